@@ -1,0 +1,2 @@
+// Starts govuk-frontend's components (error summary focus, buttons, service navigation, ...).
+window.GOVUKFrontend.initAll();

@@ -1,0 +1,1 @@
+"""Fairhear: the statutory children's social care complaints procedure, and its annual report."""

@@ -1,0 +1,3 @@
+from fairhear.cli import main
+
+main()

@@ -1,0 +1,151 @@
+from datetime import date
+from typing import Any
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Layout, Size
+from django import forms
+from django.db.models import Q, QuerySet
+
+from fairhear.organisation.models import OrganisationUnit as Unit
+from fairhear.organisation.models import ServiceArea
+
+
+def _date_field(label: str, *, required: bool, help_text: str = "") -> DateInputField:
+    field = DateInputField(label=label, required=required, help_text=help_text)
+    field.error_messages["required"] = f"Enter the {label.lower()}"
+    field.error_messages["incomplete"] = f"Enter the {label.lower()} as a day, month and year"
+    field.error_messages["invalid"] = f"The {label.lower()} must be a real date"
+    return field
+
+
+def running_on(model: type[Unit], day: date | None = None) -> QuerySet[Any]:
+    day = day or date.today()
+    return model.objects.filter(
+        Q(started__isnull=True) | Q(started__lte=day), Q(ended__isnull=True) | Q(ended__gte=day)
+    )
+
+
+class _GovUKForm(forms.Form):
+    submit_label = "Save"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+
+    def layout_fields(self) -> list[Any]:
+        return [Field(name) for name in self.fields]
+
+
+class ServiceAreaForm(_GovUKForm):
+    submit_label = "Add service area"
+    name = forms.CharField(
+        label="Name", max_length=200, error_messages={"required": "Enter the name"}
+    )
+    started = _date_field(
+        "Start date",
+        required=False,
+        help_text=(
+            "The first day it ran. Leave empty if it has always existed. For example, 1 4 2024"
+        ),
+    )
+
+    def layout_fields(self) -> list[Any]:
+        return [Field.text("name"), Field("started")]
+
+
+class TeamForm(ServiceAreaForm):
+    submit_label = "Add team"
+    field_order = ["service_area", "name", "started"]
+    service_area = forms.ModelChoiceField(
+        queryset=ServiceArea.objects.none(),
+        label="Service area",
+        empty_label="Choose a service area",
+        error_messages={"required": "Choose the service area the team belongs to"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["service_area"].queryset = running_on(ServiceArea)  # type: ignore[attr-defined]
+
+    def layout_fields(self) -> list[Any]:
+        return [Field.select("service_area"), *super().layout_fields()]
+
+
+class CorrectNameForm(_GovUKForm):
+    submit_label = "Correct the name"
+    name = forms.CharField(
+        label="Correct name",
+        max_length=200,
+        help_text="Only to put right a misspelling: the new name is used for every year.",
+        error_messages={"required": "Enter the correct name"},
+    )
+
+    def layout_fields(self) -> list[Any]:
+        return [Field.text("name", label_size=Size.MEDIUM)]
+
+
+class RenameForm(_GovUKForm):
+    submit_label = "Rename"
+    name = forms.CharField(
+        label="New name", max_length=200, error_messages={"required": "Enter the new name"}
+    )
+    from_day = _date_field(
+        "Date of the new name",
+        required=True,
+        help_text="The first day it is known by the new name. For example, 1 4 2024",
+    )
+
+
+class EndForm(_GovUKForm):
+    submit_label = "End it"
+    last_day = _date_field("Last day", required=True, help_text="For example, 31 3 2024")
+    successor = forms.ModelChoiceField(
+        queryset=ServiceArea.objects.none(),
+        required=False,
+        label="Who took over its work (optional)",
+        empty_label="No one",
+    )
+
+    def __init__(self, *args: Any, unit: Unit, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["successor"]
+        field.queryset = running_on(type(unit)).exclude(pk=unit.pk)  # type: ignore[attr-defined]
+
+    def layout_fields(self) -> list[Any]:
+        return [Field("last_day"), Field.select("successor")]
+
+
+class MergeForm(_GovUKForm):
+    submit_label = "Merge"
+    units = forms.ModelMultipleChoiceField(
+        queryset=ServiceArea.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label="Which ones are merging",
+        error_messages={"required": "Choose at least one to merge"},
+    )
+    into = forms.ModelChoiceField(
+        queryset=ServiceArea.objects.none(),
+        label="What they merge into",
+        empty_label="Choose one",
+        error_messages={"required": "Choose what they merge into"},
+    )
+    last_day = _date_field(
+        "Last day before the merger", required=True, help_text="For example, 31 3 2024"
+    )
+
+    def __init__(self, *args: Any, model: type[Unit], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("units", "into"):
+            self.fields[name].queryset = running_on(model)  # type: ignore[attr-defined]
+
+    def layout_fields(self) -> list[Any]:
+        return [Field.checkboxes("units"), Field.select("into"), Field("last_day")]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("into") is not None and data["into"] in data.get("units", []):
+            self.add_error("units", "Do not tick the one they merge into")
+        return data

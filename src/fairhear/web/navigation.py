@@ -1,0 +1,20 @@
+"""The staff service navigation: one entry per area the signed-in user may use."""
+
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.urls import reverse
+
+
+def staff_navigation(user: User | AnonymousUser, path: str) -> list[dict[str, Any]]:
+    entries: list[tuple[str, str]] = [("Home", reverse("web:staff-home"))]
+    if user.has_perm("organisation.view_servicearea"):
+        entries.append(("Organisation", reverse("organisation:list")))
+    entries.append(("Sign out", reverse("accounts:sign-out-confirm")))
+
+    home = reverse("web:staff-home")
+    items = []
+    for text, href in entries:
+        active = path == href if href == home else path.startswith(href)
+        items.append({"text": text, "href": href, "active": active, "current": path == href})
+    return items

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from fairhear.web import views
+
+app_name = "web"
+urlpatterns = [
+    path("", views.public_home, name="home"),
+    path("accessibility/", views.accessibility_statement, name="accessibility"),
+    path("staff/", views.staff_home, name="staff-home"),
+]

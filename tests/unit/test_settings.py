@@ -1,0 +1,91 @@
+"""Settings from the environment: run in a fresh interpreter, since Django reads them once."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Variables of the test run itself that a fresh start-up must not see.
+_RUN_ONLY = {"DATABASE_URL", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def _clean_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k not in _RUN_ONLY}
+
+
+def _start(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    clean = _clean_env()
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings as s; "
+            "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.ALLOWED_HOSTS)",
+        ],
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "fairhear.settings",
+            "FAIRHEAR_DATA_DIR": str(tmp_path),
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_with_nothing_set_it_runs_in_development_mode_on_sqlite_in_the_data_folder(
+    tmp_path: Path,
+) -> None:
+    result = _start(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[:2] == ["True", "django.db.backends.sqlite3"]
+    assert (tmp_path / "dev-secret-key").exists()
+
+
+def test_outside_debug_a_missing_secret_key_stops_the_start_up_with_a_clear_message(
+    tmp_path: Path,
+) -> None:
+    result = _start(tmp_path, DEBUG="false")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_a_bad_boolean_stops_the_start_up_naming_the_variable(tmp_path: Path) -> None:
+    result = _start(tmp_path, DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DEBUG must be one of" in result.stderr
+
+
+def test_production_settings_pass_the_deployment_checklist(tmp_path: Path) -> None:
+    env = {
+        "DEBUG": "false",
+        "SECRET_KEY": "x" * 60 + "a-long-random-production-key-for-the-test",
+        "ALLOWED_HOSTS": "complaints.example.gov.uk",
+        # Preloading HSTS binds the council's whole domain, so it is the council's choice.
+        "SECURE_HSTS_PRELOAD": "true",
+    }
+    clean = _clean_env()
+    result = subprocess.run(
+        [sys.executable, "-m", "fairhear", "check", "--deploy", "--fail-level", "WARNING"],
+        env={**clean, "FAIRHEAR_DATA_DIR": str(tmp_path), **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("command", ["help", "migrate --help"])
+def test_the_fairhear_command_runs_management_commands(command: str, tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "fairhear", *command.split()],
+        env={**os.environ, "FAIRHEAR_DATA_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "migrate" in result.stdout
