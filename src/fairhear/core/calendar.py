@@ -25,6 +25,8 @@ import holidays as holidays_lib
 import numpy as np
 import numpy.typing as npt
 
+from fairhear.core.dates import long_date
+
 __all__ = [
     "COVERED_FIRST",
     "COVERED_LAST",
@@ -101,7 +103,10 @@ class WorkingDayCalendar:
 
     def __init__(self, holidays: Iterable[date] = (), *, first: date, last: date) -> None:
         if last < first:
-            raise ValueError(f"the calendar's last date {last} is before its first date {first}")
+            raise ValueError(
+                f"the calendar's last date {long_date(last)} is before its first date "
+                f"{long_date(first)}"
+            )
         first_ord = first.toordinal()
         size = last.toordinal() - first_ord + 1
         weekdays = (np.arange(size, dtype=np.int64) + first.weekday()) % 7
@@ -156,7 +161,7 @@ class WorkingDayCalendar:
         removed = {_as_date(day) for day in remove}
         unknown = sorted(day for day in removed if day not in built_in)
         if unknown:
-            listed = ", ".join(day.isoformat() for day in unknown)
+            listed = ", ".join(long_date(day) for day in unknown)
             raise ValueError(f"cannot remove {listed}: not on the built-in England bank holidays")
         dates = (set(built_in) - removed) | {_as_date(day) for day in add}
         return cls(dates, first=COVERED_FIRST, last=COVERED_LAST)
@@ -194,8 +199,8 @@ class WorkingDayCalendar:
 
     def _out_of_range(self, day: date) -> NoReturn:
         raise CalendarRangeError(
-            f"{day.isoformat()} is outside the working-day calendar, which covers "
-            f"{self._first.isoformat()} to {self._last.isoformat()}"
+            f"{long_date(day)} is outside the working-day calendar, which covers "
+            f"{long_date(self._first)} to {long_date(self._last)}"
         )
 
     def is_working_day(self, day: date) -> bool:
@@ -232,8 +237,8 @@ class WorkingDayCalendar:
             direction = "after" if n > 0 else "before"
             bound = self._last if n > 0 else self._first
             raise CalendarRangeError(
-                f"the {_ordinal_word(abs(n))} working day {direction} {start.isoformat()} is "
-                f"{'after' if n > 0 else 'before'} {bound.isoformat()}, the "
+                f"the {_ordinal_word(abs(n))} working day {direction} {long_date(start)} is "
+                f"{'after' if n > 0 else 'before'} {long_date(bound)}, the "
                 f"{'last' if n > 0 else 'first'} date the working-day calendar covers"
             )
         return date.fromordinal(self._first_ord + self._pos[k])
@@ -247,10 +252,10 @@ class WorkingDayCalendar:
         bad = (offsets < 0) | (offsets >= size) | np.isnat(as_days)
         if bad.any():
             first_bad = as_days[bad].flat[0]
-            shown = "NaT" if np.isnat(first_bad) else str(first_bad)
+            shown = "NaT" if np.isnat(first_bad) else _shown_datetime64(first_bad)
             raise CalendarRangeError(
                 f"{what} contains {shown}, outside the working-day calendar, which covers "
-                f"{self._first.isoformat()} to {self._last.isoformat()}"
+                f"{long_date(self._first)} to {long_date(self._last)}"
             )
         return offsets
 
@@ -291,6 +296,12 @@ def _as_date(value: date) -> date:
     if not isinstance(value, date):
         raise TypeError(f"expected a date, not {type(value).__name__}: {value!r}")
     return date(value.year, value.month, value.day)
+
+
+def _shown_datetime64(value: np.datetime64) -> str:
+    """A day as people read it; numpy's own form when it is beyond Python's dates."""
+    day = value.astype("datetime64[D]").item()
+    return long_date(day) if isinstance(day, date) else str(value)
 
 
 def _to_datetime64_days(values: DateArrayLike, what: str) -> npt.NDArray[np.datetime64]:

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from fairhear.core.calendar import WorkingDayCalendar, england_calendar
+from fairhear.core.dates import long_date
 
 __all__ = [
     "CHILDREN_STATUTORY",
@@ -233,13 +234,13 @@ class Clock:
         for label, value in (("completed", self.completed), ("ended", self.ended)):
             if value is not None and value < self.started:
                 raise ValueError(
-                    f"the {self.name} clock started on {self.started.isoformat()} but is "
-                    f"{label} on {value.isoformat()}, before it started"
+                    f"the {self.name} clock started on {long_date(self.started)} but is "
+                    f"{label} on {long_date(value)}, before it started"
                 )
         if self.due_date is not None and self.due_date < self.started:
             raise ValueError(
-                f"the {self.name} clock's due date {self.due_date.isoformat()} is before its "
-                f"start {self.started.isoformat()}"
+                f"the {self.name} clock's due date {long_date(self.due_date)} is before its "
+                f"start {long_date(self.started)}"
             )
 
     @property
@@ -265,8 +266,8 @@ class Clock:
         """
         if today < self.started:
             raise ValueError(
-                f"the {self.name} clock starts on {self.started.isoformat()}, after "
-                f"{today.isoformat()}, the date it was read on"
+                f"the {self.name} clock starts on {long_date(self.started)}, after "
+                f"{long_date(today)}, the date it was read on"
             )
         due = self.due
         completed = (

@@ -48,6 +48,7 @@ from fairhear.core.clocks import (
     stage_two_ombudsman_clock,
     stage_two_request_window,
 )
+from fairhear.core.dates import long_date
 
 __all__ = [
     "OPEN_STATES",
@@ -364,7 +365,7 @@ def _require_state(facts: CaseFacts, transition: Transition) -> None:
 def _not_before(on: date, earlier: date | None, what: str, event: str) -> None:
     if earlier is not None and on < earlier:
         raise _refuse(
-            f"{what} cannot be dated {on.isoformat()}, before {event} on {earlier.isoformat()}."
+            f"{what} cannot be dated {long_date(on)}, before {event} on {long_date(earlier)}."
         )
 
 
@@ -402,7 +403,7 @@ def _check_extension(
         if extension.new_due > extended_due and not extension.complainant_agreed:
             raise _refuse(
                 f"An extension of {stage} beyond {extended_days} working days (to "
-                f"{extension.new_due.isoformat()}) needs the complainant's agreement."
+                f"{long_date(extension.new_due)}) needs the complainant's agreement."
             )
 
 
@@ -458,15 +459,15 @@ def check_can_start_stage_one(
     months = timescales.late_complaint_months
     if decision is None:
         raise _refuse(
-            f"The complaint was made on {facts.received.isoformat()}, more than {months} months "
-            f"after the matter complained about ({facts.matter_date.isoformat()}): it is out of "
+            f"The complaint was made on {long_date(facts.received)}, more than {months} months "
+            f"after the matter complained about ({long_date(facts.matter_date)}): it is out of "
             "time unless the complaints manager records a reasoned decision to use discretion "
             "to consider it."
         )
     _check_discretion(decision, not_before=facts.received, what="a late complaint")
     if not decision.accepted:
         raise _refuse(
-            f"The complaints manager decided on {decision.decided_on.isoformat()} not to use "
+            f"The complaints manager decided on {long_date(decision.decided_on)} not to use "
             f"discretion for this complaint made more than {months} months after the matter, so "
             "it cannot start Stage 1."
         )
@@ -500,12 +501,12 @@ def check_can_extend_stage_one(
     _require_state(facts, Transition.EXTEND_STAGE_1)
     if facts.stage_1_replied is not None:
         raise _refuse(
-            f"Stage 1 was replied to on {facts.stage_1_replied.isoformat()}: it can no longer "
+            f"Stage 1 was replied to on {long_date(facts.stage_1_replied)}: it can no longer "
             "be extended."
         )
     if facts.stage_1_extension is not None:
         raise _refuse(
-            f"Stage 1 was already extended on {facts.stage_1_extension.decided_on.isoformat()}."
+            f"Stage 1 was already extended on {long_date(facts.stage_1_extension.decided_on)}."
         )
     timescale = timescales.stage_1_reply
     if timescale.extended_days is None:
@@ -536,7 +537,7 @@ def check_can_reply_stage_one(facts: CaseFacts, *, on: date) -> None:
     """The Stage 1 reply is sent once, after the complaint was received."""
     _require_state(facts, Transition.REPLY_STAGE_1)
     if facts.stage_1_replied is not None:
-        raise _refuse(f"The Stage 1 reply was already sent on {facts.stage_1_replied.isoformat()}.")
+        raise _refuse(f"The Stage 1 reply was already sent on {long_date(facts.stage_1_replied)}.")
     _not_before(on, facts.received, "The Stage 1 reply", "the complaint was received")
 
 
@@ -620,7 +621,7 @@ def check_can_request_stage_two(
         CaseState.CLOSED,
         CaseState.STAGE_2_REQUESTED,
     ):
-        raise _refuse(f"Stage 2 was already requested on {facts.stage_2_requested.isoformat()}.")
+        raise _refuse(f"Stage 2 was already requested on {long_date(facts.stage_2_requested)}.")
     _require_state(facts, Transition.REQUEST_STAGE_2)
     _not_before(on, facts.received, "A request for Stage 2", "the complaint was received")
     replied = facts.stage_1_replied
@@ -634,14 +635,12 @@ def check_can_request_stage_two(
         extension = facts.stage_1_extension
         agreed = ""
         if extension is not None and extension.complainant_agreed and extension.new_due:
-            agreed = (
-                f" The complainant agreed to extend Stage 1 to {extension.new_due.isoformat()}."
-            )
+            agreed = f" The complainant agreed to extend Stage 1 to {long_date(extension.new_due)}."
         raise _refuse(
             "Stage 2 cannot start before the Stage 1 reply has been sent, unless the "
-            f"{longest} working days have passed without an agreed extension ({on.isoformat()} "
+            f"{longest} working days have passed without an agreed extension ({long_date(on)} "
             f"is working day {used} after the complaint was received on "
-            f"{facts.received.isoformat()}).{agreed}"
+            f"{long_date(facts.received)}).{agreed}"
         )
     if not stage_two_request_is_out_of_time(facts, on=on, timescales=timescales, calendar=calendar):
         return
@@ -650,8 +649,8 @@ def check_can_request_stage_two(
     decision = discretion if discretion is not None else facts.stage_2_request_discretion
     if decision is None:
         raise _refuse(
-            f"The request for Stage 2 on {on.isoformat()} is out of time: it came {late_by} "
-            f"working days after the Stage 1 reply on {replied.isoformat()}, outside the "
+            f"The request for Stage 2 on {long_date(on)} is out of time: it came {late_by} "
+            f"working days after the Stage 1 reply on {long_date(replied)}, outside the "
             f"{window}-working-day window. It can be recorded once the complaints manager "
             "records a reasoned decision on discretion (to accept it or not); being out of time "
             "does not close the case by itself."
@@ -700,7 +699,7 @@ def _check_accept(
     if not decision.accepted:
         raise _refuse(
             f"The {stage} request was out of time and the complaints manager decided on "
-            f"{decision.decided_on.isoformat()} not to use discretion: it cannot be accepted. "
+            f"{long_date(decision.decided_on)} not to use discretion: it cannot be accepted. "
             f"Decline it as {DeclineReason.OUT_OF_TIME.label}."
         )
 
@@ -736,7 +735,7 @@ def _check_decline(
             )
         if decision.accepted:
             raise _refuse(
-                f"The complaints manager used discretion on {decision.decided_on.isoformat()} to "
+                f"The complaints manager used discretion on {long_date(decision.decided_on)} to "
                 f"accept the late {stage} request: it cannot then be declined as out of time."
             )
     return lawful
@@ -858,12 +857,12 @@ def check_can_extend_stage_two(
     _require_state(facts, Transition.EXTEND_STAGE_2)
     if facts.stage_2_adjudicated is not None:
         raise _refuse(
-            f"The Stage 2 adjudication was sent on {facts.stage_2_adjudicated.isoformat()}: "
+            f"The Stage 2 adjudication was sent on {long_date(facts.stage_2_adjudicated)}: "
             "Stage 2 can no longer be extended."
         )
     if facts.stage_2_extension is not None:
         raise _refuse(
-            f"Stage 2 was already extended on {facts.stage_2_extension.decided_on.isoformat()}."
+            f"Stage 2 was already extended on {long_date(facts.stage_2_extension.decided_on)}."
         )
     timescale = timescales.require("stage_2")
     if timescale.extended_days is None:
@@ -896,7 +895,7 @@ def check_can_adjudicate_stage_two(facts: CaseFacts, *, on: date) -> None:
     _require_state(facts, Transition.ADJUDICATE_STAGE_2)
     if facts.stage_2_adjudicated is not None:
         raise _refuse(
-            f"The Stage 2 adjudication was already sent on {facts.stage_2_adjudicated.isoformat()}."
+            f"The Stage 2 adjudication was already sent on {long_date(facts.stage_2_adjudicated)}."
         )
     _not_before(
         on, facts.stage_2_statement_agreed, "The adjudication", "the statement of complaint"
@@ -943,7 +942,7 @@ def check_can_request_stage_three(
         CaseState.CLOSED,
         CaseState.STAGE_3_REQUESTED,
     ):
-        raise _refuse(f"Stage 3 was already requested on {facts.stage_3_requested.isoformat()}.")
+        raise _refuse(f"Stage 3 was already requested on {long_date(facts.stage_3_requested)}.")
     _require_state(facts, Transition.REQUEST_STAGE_3)
     adjudicated = facts.stage_2_adjudicated
     if adjudicated is None:
@@ -958,8 +957,8 @@ def check_can_request_stage_three(
     decision = discretion if discretion is not None else facts.stage_3_request_discretion
     if decision is None:
         raise _refuse(
-            f"The request for Stage 3 on {on.isoformat()} is out of time: it came {late_by} "
-            f"working days after the Stage 2 adjudication on {adjudicated.isoformat()}, outside "
+            f"The request for Stage 3 on {long_date(on)} is out of time: it came {late_by} "
+            f"working days after the Stage 2 adjudication on {long_date(adjudicated)}, outside "
             f"the {window}-working-day window. It can be recorded once the complaints manager "
             "records a reasoned decision on discretion (to accept it or not); being out of time "
             "does not close the case by itself."
@@ -1138,7 +1137,7 @@ def check_can_send_chair_report(facts: CaseFacts, *, on: date) -> None:
     _require_state(facts, Transition.SEND_CHAIR_REPORT)
     if facts.stage_3_chair_report is not None:
         raise _refuse(
-            f"The chair's report was already recorded on {facts.stage_3_chair_report.isoformat()}."
+            f"The chair's report was already recorded on {long_date(facts.stage_3_chair_report)}."
         )
     _not_before(on, facts.stage_3_panel_held, "The chair's report", "the panel")
 
@@ -1158,7 +1157,7 @@ def check_can_respond_stage_three(facts: CaseFacts, *, on: date) -> None:
         )
     if facts.stage_3_responded is not None:
         raise _refuse(
-            f"The authority's response was already sent on {facts.stage_3_responded.isoformat()}."
+            f"The authority's response was already sent on {long_date(facts.stage_3_responded)}."
         )
     _not_before(on, facts.stage_3_chair_report, "The authority's response", "the chair's report")
 
@@ -1212,7 +1211,7 @@ def close(facts: CaseFacts, *, on: date) -> CaseFacts:
 def check_can_withdraw(facts: CaseFacts, *, on: date) -> None:
     """A complaint can be withdrawn from any open state."""
     if facts.state is CaseState.WITHDRAWN and facts.withdrawn is not None:
-        raise _refuse(f"The complaint was already withdrawn on {facts.withdrawn.isoformat()}.")
+        raise _refuse(f"The complaint was already withdrawn on {long_date(facts.withdrawn)}.")
     _require_state(facts, Transition.WITHDRAW)
     _not_before(on, facts.received, "The withdrawal", "the complaint was received")
 

@@ -22,6 +22,7 @@ from fairhear.core.calendar import (
     load_bank_holidays,
     parse_bank_holidays,
 )
+from fairhear.core.dates import long_date
 
 CAL = england_calendar()
 
@@ -186,14 +187,14 @@ def test_it_covers_2000_to_2040() -> None:
 def test_it_refuses_dates_outside_the_covered_range(day: date) -> None:
     with pytest.raises(CalendarRangeError, match="outside the working-day calendar"):
         CAL.is_working_day(day)
-    with pytest.raises(ValueError, match=day.isoformat()):
+    with pytest.raises(ValueError, match=long_date(day)):
         CAL.working_days_between(date(2020, 1, 1), day)
 
 
 def test_it_refuses_a_deadline_that_falls_past_the_covered_range() -> None:
-    with pytest.raises(CalendarRangeError, match="5th working day after 2040-12-28"):
+    with pytest.raises(CalendarRangeError, match="5th working day after 28 December 2040"):
         CAL.add_working_days(date(2040, 12, 28), 5)
-    with pytest.raises(CalendarRangeError, match="before 2000-01-01"):
+    with pytest.raises(CalendarRangeError, match="before 1 January 2000"):
         CAL.add_working_days(date(2000, 1, 5), -3)
 
 
@@ -240,7 +241,7 @@ def test_a_council_can_remove_a_built_in_bank_holiday() -> None:
 
 
 def test_removing_a_date_that_is_not_a_bank_holiday_is_refused() -> None:
-    with pytest.raises(ValueError, match="cannot remove 2026-03-03"):
+    with pytest.raises(ValueError, match="cannot remove 3 March 2026"):
         WorkingDayCalendar.for_england(remove=[date(2026, 3, 3)])
 
 
@@ -360,14 +361,14 @@ def test_vectorised_deadlines_handle_positive_zero_and_negative_steps() -> None:
 
 
 def test_vectorised_forms_refuse_dates_and_deadlines_outside_the_range() -> None:
-    with pytest.raises(CalendarRangeError, match="starts contains 1999-12-31"):
+    with pytest.raises(CalendarRangeError, match="starts contains 31 December 1999"):
         CAL.working_days_between_many([date(1999, 12, 31)], [date(2020, 1, 1)])
     with pytest.raises(CalendarRangeError, match="ends contains NaT"):
         CAL.working_days_between_many(
             np.array(["2020-01-01"], dtype="datetime64[D]"),
             np.array(["NaT"], dtype="datetime64[D]"),
         )
-    with pytest.raises(CalendarRangeError, match="3rd working day after 2040-12-28"):
+    with pytest.raises(CalendarRangeError, match="3rd working day after 28 December 2040"):
         CAL.add_working_days_many([date(2020, 1, 1), date(2040, 12, 28)], [3, 3])
 
 

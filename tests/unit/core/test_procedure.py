@@ -193,7 +193,10 @@ def test_it_refuses_to_start_stage_one_twice() -> None:
 def test_it_refuses_to_start_stage_one_before_the_complaint_was_received() -> None:
     with pytest.raises(
         ProcedureError,
-        match="Stage 1 cannot be dated 2024-01-05, before the complaint was received on 2024-01-08",
+        match=(
+            "Stage 1 cannot be dated 5 January 2024, before the complaint was received on "
+            "8 January 2024"
+        ),
     ):
         p.start_stage_one(new_case(), on=date(2024, 1, 5))
 
@@ -227,7 +230,7 @@ def test_a_late_complaint_starts_stage_one_with_the_managers_discretion() -> Non
 
 def test_it_refuses_a_late_complaint_when_discretion_was_not_used() -> None:
     late = new_case(matter_date=date(2022, 6, 1))
-    with pytest.raises(ProcedureError, match="decided on 2024-01-08 not to use discretion"):
+    with pytest.raises(ProcedureError, match="decided on 8 January 2024 not to use discretion"):
         p.start_stage_one(late, on=RECEIVED, discretion=accepting(RECEIVED, accepted=False))
 
 
@@ -255,18 +258,18 @@ def test_it_refuses_a_silent_extension() -> None:
 
 
 def test_it_refuses_an_extension_dated_before_the_complaint() -> None:
-    with pytest.raises(ProcedureError, match="extension of Stage 1 cannot be dated 2024-01-02"):
+    with pytest.raises(ProcedureError, match="extension of Stage 1 cannot be dated 2 January 2024"):
         p.extend_stage_one(at_stage_one(), told(on=date(2024, 1, 2)))
 
 
 def test_it_refuses_to_extend_stage_one_twice() -> None:
     once = p.extend_stage_one(at_stage_one(), told())
-    with pytest.raises(ProcedureError, match="Stage 1 was already extended on 2024-01-15"):
+    with pytest.raises(ProcedureError, match="Stage 1 was already extended on 15 January 2024"):
         p.extend_stage_one(once, told(on=date(2024, 1, 16)))
 
 
 def test_it_refuses_to_extend_stage_one_after_the_reply() -> None:
-    with pytest.raises(ProcedureError, match="replied to on 2024-01-19: it can no longer be"):
+    with pytest.raises(ProcedureError, match="replied to on 19 January 2024: it can no longer be"):
         p.extend_stage_one(replied_at_stage_one(), told())
 
 
@@ -293,12 +296,14 @@ def test_it_records_the_stage_one_reply() -> None:
 
 
 def test_it_refuses_a_second_stage_one_reply() -> None:
-    with pytest.raises(ProcedureError, match="The Stage 1 reply was already sent on 2024-01-19"):
+    with pytest.raises(
+        ProcedureError, match="The Stage 1 reply was already sent on 19 January 2024"
+    ):
         p.reply_stage_one(replied_at_stage_one(), on=date(2024, 1, 22))
 
 
 def test_it_refuses_a_stage_one_reply_before_the_complaint() -> None:
-    with pytest.raises(ProcedureError, match="The Stage 1 reply cannot be dated 2024-01-01"):
+    with pytest.raises(ProcedureError, match="The Stage 1 reply cannot be dated 1 January 2024"):
         p.reply_stage_one(at_stage_one(), on=date(2024, 1, 1))
 
 
@@ -310,8 +315,8 @@ def test_it_refuses_stage_two_before_the_stage_one_reply() -> None:
         p.request_stage_two(at_stage_one(), on=date(2024, 1, 22))
     assert str(caught.value) == (
         "Stage 2 cannot start before the Stage 1 reply has been sent, unless the 20 working days "
-        "have passed without an agreed extension (2024-01-22 is working day 10 after the "
-        "complaint was received on 2024-01-08)."
+        "have passed without an agreed extension (22 January 2024 is working day 10 after the "
+        "complaint was received on 8 January 2024)."
     )
 
 
@@ -331,7 +336,7 @@ def test_an_agreed_extension_past_20_working_days_postpones_the_entitlement() ->
     agreed = told(new_due=date(2024, 2, 20))
     facts = p.extend_stage_one(at_stage_one(), agreed)
     with pytest.raises(
-        ProcedureError, match="The complainant agreed to extend Stage 1 to 2024-02-20"
+        ProcedureError, match="The complainant agreed to extend Stage 1 to 20 February 2024"
     ):
         p.request_stage_two(facts, on=date(2024, 2, 6))
     assert p.request_stage_two(facts, on=date(2024, 2, 21)).state is CaseState.STAGE_2_REQUESTED
@@ -355,7 +360,9 @@ def test_it_refuses_a_late_stage_two_request_until_discretion_is_recorded() -> N
     with pytest.raises(ProcedureError) as caught:
         p.request_stage_two(facts, on=late)
     message = str(caught.value)
-    assert message.startswith("The request for Stage 2 on 2024-02-19 is out of time: it came 21")
+    assert message.startswith(
+        "The request for Stage 2 on 19 February 2024 is out of time: it came 21"
+    )
     assert "does not close the case by itself" in message
     assert facts.state is CaseState.STAGE_1  # out of time did not close it
 
@@ -373,7 +380,7 @@ def test_a_late_request_refused_discretion_is_declined_as_out_of_time() -> None:
         replied_at_stage_one(), on=late, discretion=accepting(late, accepted=False)
     )
     assert facts.state is CaseState.STAGE_2_REQUESTED
-    with pytest.raises(ProcedureError, match="decided on 2024-02-19 not to use discretion"):
+    with pytest.raises(ProcedureError, match="decided on 19 February 2024 not to use discretion"):
         p.accept_stage_two(facts, on=late)
     declined = p.decline_stage_two(
         facts, on=late, reason=DeclineReason.OUT_OF_TIME, explanation="No reason for delay"
@@ -384,14 +391,18 @@ def test_a_late_request_refused_discretion_is_declined_as_out_of_time() -> None:
 
 def test_it_refuses_discretion_dated_before_the_late_request() -> None:
     late = date(2024, 2, 19)
-    with pytest.raises(ProcedureError, match="decision on discretion cannot be dated 2024-02-16"):
+    with pytest.raises(
+        ProcedureError, match="decision on discretion cannot be dated 16 February 2024"
+    ):
         p.request_stage_two(
             replied_at_stage_one(), on=late, discretion=accepting(date(2024, 2, 16))
         )
 
 
 def test_it_refuses_a_stage_two_request_dated_before_the_complaint() -> None:
-    with pytest.raises(ProcedureError, match="A request for Stage 2 cannot be dated 2024-01-01"):
+    with pytest.raises(
+        ProcedureError, match="A request for Stage 2 cannot be dated 1 January 2024"
+    ):
         p.request_stage_two(replied_at_stage_one(), on=date(2024, 1, 1))
 
 
@@ -403,12 +414,12 @@ def test_a_closed_stage_one_case_reopens_for_a_stage_two_request() -> None:
 
 
 def test_it_refuses_a_second_stage_two_request() -> None:
-    with pytest.raises(ProcedureError, match="Stage 2 was already requested on 2024-02-01"):
+    with pytest.raises(ProcedureError, match="Stage 2 was already requested on 1 February 2024"):
         p.request_stage_two(stage_two_requested(), on=date(2024, 2, 5))
     declined = p.decline_stage_two(
         stage_two_requested(), on=date(2024, 2, 5), reason="out_of_scope", explanation="Court"
     )
-    with pytest.raises(ProcedureError, match="Stage 2 was already requested on 2024-02-01"):
+    with pytest.raises(ProcedureError, match="Stage 2 was already requested on 1 February 2024"):
         p.request_stage_two(declined, on=date(2024, 2, 6))
 
 
@@ -436,7 +447,7 @@ def test_it_refuses_to_accept_a_late_request_with_no_decision_on_discretion() ->
 
 
 def test_it_refuses_to_accept_stage_two_before_the_request() -> None:
-    with pytest.raises(ProcedureError, match="Accepting Stage 2 cannot be dated 2024-01-31"):
+    with pytest.raises(ProcedureError, match="Accepting Stage 2 cannot be dated 31 January 2024"):
         p.accept_stage_two(stage_two_requested(), on=date(2024, 1, 31))
 
 
@@ -505,12 +516,14 @@ def test_it_refuses_to_decline_as_out_of_time_before_discretion_was_considered()
 def test_it_refuses_to_decline_as_out_of_time_after_discretion_accepted_the_request() -> None:
     late = date(2024, 2, 19)
     facts = p.request_stage_two(replied_at_stage_one(), on=late, discretion=accepting(late))
-    with pytest.raises(ProcedureError, match="used discretion on 2024-02-19 to accept the late"):
+    with pytest.raises(
+        ProcedureError, match="used discretion on 19 February 2024 to accept the late"
+    ):
         p.decline_stage_two(facts, on=late, reason="out_of_time", explanation="x")
 
 
 def test_it_refuses_to_decline_before_the_request() -> None:
-    with pytest.raises(ProcedureError, match="Declining Stage 2 cannot be dated 2024-01-30"):
+    with pytest.raises(ProcedureError, match="Declining Stage 2 cannot be dated 30 January 2024"):
         p.decline_stage_two(
             stage_two_requested(), on=date(2024, 1, 30), reason="not_eligible", explanation="x"
         )
@@ -532,7 +545,9 @@ def test_it_refuses_to_start_stage_two_before_the_request_is_accepted() -> None:
 
 
 def test_it_refuses_a_statement_of_complaint_dated_before_the_request() -> None:
-    with pytest.raises(ProcedureError, match="statement of complaint cannot be dated 2024-01-31"):
+    with pytest.raises(
+        ProcedureError, match="statement of complaint cannot be dated 31 January 2024"
+    ):
         p.start_stage_two(stage_two_accepted(), statement_agreed=date(2024, 1, 31))
 
 
@@ -544,9 +559,9 @@ def test_it_extends_stage_two_while_the_statement_is_agreed_or_after() -> None:
 
 def test_it_refuses_to_extend_stage_two_twice_or_after_the_adjudication() -> None:
     once = p.extend_stage_two(at_stage_two(), told(on=date(2024, 2, 12)))
-    with pytest.raises(ProcedureError, match="Stage 2 was already extended on 2024-02-12"):
+    with pytest.raises(ProcedureError, match="Stage 2 was already extended on 12 February 2024"):
         p.extend_stage_two(once, told(on=date(2024, 2, 13)))
-    with pytest.raises(ProcedureError, match="adjudication was sent on 2024-03-15: Stage 2 can"):
+    with pytest.raises(ProcedureError, match="adjudication was sent on 15 March 2024: Stage 2 can"):
         p.extend_stage_two(adjudicated(), told(on=date(2024, 3, 18)))
 
 
@@ -563,12 +578,14 @@ def test_it_refuses_a_stage_two_extension_in_a_procedure_without_one() -> None:
 def test_it_refuses_an_adjudication_before_the_statement_of_complaint() -> None:
     with pytest.raises(ProcedureError, match="Cannot record the Stage 2 adjudication: the case is"):
         p.adjudicate_stage_two(stage_two_accepted(), on=ADJUDICATED)
-    with pytest.raises(ProcedureError, match="adjudication cannot be dated 2024-02-08, before"):
+    with pytest.raises(
+        ProcedureError, match="adjudication cannot be dated 8 February 2024, before"
+    ):
         p.adjudicate_stage_two(at_stage_two(), on=date(2024, 2, 8))
 
 
 def test_it_refuses_a_second_adjudication() -> None:
-    with pytest.raises(ProcedureError, match="adjudication was already sent on 2024-03-15"):
+    with pytest.raises(ProcedureError, match="adjudication was already sent on 15 March 2024"):
         p.adjudicate_stage_two(adjudicated(), on=date(2024, 3, 18))
 
 
@@ -589,7 +606,7 @@ def test_it_refuses_a_late_stage_three_request_until_discretion_is_recorded() ->
     assert p.request_stage_three(adjudicated(), on=WINDOW_3_LAST).state is (
         CaseState.STAGE_3_REQUESTED
     )
-    with pytest.raises(ProcedureError, match="request for Stage 3 on 2024-04-17 is out of time"):
+    with pytest.raises(ProcedureError, match="request for Stage 3 on 17 April 2024 is out of time"):
         p.request_stage_three(adjudicated(), on=late)
     facts = p.request_stage_three(adjudicated(), on=late, discretion=accepting(late))
     assert p.accept_stage_three(facts, on=late).state is CaseState.STAGE_3_ACCEPTED
@@ -599,7 +616,7 @@ def test_a_closed_stage_two_case_reopens_for_a_stage_three_request() -> None:
     closed = p.close(adjudicated(), on=date(2024, 3, 18))
     reopened = p.request_stage_three(closed, on=date(2024, 3, 20))
     assert reopened.state is CaseState.STAGE_3_REQUESTED
-    with pytest.raises(ProcedureError, match="Stage 3 was already requested on 2024-03-20"):
+    with pytest.raises(ProcedureError, match="Stage 3 was already requested on 20 March 2024"):
         p.request_stage_three(reopened, on=date(2024, 3, 21))
 
 
@@ -696,15 +713,17 @@ def test_it_refuses_to_hold_a_panel_with_the_stage_two_independent_person() -> N
 def test_it_refuses_to_hold_a_panel_before_the_request_is_accepted() -> None:
     with pytest.raises(ProcedureError, match="Cannot record the review panel: the case is waiting"):
         p.hold_panel(stage_three_requested(), on=date(2024, 4, 19), panel=PANEL)
-    with pytest.raises(ProcedureError, match="review panel cannot be dated 2024-03-21, before"):
+    with pytest.raises(ProcedureError, match="review panel cannot be dated 21 March 2024, before"):
         p.hold_panel(stage_three_accepted(), on=date(2024, 3, 21), panel=PANEL)
 
 
 def test_it_refuses_a_chairs_report_before_the_panel_or_twice() -> None:
-    with pytest.raises(ProcedureError, match="chair's report cannot be dated 2024-04-18"):
+    with pytest.raises(ProcedureError, match="chair's report cannot be dated 18 April 2024"):
         p.send_chair_report(at_stage_three(), on=date(2024, 4, 18))
     reported = p.send_chair_report(at_stage_three(), on=date(2024, 4, 24))
-    with pytest.raises(ProcedureError, match="chair's report was already recorded on 2024-04-24"):
+    with pytest.raises(
+        ProcedureError, match="chair's report was already recorded on 24 April 2024"
+    ):
         p.send_chair_report(reported, on=date(2024, 4, 25))
 
 
@@ -712,12 +731,12 @@ def test_it_refuses_the_authoritys_response_before_the_chairs_report() -> None:
     with pytest.raises(ProcedureError, match="record the report first"):
         p.respond_stage_three(at_stage_three(), on=date(2024, 5, 1))
     reported = p.send_chair_report(at_stage_three(), on=date(2024, 4, 24))
-    with pytest.raises(ProcedureError, match="response cannot be dated 2024-04-23"):
+    with pytest.raises(ProcedureError, match="response cannot be dated 23 April 2024"):
         p.respond_stage_three(reported, on=date(2024, 4, 23))
 
 
 def test_it_refuses_a_second_authority_response() -> None:
-    with pytest.raises(ProcedureError, match="response was already sent on 2024-05-10"):
+    with pytest.raises(ProcedureError, match="response was already sent on 10 May 2024"):
         p.respond_stage_three(responded_at_stage_three(), on=date(2024, 5, 13))
 
 
@@ -755,7 +774,7 @@ def test_it_refuses_to_close_stage_two_or_three_before_their_replies() -> None:
 
 
 def test_it_refuses_to_close_before_the_reply_date() -> None:
-    with pytest.raises(ProcedureError, match="Closing the case cannot be dated 2024-01-18"):
+    with pytest.raises(ProcedureError, match="Closing the case cannot be dated 18 January 2024"):
         p.close(replied_at_stage_one(), on=date(2024, 1, 18))
 
 
@@ -798,9 +817,9 @@ def test_it_refuses_to_withdraw_a_closed_case() -> None:
 
 def test_it_refuses_to_withdraw_twice_or_before_the_complaint() -> None:
     withdrawn = p.withdraw(at_stage_one(), on=date(2024, 1, 10))
-    with pytest.raises(ProcedureError, match="already withdrawn on 2024-01-10"):
+    with pytest.raises(ProcedureError, match="already withdrawn on 10 January 2024"):
         p.withdraw(withdrawn, on=date(2024, 1, 11))
-    with pytest.raises(ProcedureError, match="withdrawal cannot be dated 2024-01-01"):
+    with pytest.raises(ProcedureError, match="withdrawal cannot be dated 1 January 2024"):
         p.withdraw(at_stage_one(), on=date(2024, 1, 1))
 
 
