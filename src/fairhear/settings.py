@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "govuk_frontend_django",
     "fairhear.web",
     "fairhear.organisation",
+    "fairhear.casework",
+    "fairhear.reports",
     "fairhear.demo",
     # Last: its post-migrate step gives the role groups the permissions of every app above.
     "fairhear.accounts",

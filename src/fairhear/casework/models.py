@@ -1,0 +1,474 @@
+"""The case data: every contact, the stages of statutory complaints, the Ombudsman's cases,
+costs, learning actions and compliments.
+
+Every field of the interchange format (spec: interchange.md) has a home here, and every table
+of the annual report (spec: report.md) can be computed from these tables with queries.
+A nullable boolean or an empty code means "not known", as an empty cell does in the format.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+
+from fairhear.casework.codes import (
+    ActionKind,
+    AgeBand,
+    Channel,
+    ChildStatus,
+    ComplainantRole,
+    ComplimentSource,
+    CostKind,
+    LgscoDecision,
+    Outcome,
+    Route,
+    StageDecision,
+    StageNumber,
+)
+from fairhear.organisation.models import ServiceArea, Team
+
+
+class Category(models.Model):
+    """What a complaint is about, from the council's own list."""
+
+    name = models.CharField(max_length=200)
+    active = models.BooleanField(default=True, help_text="Offered for new contacts.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "categories"
+        constraints = [models.UniqueConstraint(Lower("name"), name="category_name_unique")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(models.Model):
+    """Someone who complains, compliments or enquires: found again when they come back."""
+
+    key = models.CharField(
+        max_length=100,
+        unique=True,
+        help_text="A stable pseudonymous key (the interchange `complainant` column).",
+    )
+    name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=50, blank=True)
+    address = models.TextField(blank=True)
+    preferred_contact = models.CharField(max_length=50, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(Lower("name"), name="person_name_lower"),
+            models.Index(Lower("email"), name="person_email_lower"),
+            models.Index(fields=["phone"], name="person_phone"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.key
+
+
+class Practitioner(models.Model):
+    """Someone who works on a complaint from outside the complaints team: an investigating
+    officer, an independent person, a panel member or chair (often not council staff)."""
+
+    name = models.CharField(max_length=200)
+    organisation = models.CharField(max_length=200, blank=True)
+    email = models.EmailField(blank=True)
+    is_staff = models.BooleanField(
+        default=False, help_text="Works for the council (so cannot be independent)."
+    )
+    is_councillor = models.BooleanField(default=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="practitioner_records",
+        help_text="Their Fairhear sign-in, when they have one (investigators).",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_independent(self) -> bool:
+        return not (self.is_staff or self.is_councillor)
+
+
+class ReferenceCounter(models.Model):
+    """The last contact number used in each financial year, for `C-YYYY-NNNN` references."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}/{(self.year + 1) % 100:02d}: {self.last_number}"
+
+
+class Contact(models.Model):
+    """Anything that reaches the complaints team: a complaint, an enquiry, a representation.
+
+    A contact with no route is awaiting triage.
+    """
+
+    reference = models.CharField(max_length=40, unique=True)
+    received = models.DateField()
+    route = models.CharField(max_length=20, choices=Route.choices, blank=True)
+    route_reason = models.TextField(blank=True, help_text="Why triage chose this route.")
+    triaged_on = models.DateField(null=True, blank=True)
+    channel = models.CharField(max_length=20, choices=Channel.choices, blank=True)
+    complainant = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.PROTECT, related_name="contacts"
+    )
+    complainant_role = models.CharField(max_length=20, choices=ComplainantRole.choices, blank=True)
+    advocate = models.BooleanField(
+        null=True, blank=True, help_text="An advocate acts for or supports the child."
+    )
+    advocacy_offered = models.DateField(null=True, blank=True)
+    advocacy_accepted = models.BooleanField(null=True, blank=True)
+    advocacy_provider = models.CharField(max_length=200, blank=True)
+    child_status = models.CharField(max_length=20, choices=ChildStatus.choices, blank=True)
+    service_area = models.ForeignKey(
+        ServiceArea, null=True, blank=True, on_delete=models.PROTECT, related_name="contacts"
+    )
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="contacts"
+    )
+    categories: "models.ManyToManyField[Category, ContactCategory]" = models.ManyToManyField(
+        Category, through="ContactCategory", related_name="contacts", blank=True
+    )
+    # Eligibility, confirmed by an officer at triage.
+    eligible = models.BooleanField(null=True, blank=True)
+    eligibility_reason = models.TextField(blank=True)
+    matter_date = models.DateField(
+        null=True, blank=True, help_text="When the matter complained about happened."
+    )
+    late_discretion_used = models.BooleanField(
+        null=True, blank=True, help_text="Accepted although made more than 12 months after."
+    )
+    withdrawn = models.DateField(null=True, blank=True, help_text="Withdrawn or cancelled on.")
+    withdrawn_reason = models.TextField(blank=True)
+    responded = models.DateField(
+        null=True, blank=True, help_text="The reply, for routes other than statutory."
+    )
+    age_band = models.CharField(max_length=5, choices=AgeBand.choices, blank=True)
+    gender = models.CharField(max_length=100, blank=True)
+    ethnicity = models.CharField(max_length=200, blank=True)
+    disability = models.BooleanField(null=True, blank=True)
+    summary = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    # Optimistic locking: a save that did not start from the latest version is refused.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["-received", "-reference"]
+        indexes = [
+            models.Index(fields=["route", "received"], name="contact_route_received"),
+            models.Index(fields=["received"], name="contact_received"),
+            models.Index(fields=["service_area", "received"], name="contact_area_received"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(withdrawn__isnull=True) | Q(withdrawn__gte=F("received")),
+                name="contact_withdrawn_after_received",
+            ),
+            models.CheckConstraint(
+                condition=Q(responded__isnull=True) | Q(responded__gte=F("received")),
+                name="contact_responded_after_received",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class ContactCategory(models.Model):
+    """A category of a contact, in order: position 0 is the best fit."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="category_links")
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="contact_links")
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["contact", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["contact", "category"], name="contact_category_once"),
+            models.UniqueConstraint(
+                fields=["contact", "position"], name="contact_category_position"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact.reference}: {self.category.name}"
+
+
+class Stage(models.Model):
+    """One stage a statutory complaint reached, with its dates, people and outcome."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="stages")
+    number = models.PositiveSmallIntegerField(choices=StageNumber.choices)
+    requested = models.DateField(
+        null=True, blank=True, help_text="Stages 2 and 3: when the complainant asked for it."
+    )
+    decision = models.CharField(
+        max_length=10, choices=StageDecision.choices, default=StageDecision.ACCEPTED
+    )
+    decision_date = models.DateField(null=True, blank=True)
+    decline_reason = models.TextField(blank=True)
+    request_discretion = models.TextField(
+        blank=True, help_text="The manager's reasoned decision on a request out of time."
+    )
+    started = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the clock started if not the request (Stage 2: statement agreed).",
+    )
+    extended = models.BooleanField(null=True, blank=True)
+    extension_reason = models.TextField(blank=True)
+    extension_date = models.DateField(null=True, blank=True)
+    extension_complainant_told = models.BooleanField(null=True, blank=True)
+    extension_complainant_agreed = models.BooleanField(null=True, blank=True)
+    responded = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Stage 1 reply; Stage 2 adjudication; Stage 3 authority's response.",
+    )
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    what_was_done = models.TextField(blank=True)
+    investigation_report = models.DateField(null=True, blank=True)
+    panel_held = models.DateField(null=True, blank=True)
+    panel_report = models.DateField(null=True, blank=True)
+    closed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Closed administratively, when it differs from the reply (or withdrawal).",
+    )
+    responsible_manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="stages_managed",
+    )
+    investigating_officer = models.ForeignKey(
+        Practitioner, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    independent_person = models.ForeignKey(
+        Practitioner, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    adjudicating_officer = models.CharField(max_length=200, blank=True)
+    panel_members: "models.ManyToManyField[Practitioner, PanelMembership]" = models.ManyToManyField(
+        Practitioner, through="PanelMembership", related_name="panels", blank=True
+    )
+
+    class Meta:
+        ordering = ["contact", "number"]
+        indexes = [
+            models.Index(fields=["number", "responded"], name="stage_number_responded"),
+            models.Index(fields=["number", "requested"], name="stage_number_requested"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["contact", "number"], name="one_stage_of_each_number"),
+            models.CheckConstraint(
+                condition=Q(started__isnull=True)
+                | Q(requested__isnull=True)
+                | Q(started__gte=F("requested")),
+                name="stage_started_after_requested",
+            ),
+            models.CheckConstraint(
+                condition=Q(panel_report__isnull=True)
+                | Q(panel_held__isnull=True)
+                | Q(panel_report__gte=F("panel_held")),
+                name="stage_panel_report_after_panel",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact.reference} stage {self.number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.decision == StageDecision.ACCEPTED and not self.outcome
+
+    def closed_on(self, contact_withdrawn: date | None) -> date | None:
+        """The administrative close (interchange.md: defaults to the reply, or the withdrawal)."""
+        if self.closed is not None:
+            return self.closed
+        if self.outcome == Outcome.WITHDRAWN and contact_withdrawn is not None:
+            return contact_withdrawn
+        return self.responded
+
+
+class CategoryOutcome(models.Model):
+    """The outcome for one category of a complaint at one stage."""
+
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="category_outcomes")
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="+")
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["stage", "category"], name="one_outcome_per_category")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stage}: {self.category.name} {self.outcome}"
+
+
+class PanelMembership(models.Model):
+    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="panel_memberships")
+    practitioner = models.ForeignKey(Practitioner, on_delete=models.PROTECT, related_name="+")
+    is_chair = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["stage", "practitioner"], name="panel_member_once"),
+            models.UniqueConstraint(
+                fields=["stage"], condition=Q(is_chair=True), name="one_panel_chair"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stage}: {self.practitioner.name}{' (chair)' if self.is_chair else ''}"
+
+
+class OmbudsmanCase(models.Model):
+    """A case of the Local Government and Social Care Ombudsman (LGSCO)."""
+
+    lgsco_reference = models.CharField(max_length=50, unique=True)
+    contact = models.ForeignKey(
+        Contact, null=True, blank=True, on_delete=models.PROTECT, related_name="ombudsman_cases"
+    )
+    received = models.DateField(null=True, blank=True, help_text="The enquiry arrived.")
+    enquiry_due = models.DateField(
+        null=True, blank=True, help_text="Empty: 28 calendar days after it arrived."
+    )
+    council_replied = models.DateField(null=True, blank=True)
+    decided = models.DateField(null=True, blank=True)
+    decision = models.CharField(max_length=40, choices=LgscoDecision.choices, blank=True)
+    remedies = models.JSONField(
+        default=list, blank=True, help_text="LgscoRemedy codes, in the order recorded."
+    )
+    financial_remedy = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
+    satisfactory_remedy_by_council = models.BooleanField(null=True, blank=True)
+    complied = models.BooleanField(null=True, blank=True)
+    service_area = models.ForeignKey(
+        ServiceArea, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    summary = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-received", "lgsco_reference"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decided__isnull=True)
+                | Q(received__isnull=True)
+                | Q(decided__gte=F("received")),
+                name="lgsco_decided_after_received",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.lgsco_reference
+
+
+class Cost(models.Model):
+    contact = models.ForeignKey(
+        Contact, null=True, blank=True, on_delete=models.PROTECT, related_name="costs"
+    )
+    date = models.DateField()
+    kind = models.CharField(max_length=30, choices=CostKind.choices)
+    amount = models.DecimalField(max_digits=12, decimal_places=2)
+
+    class Meta:
+        ordering = ["date", "pk"]
+        indexes = [models.Index(fields=["date"], name="cost_date")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} £{self.amount} on {self.date:%d/%m/%Y}"
+
+
+class LearningAction(models.Model):
+    """What was done and learnt: an action with an owner, a due date and evidence."""
+
+    contact = models.ForeignKey(
+        Contact,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="actions",
+        help_text="Empty for an action from the Ombudsman or a general review.",
+    )
+    kind = models.CharField(max_length=30, choices=ActionKind.choices)
+    description = models.TextField(blank=True)
+    owner_team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
+    )
+    owner_service_area = models.ForeignKey(
+        ServiceArea, null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
+    )
+    due = models.DateField(null=True, blank=True)
+    completed = models.DateField(null=True, blank=True)
+    evidence = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["due", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(owner_team__isnull=True) | Q(owner_service_area__isnull=True),
+                name="action_one_owner",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.description[:60]}"
+
+
+class Compliment(models.Model):
+    received = models.DateField()
+    service_area = models.ForeignKey(
+        ServiceArea, null=True, blank=True, on_delete=models.PROTECT, related_name="compliments"
+    )
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="compliments"
+    )
+    source = models.CharField(max_length=20, choices=ComplimentSource.choices, blank=True)
+    internal = models.BooleanField(null=True, blank=True, help_text="From inside the council.")
+    text = models.TextField(blank=True)
+    publish = models.BooleanField(null=True, blank=True, help_text="Consent to publish given.")
+
+    class Meta:
+        ordering = ["-received", "pk"]
+        indexes = [models.Index(fields=["received"], name="compliment_received")]
+
+    def __str__(self) -> str:
+        return f"Compliment received {self.received:%d/%m/%Y}"
+
+
+class CaseEvent(models.Model):
+    """One thing that happened to a contact, for its timeline: who, what, when."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(
+        max_length=100, help_text="A dotted code, e.g. fairhear.case.escalated"
+    )
+    description = models.TextField()
+    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.contact.reference}: {self.description}"
