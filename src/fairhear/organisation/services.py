@@ -7,6 +7,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
 from fairhear.audit import acting_as
+from fairhear.core.dates import long_date
 from fairhear.organisation.models import OrganisationUnit as Unit
 from fairhear.organisation.models import ServiceArea, Team
 
@@ -48,7 +49,7 @@ def add_team(
         name = _check_name_free(Team, name)
         if service_area.ended is not None:
             raise OrganisationError(
-                f"{service_area.name} ended on {service_area.ended:%-d %B %Y}: "
+                f"{service_area.name} ended on {long_date(service_area.ended)}: "
                 "add the team to a service area that is still running."
             )
         return Team.objects.create(service_area=service_area, name=name, started=started)
@@ -101,7 +102,7 @@ def end(unit: Unit, *, last_day: date, successor: Unit | None, by: AbstractBaseU
             if running.exists():
                 names = ", ".join(team.name for team in running)
                 raise OrganisationError(
-                    f"{unit.name} still has teams running after {last_day:%-d %B %Y}: "
+                    f"{unit.name} still has teams running after {long_date(last_day)}: "
                     f"{names}. End them or merge them into another team first."
                 )
         _end(unit, last_day, successor)
@@ -129,10 +130,10 @@ def _lock(unit: Unit) -> None:
 
 def _check_can_end(unit: Unit, last_day: date) -> None:
     if unit.ended is not None:
-        raise OrganisationError(f"{unit.name} already ended on {unit.ended:%-d %B %Y}.")
+        raise OrganisationError(f"{unit.name} already ended on {long_date(unit.ended)}.")
     if unit.started is not None and last_day < unit.started:
         raise OrganisationError(
-            f"{unit.name} started on {unit.started:%-d %B %Y}, so it cannot end before then."
+            f"{unit.name} started on {long_date(unit.started)}, so it cannot end before then."
         )
 
 
@@ -144,7 +145,7 @@ def _check_successor(unit: Unit, successor: Unit, last_day: date) -> None:
     first_day = last_day + timedelta(days=1)
     if not successor.is_running_on(first_day):
         raise OrganisationError(
-            f"{successor.name} is not running on {first_day:%-d %B %Y}, the day after "
+            f"{successor.name} is not running on {long_date(first_day)}, the day after "
             f"{unit.name} ends, so it cannot take over its work."
         )
     # Following the successors from the new one must never lead back here. Read the chain

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from fairhear.core.dates import long_date
 from fairhear.organisation import selectors, services
 from fairhear.organisation.forms import (
     CorrectNameForm,
@@ -161,7 +162,7 @@ def rename(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
             messages.success(
                 request,
                 f"{unit.name} is called {new_unit.name} from "
-                f"{form.cleaned_data['from_day']:%-d %B %Y}.",
+                f"{long_date(form.cleaned_data['from_day'])}.",
             )
             return redirect("organisation:detail", kind=kind, pk=new_unit.pk)
     return _form_page(
