@@ -1,7 +1,6 @@
 from datetime import date
 from typing import Any
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
@@ -9,14 +8,7 @@ from django.db.models import Q, QuerySet
 
 from fairhear.organisation.models import OrganisationUnit as Unit
 from fairhear.organisation.models import ServiceArea
-
-
-def _date_field(label: str, *, required: bool, help_text: str = "") -> DateInputField:
-    field = DateInputField(label=label, required=required, help_text=help_text)
-    field.error_messages["required"] = f"Enter the {label.lower()}"
-    field.error_messages["incomplete"] = f"Enter the {label.lower()} as a day, month and year"
-    field.error_messages["invalid"] = f"The {label.lower()} must be a real date"
-    return field
+from fairhear.web.forms import DateField
 
 
 def running_on(model: type[Unit], day: date | None = None) -> QuerySet[Any]:
@@ -44,8 +36,8 @@ class ServiceAreaForm(_GovUKForm):
     name = forms.CharField(
         label="Name", max_length=200, error_messages={"required": "Enter the name"}
     )
-    started = _date_field(
-        "Start date",
+    started = DateField(
+        label="Start date",
         required=False,
         help_text=(
             "The first day it ran. Leave empty if it has always existed. For example, 1 4 2024"
@@ -92,8 +84,8 @@ class RenameForm(_GovUKForm):
     name = forms.CharField(
         label="New name", max_length=200, error_messages={"required": "Enter the new name"}
     )
-    from_day = _date_field(
-        "Date of the new name",
+    from_day = DateField(
+        label="Date of the new name",
         required=True,
         help_text="The first day it is known by the new name. For example, 1 4 2024",
     )
@@ -101,7 +93,7 @@ class RenameForm(_GovUKForm):
 
 class EndForm(_GovUKForm):
     submit_label = "End it"
-    last_day = _date_field("Last day", required=True, help_text="For example, 31 3 2024")
+    last_day = DateField(label="Last day", required=True, help_text="For example, 31 3 2024")
     successor = forms.ModelChoiceField(
         queryset=ServiceArea.objects.none(),
         required=False,
@@ -132,8 +124,8 @@ class MergeForm(_GovUKForm):
         empty_label="Choose one",
         error_messages={"required": "Choose what they merge into"},
     )
-    last_day = _date_field(
-        "Last day before the merger", required=True, help_text="For example, 31 3 2024"
+    last_day = DateField(
+        label="Last day before the merger", required=True, help_text="For example, 31 3 2024"
     )
 
     def __init__(self, *args: Any, model: type[Unit], **kwargs: Any) -> None:

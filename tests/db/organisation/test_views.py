@@ -68,6 +68,7 @@ def test_a_missing_name_and_an_impossible_date_show_the_error_summary(
     assert response.status_code == 200
     assert "govuk-error-summary" in html
     assert "Enter the name" in html
+    assert "The start date must be a real date" in html
     assert "<title>Error: " in html
     assert ServiceArea.objects.count() == 1
 
