@@ -1,14 +1,13 @@
 from datetime import date
 from typing import Any
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout, Size
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.db.models import Q, QuerySet
 
 from fairhear.organisation.models import OrganisationUnit as Unit
 from fairhear.organisation.models import ServiceArea
-from fairhear.web.forms import DateField
+from fairhear.web.forms import DateField, GovUKForm
 
 
 def running_on(model: type[Unit], day: date | None = None) -> QuerySet[Any]:
@@ -18,20 +17,7 @@ def running_on(model: type[Unit], day: date | None = None) -> QuerySet[Any]:
     )
 
 
-class _GovUKForm(forms.Form):
-    submit_label = "Save"
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
-
-    def layout_fields(self) -> list[Any]:
-        return [Field(name) for name in self.fields]
-
-
-class ServiceAreaForm(_GovUKForm):
+class ServiceAreaForm(GovUKForm):
     submit_label = "Add service area"
     name = forms.CharField(
         label="Name", max_length=200, error_messages={"required": "Enter the name"}
@@ -66,7 +52,7 @@ class TeamForm(ServiceAreaForm):
         return [Field.select("service_area"), *super().layout_fields()]
 
 
-class CorrectNameForm(_GovUKForm):
+class CorrectNameForm(GovUKForm):
     submit_label = "Correct the name"
     name = forms.CharField(
         label="Correct name",
@@ -79,7 +65,7 @@ class CorrectNameForm(_GovUKForm):
         return [Field.text("name", label_size=Size.MEDIUM)]
 
 
-class RenameForm(_GovUKForm):
+class RenameForm(GovUKForm):
     submit_label = "Rename"
     name = forms.CharField(
         label="New name", max_length=200, error_messages={"required": "Enter the new name"}
@@ -91,7 +77,7 @@ class RenameForm(_GovUKForm):
     )
 
 
-class EndForm(_GovUKForm):
+class EndForm(GovUKForm):
     submit_label = "End it"
     last_day = DateField(label="Last day", required=True, help_text="For example, 31 3 2024")
     successor = forms.ModelChoiceField(
@@ -110,7 +96,7 @@ class EndForm(_GovUKForm):
         return [Field("last_day"), Field.select("successor")]
 
 
-class MergeForm(_GovUKForm):
+class MergeForm(GovUKForm):
     submit_label = "Merge"
     units = forms.ModelMultipleChoiceField(
         queryset=ServiceArea.objects.none(),

@@ -6,3 +6,8 @@ class WebConfig(AppConfig):
 
     name = "fairhear.web"
     label = "web"
+
+    def ready(self) -> None:
+        from fairhear.web.govuk_components import use_shared_jinja_environment
+
+        use_shared_jinja_environment()

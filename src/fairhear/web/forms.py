@@ -4,6 +4,9 @@ from datetime import date
 from typing import Any
 
 from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Layout, Size
+from django import forms
 from django.core.exceptions import ValidationError
 
 
@@ -29,3 +32,37 @@ class DateField(DateInputField):
             return date(day=int(day), month=int(month), year=int(year))
         except ValueError:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class GovUKForm(forms.Form):
+    """A form rendered with the GOV.UK Design System: each field by its kind of widget, then
+    one button. Subclasses set `submit_label`, or override `layout_fields` for another order
+    or layout."""
+
+    submit_label = "Save"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+
+    def layout_fields(self) -> list[Any]:
+        return [layout_field(name, field) for name, field in self.fields.items()]
+
+
+def layout_field(name: str, field: forms.Field) -> Any:
+    """The crispy-forms-gds layout object for a field, chosen by its widget."""
+    widget = field.widget
+    if isinstance(widget, forms.HiddenInput) or isinstance(field, DateInputField):
+        return Field(name)
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return Field.checkboxes(name, legend_size=Size.SMALL)
+    if isinstance(widget, forms.RadioSelect):
+        inline = len(field.choices) <= 2  # type: ignore[attr-defined]
+        return Field.radios(name, legend_size=Size.SMALL, inline=inline)
+    if isinstance(widget, forms.Select):
+        return Field.select(name)
+    if isinstance(widget, forms.Textarea):
+        return Field.textarea(name)
+    return Field.text(name)
