@@ -39,6 +39,7 @@ from fairhear.core.clocks import (
     ClockName,
     ClockReading,
     ProcedureTimescales,
+    Stage2ClockStart,
     authority_response_clock,
     chair_report_clock,
     panel_clock,
@@ -1237,6 +1238,12 @@ def refer_to_lgsco(facts: CaseFacts, *, on: date) -> CaseFacts:
 # ---------------------------------------------------------------------------------- clocks
 
 
+def _ended(started: date, withdrawn: date | None) -> date | None:
+    """A withdrawal recorded before a clock started (imported history can hold one) stops
+    that clock at its start rather than making it impossible."""
+    return None if withdrawn is None else max(started, withdrawn)
+
+
 def _stage_two_clock(
     facts: CaseFacts,
     *,
@@ -1245,11 +1252,14 @@ def _stage_two_clock(
     extended: bool | None = None,
 ) -> Clock:
     assert facts.stage_2_requested is not None
+    started = facts.stage_2_requested
+    if timescales.stage_2_clock_start is Stage2ClockStart.STATEMENT_ELSE_REQUEST:
+        started = facts.stage_2_statement_agreed or started
     return stage_two_clock(
         facts.stage_2_requested,
         statement_agreed=facts.stage_2_statement_agreed,
         adjudicated=facts.stage_2_adjudicated,
-        ended=facts.withdrawn,
+        ended=_ended(started, facts.withdrawn),
         extended=facts.stage_2_extension is not None if extended is None else extended,
         timescales=timescales,
         calendar=calendar,
@@ -1271,9 +1281,9 @@ def clocks_for(
     withdrawn = facts.withdrawn
     clocks: dict[ClockName, Clock] = {}
     if facts.state is not CaseState.RECEIVED or facts.stage_1_started is not None:
-        stage_1_end = withdrawn
+        stage_1_end = _ended(facts.received, withdrawn)
         if facts.stage_1_replied is None and facts.stage_2_requested is not None:
-            stage_1_end = min(d for d in (withdrawn, facts.stage_2_requested) if d is not None)
+            stage_1_end = min(d for d in (stage_1_end, facts.stage_2_requested) if d is not None)
         clocks[ClockName.STAGE_1_REPLY] = stage_one_reply_clock(
             facts.received,
             replied=facts.stage_1_replied,
@@ -1286,7 +1296,7 @@ def clocks_for(
         clocks[ClockName.STAGE_2_REQUEST] = stage_two_request_window(
             facts.stage_1_replied,
             requested=facts.stage_2_requested,
-            ended=withdrawn,
+            ended=_ended(facts.stage_1_replied, withdrawn),
             timescales=timescales,
             calendar=cal,
         )
@@ -1299,7 +1309,7 @@ def clocks_for(
         clocks[ClockName.STAGE_2_OMBUDSMAN_VIEW] = stage_two_ombudsman_clock(
             facts.stage_2_requested,
             adjudicated=facts.stage_2_adjudicated,
-            ended=withdrawn,
+            ended=_ended(facts.stage_2_requested, withdrawn),
             extended=facts.stage_2_extension is not None,
             timescales=timescales,
             calendar=cal,
@@ -1308,7 +1318,7 @@ def clocks_for(
         clocks[ClockName.STAGE_3_REQUEST] = stage_three_request_window(
             facts.stage_2_adjudicated,
             requested=facts.stage_3_requested,
-            ended=withdrawn,
+            ended=_ended(facts.stage_2_adjudicated, withdrawn),
             timescales=timescales,
             calendar=cal,
         )
@@ -1320,7 +1330,7 @@ def clocks_for(
         clocks[ClockName.STAGE_3_PANEL] = panel_clock(
             facts.stage_3_requested,
             panel_held=facts.stage_3_panel_held,
-            ended=withdrawn,
+            ended=_ended(facts.stage_3_requested, withdrawn),
             timescales=timescales,
             calendar=cal,
         )
@@ -1328,7 +1338,7 @@ def clocks_for(
         clocks[ClockName.STAGE_3_CHAIR_REPORT] = chair_report_clock(
             facts.stage_3_panel_held,
             report_sent=facts.stage_3_chair_report,
-            ended=withdrawn,
+            ended=_ended(facts.stage_3_panel_held, withdrawn),
             timescales=timescales,
             calendar=cal,
         )
@@ -1336,7 +1346,7 @@ def clocks_for(
         clocks[ClockName.STAGE_3_RESPONSE] = authority_response_clock(
             facts.stage_3_chair_report,
             responded=facts.stage_3_responded,
-            ended=withdrawn,
+            ended=_ended(facts.stage_3_chair_report, withdrawn),
             timescales=timescales,
             calendar=cal,
         )

@@ -916,3 +916,19 @@ def test_a_declined_stage_has_no_clock() -> None:
 def test_clocks_that_start_after_the_reading_date_are_left_out() -> None:
     readings = p.read_clocks(adjudicated(), today=date(2024, 1, 20))
     assert set(readings) == {ClockName.STAGE_1_REPLY, ClockName.STAGE_2_REQUEST}
+
+
+def test_a_withdrawal_recorded_before_a_clock_started_stops_that_clock_at_its_start() -> None:
+    # Imported history: the Stage 1 reply is dated after the withdrawal.
+    facts = CaseFacts(
+        received=date(2024, 1, 8),
+        state=CaseState.WITHDRAWN,
+        stage_1_started=date(2024, 1, 8),
+        stage_1_replied=date(2024, 1, 15),
+        withdrawn=date(2024, 1, 10),
+    )
+
+    window = p.clocks_for(facts)[ClockName.STAGE_2_REQUEST]
+
+    assert window.ended == date(2024, 1, 15)
+    assert window.read(date(2024, 3, 1)).status is ClockStatus.STOPPED
