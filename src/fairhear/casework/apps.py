@@ -25,5 +25,6 @@ class CaseworkConfig(AppConfig):
             models.Cost,
             models.LearningAction,
             models.Compliment,
+            models.CaseAssignment,
         ):
             auditlog.register(model)

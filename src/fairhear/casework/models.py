@@ -27,7 +27,22 @@ from fairhear.casework.codes import (
     StageDecision,
     StageNumber,
 )
+from fairhear.core.procedure import CaseState, DeclineReason
 from fairhear.organisation.models import ServiceArea, Team
+
+#: Where a case stands, in the words the complaints team uses.
+CASE_STATE_LABELS: dict[str, str] = {
+    CaseState.RECEIVED.value: "Received",
+    CaseState.STAGE_1.value: "Stage 1",
+    CaseState.STAGE_2_REQUESTED.value: "Stage 2 requested",
+    CaseState.STAGE_2_ACCEPTED.value: "Stage 2 accepted",
+    CaseState.STAGE_2.value: "Stage 2",
+    CaseState.STAGE_3_REQUESTED.value: "Stage 3 requested",
+    CaseState.STAGE_3_ACCEPTED.value: "Stage 3 accepted",
+    CaseState.STAGE_3.value: "Stage 3",
+    CaseState.CLOSED.value: "Closed",
+    CaseState.WITHDRAWN.value: "Withdrawn",
+}
 
 
 class Category(models.Model):
@@ -152,6 +167,12 @@ class Contact(models.Model):
     late_discretion_used = models.BooleanField(
         null=True, blank=True, help_text="Accepted although made more than 12 months after."
     )
+    late_discretion_decided = models.DateField(
+        null=True, blank=True, help_text="When the decision on a late complaint was made."
+    )
+    late_discretion_reason = models.TextField(
+        blank=True, help_text="The reasoned decision on a complaint made over 12 months after."
+    )
     withdrawn = models.DateField(null=True, blank=True, help_text="Withdrawn or cancelled on.")
     withdrawn_reason = models.TextField(blank=True)
     responded = models.DateField(
@@ -165,6 +186,14 @@ class Contact(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     # Optimistic locking: a save that did not start from the latest version is refused.
     version = models.PositiveIntegerField(default=1)
+    # Kept up to date by the casework services (casework.status.refresh_status) so that lists
+    # and the dashboard filter and count in SQL: where the case stands, and the next step the
+    # council owes with its due date (empty when it owes none).
+    state = models.CharField(
+        max_length=20, choices=list(CASE_STATE_LABELS.items()), default=CaseState.RECEIVED.value
+    )
+    next_step = models.CharField(max_length=30, blank=True, help_text="A core ClockName.")
+    next_due = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["-received", "-reference"]
@@ -172,6 +201,15 @@ class Contact(models.Model):
             models.Index(fields=["route", "received"], name="contact_route_received"),
             models.Index(fields=["received"], name="contact_received"),
             models.Index(fields=["service_area", "received"], name="contact_area_received"),
+            models.Index(fields=["state", "next_due"], name="contact_state_due"),
+            models.Index(fields=["next_due"], name="contact_next_due"),
+        ]
+        permissions = [
+            ("view_cases", "Can open the cases within their own scope"),
+            ("view_all_cases", "Can see every case of the council"),
+            ("manage_cases", "Can log, triage and take cases through the stages"),
+            ("respond_stage_one", "Can record Stage 1 extensions and replies"),
+            ("view_audit", "Can see a case's audit history and who viewed it"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -224,6 +262,16 @@ class Stage(models.Model):
     request_discretion = models.TextField(
         blank=True, help_text="The manager's reasoned decision on a request out of time."
     )
+    request_discretion_accepted = models.BooleanField(
+        null=True, blank=True, help_text="The decision on a late request: consider it or not."
+    )
+    request_discretion_date = models.DateField(null=True, blank=True)
+    decline_code = models.CharField(
+        max_length=20,
+        choices=[(str(r.value), r.label) for r in DeclineReason],
+        blank=True,
+        help_text="The lawful reason a request was declined.",
+    )
     started = models.DateField(
         null=True,
         blank=True,
@@ -234,6 +282,9 @@ class Stage(models.Model):
     extension_date = models.DateField(null=True, blank=True)
     extension_complainant_told = models.BooleanField(null=True, blank=True)
     extension_complainant_agreed = models.BooleanField(null=True, blank=True)
+    extension_new_due = models.DateField(
+        null=True, blank=True, help_text="The new date the complainant was told."
+    )
     responded = models.DateField(
         null=True,
         blank=True,
@@ -472,3 +523,42 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contact.reference}: {self.description}"
+
+
+class CaseAssignment(models.Model):
+    """A member of staff given a case to work on beyond their usual scope (an investigator
+    without a practitioner record, or a manager of another service asked to help)."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="assignments")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_assignments"
+    )
+    assigned = models.DateField()
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["contact", "user"], name="case_assigned_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact.reference}: {self.user}"
+
+
+class ReminderSent(models.Model):
+    """A reminder email sent on a day, so that running the reminders twice sends it once."""
+
+    day = models.DateField()
+    recipient = models.EmailField()
+    kind = models.CharField(max_length=20, help_text="manager or digest")
+    cases = models.PositiveIntegerField(help_text="How many cases it listed.")
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-day", "recipient"]
+        constraints = [
+            models.UniqueConstraint(fields=["day", "recipient", "kind"], name="one_reminder_a_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} reminder to {self.recipient} on {self.day:%d/%m/%Y}"

@@ -8,8 +8,16 @@ from django.urls import reverse
 
 def staff_navigation(user: User | AnonymousUser, path: str) -> list[dict[str, Any]]:
     entries: list[tuple[str, str]] = [("Home", reverse("web:staff-home"))]
+    if user.has_perm("casework.view_cases"):
+        entries.append(("Cases", reverse("casework:list")))
+        entries.append(("Actions", reverse("casework:actions")))
+        entries.append(("Ombudsman", reverse("casework:ombudsman")))
     if user.has_perm("organisation.view_servicearea"):
         entries.append(("Organisation", reverse("organisation:list")))
+    if user.has_perm("reports.view_report"):
+        entries.append(("Reports", reverse("reports:report")))
+    if user.has_perm("interchange.import_case_file"):
+        entries.append(("Case file", reverse("interchange:home")))
     entries.append(("Sign out", reverse("accounts:sign-out-confirm")))
 
     home = reverse("web:staff-home")

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
@@ -5,6 +7,7 @@ from django.shortcuts import render
 from django.template import loader
 
 from fairhear.accounts.roles import roles_of
+from fairhear.casework.views import dashboard_context
 
 
 def public_home(request: HttpRequest) -> HttpResponse:
@@ -17,7 +20,11 @@ def accessibility_statement(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def staff_home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/staff_home.html", {"roles": roles_of(request.user)})
+    context: dict[str, Any] = {"roles": roles_of(request.user)}
+    if request.user.has_perm("casework.view_cases"):
+        # For case workers the home page is the complaints dashboard.
+        context.update(dashboard_context(request))
+    return render(request, "web/staff_home.html", context)
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -98,7 +98,7 @@ def test_contacts_logged_at_the_same_instant_get_different_references() -> None:
             references.append(
                 log_contact(received=date(2024, 6, 3), channel=Channel.EMAIL, by=None).reference
             )
-        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+        except BaseException as error:
             errors.append(error)
         finally:
             connection.close()

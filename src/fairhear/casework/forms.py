@@ -1,0 +1,790 @@
+"""The casework forms. Each step form knows which service it calls (`act`), so views stay thin.
+
+Every form that changes a contact carries the version the user saw, for optimistic locking.
+"""
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from crispy_forms_gds.layout import Button, Field, Layout
+from django import forms
+from django.contrib.auth.models import User
+
+from fairhear.accounts.roles import Role
+from fairhear.casework import services
+from fairhear.casework.codes import (
+    DECIDED_OUTCOMES,
+    ActionKind,
+    Channel,
+    ChildStatus,
+    ComplainantRole,
+    ComplimentSource,
+    CostKind,
+    LgscoDecision,
+    LgscoRemedy,
+    Route,
+)
+from fairhear.casework.models import (
+    Category,
+    Contact,
+    LearningAction,
+    OmbudsmanCase,
+    Person,
+    Practitioner,
+)
+from fairhear.core.procedure import DeclineReason
+from fairhear.organisation.forms import running_on
+from fairhear.organisation.models import ServiceArea, Team
+from fairhear.web.forms import DateField, GovUKForm
+
+OUTCOME_CHOICES = [(o.value, o.label) for o in DECIDED_OUTCOMES]
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+def _date(label: str, *, required: bool = True, help_text: str = "") -> DateField:
+    return DateField(
+        label=label, required=required, help_text=help_text or "For example, 27 3 2024"
+    )
+
+
+def _text(label: str, *, required: bool = True, help_text: str = "") -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": f"Enter the {label.lower()}"},
+    )
+
+
+def _yes_no(label: str, *, required: bool = True) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=YES_NO,
+        coerce=lambda value: value == "yes",
+        required=required,
+        widget=forms.RadioSelect,
+        error_messages={"required": f"Answer: {label.rstrip('?').lower()}?"},
+        empty_value=None,
+    )
+
+
+class CaseStepForm(GovUKForm):
+    """A step on one case: carries the case version and calls one service."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, contact: Contact, **kwargs: Any) -> None:
+        self.contact = contact
+        kwargs.setdefault("initial", {})["version"] = contact.version
+        super().__init__(*args, **kwargs)
+
+    def act(self, by: User) -> None:
+        """Call the step's service (each step form says which)."""
+        raise NotImplementedError(type(self).__name__)
+
+    def base(self, by: User) -> dict[str, Any]:
+        return {"version": self.cleaned_data["version"], "by": by}
+
+
+# ------------------------------------------------------------------------------ log a contact
+
+
+class LogContactForm(GovUKForm):
+    submit_label = "Log the contact"
+    received = _date("Date received")
+    channel = forms.ChoiceField(
+        label="How it arrived",
+        choices=Channel.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how the contact arrived"},
+    )
+    name = forms.CharField(label="Complainant's name", required=False, max_length=200)
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        error_messages={"invalid": "Enter an email address like name@example.com"},
+    )
+    phone = forms.CharField(label="Phone number", required=False, max_length=50)
+    person = forms.ChoiceField(
+        label="Is this someone already recorded?",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    complainant_role = forms.ChoiceField(
+        label="Who is complaining",
+        choices=[("", "Not known"), *ComplainantRole.choices],
+        required=False,
+    )
+    child_status = forms.ChoiceField(
+        label="The child's situation",
+        choices=[("", "Not known"), *ChildStatus.choices],
+        required=False,
+    )
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.none(),
+        label="Team complained about",
+        required=False,
+        empty_label="Not known yet",
+    )
+    categories = forms.ModelMultipleChoiceField(
+        queryset=Category.objects.none(),
+        label="What it is about",
+        help_text="Tick all that apply.",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    summary = _text("Summary", required=False)
+
+    def __init__(self, *args: Any, duplicates: list[Person] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        teams = running_on(Team).select_related("service_area")
+        self.fields["team"].queryset = teams.order_by("service_area__name", "name")  # type: ignore[attr-defined]
+        self.fields["categories"].queryset = Category.objects.filter(active=True)  # type: ignore[attr-defined]
+        self.duplicates = duplicates or []
+        if self.duplicates:
+            choices = [
+                (str(p.pk), f"{p.name or p.key}, {p.email or 'no email'}, {p.phone or 'no phone'}")
+                for p in self.duplicates
+            ]
+            self.fields["person"].choices = [*choices, ("new", "No, someone new")]  # type: ignore[attr-defined]
+            self.fields["person"].required = True
+            self.fields["person"].error_messages["required"] = (
+                "Choose whether the complainant is one of the people already recorded"
+            )
+        else:
+            del self.fields["person"]
+            self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+
+    def clean_received(self) -> date:
+        received: date = self.cleaned_data["received"]
+        if received > date.today():
+            raise forms.ValidationError("The date received cannot be in the future")
+        return received
+
+
+class TriageForm(CaseStepForm):
+    submit_label = "Save the triage"
+    route = forms.ChoiceField(
+        label="How will it be handled?",
+        choices=Route.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose how the contact will be handled"},
+    )
+    reason = _text("Reason for this route")
+    on = _date("Date of the triage decision")
+    eligible = _yes_no("Is the complainant eligible to make a statutory complaint?", required=False)
+    eligibility_reason = _text(
+        "Eligibility decision",
+        required=False,
+        help_text="For sufficient interest: the reasons, and the child's views.",
+    )
+    matter_date = _date(
+        "When the matter happened", required=False, help_text="Optional. For example, 1 3 2024"
+    )
+    late_discretion = _yes_no(
+        "Made more than 12 months after the matter: will it be considered?", required=False
+    )
+    late_discretion_reason = _text("Reasons for the decision on discretion", required=False)
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        services.triage_contact(
+            self.contact,
+            route=d["route"],
+            reason=d["reason"],
+            on=d["on"],
+            eligible=d["eligible"],
+            eligibility_reason=d["eligibility_reason"],
+            matter_date=d["matter_date"],
+            late_discretion=d["late_discretion"],
+            late_discretion_reason=d["late_discretion_reason"],
+            **self.base(by),
+        )
+
+
+class ResponseForm(CaseStepForm):
+    submit_label = "Record the reply"
+    on = _date("Date of the reply")
+
+    def act(self, by: User) -> None:
+        services.record_response(self.contact, on=self.cleaned_data["on"], **self.base(by))
+
+
+class WithdrawForm(CaseStepForm):
+    submit_label = "Record the withdrawal"
+    on = _date("Date withdrawn or cancelled")
+    reason = _text("Reason")
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        services.withdraw_contact(self.contact, on=d["on"], reason=d["reason"], **self.base(by))
+
+
+class ManagerForm(CaseStepForm):
+    submit_label = "Assign"
+    manager = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        label="Responsible manager",
+        empty_label="Choose a manager",
+        error_messages={"required": "Choose the manager who answers Stage 1"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        managers = User.objects.filter(
+            is_active=True, groups__name__in=[Role.SERVICE_MANAGER, Role.COMPLAINTS_MANAGER]
+        )
+        self.fields["manager"].queryset = managers.distinct().order_by("first_name", "username")  # type: ignore[attr-defined]
+        self.fields["manager"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda user: user.get_full_name() or user.get_username()
+        )
+
+    def act(self, by: User) -> None:
+        services.assign_responsible_manager(
+            self.contact, manager=self.cleaned_data["manager"], **self.base(by)
+        )
+
+
+class ExtensionForm(CaseStepForm):
+    submit_label = "Record the extension"
+    stage = 1
+    on = _date("Date of the extension")
+    reason = _text("Why more time is needed")
+    complainant_told = forms.BooleanField(
+        label="The complainant was told the new date",
+        required=False,
+    )
+    complainant_agreed = forms.BooleanField(label="The complainant agreed", required=False)
+    new_due = _date("New date given to the complainant", required=False)
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        extend = services.extend_stage_one if self.stage == 1 else services.extend_stage_two
+        extend(
+            self.contact,
+            on=d["on"],
+            reason=d["reason"],
+            complainant_told=d["complainant_told"],
+            complainant_agreed=d["complainant_agreed"],
+            new_due=d["new_due"],
+            **self.base(by),
+        )
+
+    def layout_fields(self) -> list[Any]:
+        return [
+            Field("version"),
+            Field("on"),
+            Field.textarea("reason"),
+            Field.checkbox("complainant_told"),
+            Field.checkbox("complainant_agreed"),
+            Field("new_due"),
+        ]
+
+
+class StageTwoExtensionForm(ExtensionForm):
+    stage = 2
+
+
+class ReplyForm(CaseStepForm):
+    """The reply of a stage: Stage 1 reply, Stage 2 adjudication, Stage 3 response."""
+
+    submit_label = "Record the reply"
+    stage = 1
+    on = _date("Date the reply was sent")
+    outcome = forms.ChoiceField(
+        label="Outcome",
+        choices=OUTCOME_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the outcome"},
+    )
+    what_was_done = _text("What was done", required=False)
+    actions = forms.MultipleChoiceField(
+        label="Things done or agreed",
+        choices=ActionKind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.categories = list(self.contact.categories.order_by("contact_links__position"))
+        for category in self.categories:
+            self.fields[f"category_{category.pk}"] = forms.ChoiceField(
+                label=f"Outcome for {category.name}",
+                choices=[("", "Not decided separately"), *OUTCOME_CHOICES],
+                required=False,
+            )
+        self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        per_category = {
+            c: d[f"category_{c.pk}"] for c in self.categories if d.get(f"category_{c.pk}")
+        }
+        common = {
+            "on": d["on"],
+            "outcome": d["outcome"],
+            "category_outcomes": per_category,
+            "what_was_done": d["what_was_done"],
+            "actions": d["actions"],
+            **self.base(by),
+        }
+        if self.stage == 1:
+            services.reply_stage_one(self.contact, **common)
+        elif self.stage == 2:
+            services.adjudicate_stage_two(self.contact, **common)
+        else:
+            services.respond_stage_three(self.contact, **common)
+
+
+class AdjudicationForm(ReplyForm):
+    submit_label = "Record the adjudication"
+    stage = 2
+
+
+class AuthorityResponseForm(ReplyForm):
+    submit_label = "Record the response"
+    stage = 3
+
+
+class RequestForm(CaseStepForm):
+    submit_label = "Record the request"
+    stage = 2
+    on = _date("Date requested")
+    discretion = forms.ChoiceField(
+        label="If the request is out of time: the decision on discretion",
+        choices=[
+            ("", "Not needed: it is in time"),
+            ("accept", "Consider it despite being late"),
+            ("refuse", "Do not consider it"),
+        ],
+        required=False,
+    )
+    discretion_reason = _text("Reasons for the decision on discretion", required=False)
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        request = services.request_stage_two if self.stage == 2 else services.request_stage_three
+        request(
+            self.contact,
+            on=d["on"],
+            discretion_accepted={"accept": True, "refuse": False}.get(d["discretion"]),
+            discretion_reason=d["discretion_reason"],
+            **self.base(by),
+        )
+
+
+class StageThreeRequestForm(RequestForm):
+    stage = 3
+
+
+class DecisionForm(CaseStepForm):
+    submit_label = "Record the decision"
+    stage = 2
+    decision = forms.ChoiceField(
+        label="Decision on the request",
+        choices=[("accept", "Accept"), ("decline", "Decline")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to accept or decline the request"},
+    )
+    on = _date("Date of the decision")
+    reason = forms.ChoiceField(
+        label="Lawful reason to decline",
+        choices=[
+            ("", "Choose a reason"),
+            *((str(r.value), r.label.capitalize()) for r in DeclineReason),
+        ],
+        required=False,
+    )
+    explanation = _text(
+        "Why it is declined",
+        required=False,
+        help_text="The complainant is told this, and that they can go to the Ombudsman.",
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("decision") == "decline" and not data.get("reason"):
+            self.add_error("reason", "Choose the lawful reason to decline")
+        return data
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        if d["decision"] == "accept":
+            services.accept_request(self.contact, number=self.stage, on=d["on"], **self.base(by))
+        else:
+            services.decline_request(
+                self.contact,
+                number=self.stage,
+                on=d["on"],
+                reason=d["reason"],
+                explanation=d["explanation"],
+                **self.base(by),
+            )
+
+
+class StageThreeDecisionForm(DecisionForm):
+    stage = 3
+
+
+def _practitioners(**kwargs: Any) -> forms.ModelChoiceField:  # type: ignore[type-arg]
+    return forms.ModelChoiceField(queryset=Practitioner.objects.all(), **kwargs)
+
+
+class InvestigatorsForm(CaseStepForm):
+    submit_label = "Appoint"
+    investigating_officer = _practitioners(
+        label="Investigating officer",
+        empty_label="Choose a person",
+        error_messages={"required": "Choose the investigating officer"},
+    )
+    independent_person = _practitioners(
+        label="Independent person",
+        empty_label="Choose a person",
+        error_messages={"required": "Choose the independent person"},
+    )
+    adjudicating_officer = forms.CharField(
+        label="Adjudicating officer (optional)", required=False, max_length=200
+    )
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        services.appoint_investigators(
+            self.contact,
+            investigating_officer=d["investigating_officer"],
+            independent_person=d["independent_person"],
+            adjudicating_officer=d["adjudicating_officer"],
+            **self.base(by),
+        )
+
+
+class DatedStepForm(CaseStepForm):
+    """A step that is only a date: the statement agreed, the report, the panel."""
+
+    date_label = "Date"
+    on = _date("Date")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["on"].label = self.date_label
+        self.fields["on"].error_messages["required"] = f"Enter the {self.date_label.lower()}"
+
+
+class StatementForm(DatedStepForm):
+    submit_label = "Record the statement"
+    date_label = "Date the statement of complaint was agreed"
+
+    def act(self, by: User) -> None:
+        services.agree_statement_of_complaint(
+            self.contact, on=self.cleaned_data["on"], **self.base(by)
+        )
+
+
+class InvestigationReportForm(DatedStepForm):
+    submit_label = "Record the report"
+    date_label = "Date of the investigation report"
+
+    def act(self, by: User) -> None:
+        services.record_investigation_report(
+            self.contact, on=self.cleaned_data["on"], **self.base(by)
+        )
+
+
+class PanelHeldForm(DatedStepForm):
+    submit_label = "Record the panel"
+    date_label = "Date the review panel met"
+
+    def act(self, by: User) -> None:
+        services.hold_panel(self.contact, on=self.cleaned_data["on"], **self.base(by))
+
+
+class ChairReportForm(DatedStepForm):
+    submit_label = "Record the report"
+    date_label = "Date of the chair's report"
+
+    def act(self, by: User) -> None:
+        services.record_chair_report(self.contact, on=self.cleaned_data["on"], **self.base(by))
+
+
+class PanelForm(CaseStepForm):
+    submit_label = "Save the panel"
+    members = forms.ModelMultipleChoiceField(
+        queryset=Practitioner.objects.all(),
+        label="Panel members",
+        help_text="Choose three independent people.",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose the three panel members"},
+    )
+    chair = _practitioners(
+        label="Chair",
+        empty_label="Choose the chair",
+        error_messages={"required": "Choose the panel's chair"},
+    )
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        services.convene_panel(
+            self.contact, members=list(d["members"]), chair=d["chair"], **self.base(by)
+        )
+
+
+class OmbudsmanCaseForm(CaseStepForm):
+    submit_label = "Record the enquiry"
+    lgsco_reference = forms.CharField(
+        label="Ombudsman's reference",
+        max_length=50,
+        error_messages={"required": "Enter the Ombudsman's reference"},
+    )
+    received = _date("Date the enquiry arrived")
+    enquiry_due = _date(
+        "Reply due by",
+        required=False,
+        help_text="Leave empty for 28 calendar days after the enquiry arrived.",
+    )
+    summary = _text("Summary", required=False)
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        services.record_ombudsman_case(
+            contact=self.contact,
+            lgsco_reference=d["lgsco_reference"],
+            received=d["received"],
+            enquiry_due=d["enquiry_due"],
+            summary=d["summary"],
+            **self.base(by),
+        )
+
+
+class CostForm(CaseStepForm):
+    submit_label = "Add the cost"
+    on = _date("Date")
+    kind = forms.ChoiceField(
+        label="What it was for",
+        choices=CostKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what the cost was for"},
+    )
+    amount = forms.DecimalField(
+        label="Amount in pounds",
+        max_digits=12,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        error_messages={
+            "required": "Enter the amount",
+            "invalid": "Enter the amount as a number, like 1250.00",
+            "min_value": "Enter an amount of more than £0",
+        },
+    )
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        services.add_cost(
+            contact=self.contact, on=d["on"], kind=d["kind"], amount=d["amount"], by=by
+        )
+
+
+class LearningActionForm(CaseStepForm):
+    submit_label = "Add the action"
+    kind = forms.ChoiceField(
+        label="Kind of action",
+        choices=ActionKind.choices,
+        error_messages={"required": "Choose the kind of action"},
+    )
+    description = _text("The lesson and the action")
+    owner_team = forms.ModelChoiceField(
+        queryset=Team.objects.none(), label="Team that owns it", empty_label="Choose a team"
+    )
+    due = _date("Due by", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner_team"].queryset = running_on(Team).order_by("name")  # type: ignore[attr-defined]
+        self.fields["owner_team"].error_messages["required"] = "Choose the team that owns it"
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        services.add_learning_action(
+            contact=self.contact,
+            kind=d["kind"],
+            description=d["description"],
+            owner_team=d["owner_team"],
+            due=d["due"],
+            by=by,
+        )
+
+
+# ------------------------------------------------------------------ forms not about one case
+
+
+class CompleteActionForm(GovUKForm):
+    submit_label = "Mark as done"
+    on = _date("Date completed")
+    evidence = _text("Evidence that it was done")
+
+    def act(self, action: LearningAction, by: User) -> None:
+        services.complete_learning_action(
+            action, on=self.cleaned_data["on"], evidence=self.cleaned_data["evidence"], by=by
+        )
+
+
+class OmbudsmanReplyForm(GovUKForm):
+    submit_label = "Record the reply"
+    on = _date("Date the council replied")
+
+    def act(self, case: OmbudsmanCase, by: User) -> None:
+        services.record_ombudsman_reply(case, on=self.cleaned_data["on"], by=by)
+
+
+class OmbudsmanDecisionForm(GovUKForm):
+    submit_label = "Record the decision"
+    on = _date("Date of the decision")
+    decision = forms.ChoiceField(
+        label="The Ombudsman's decision",
+        choices=LgscoDecision.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the Ombudsman's decision"},
+    )
+    remedies = forms.MultipleChoiceField(
+        label="Remedies asked for",
+        choices=LgscoRemedy.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    financial_remedy = forms.DecimalField(
+        label="Financial remedy in pounds (optional)",
+        required=False,
+        max_digits=12,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        error_messages={"invalid": "Enter the amount as a number, like 250.00"},
+    )
+
+    def act(self, case: OmbudsmanCase, by: User) -> None:
+        d = self.cleaned_data
+        services.record_ombudsman_decision(
+            case,
+            on=d["on"],
+            decision=d["decision"],
+            remedies=d["remedies"],
+            financial_remedy=d["financial_remedy"],
+            by=by,
+        )
+
+
+class ComplimentForm(GovUKForm):
+    submit_label = "Record the compliment"
+    received = _date("Date received")
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.none(),
+        label="Team complimented",
+        required=False,
+        empty_label="Not one team",
+    )
+    service_area = forms.ModelChoiceField(
+        queryset=ServiceArea.objects.none(),
+        label="Service area (when not one team)",
+        required=False,
+        empty_label="Not known",
+    )
+    source = forms.ChoiceField(
+        label="Who sent it", choices=[("", "Not known"), *ComplimentSource.choices], required=False
+    )
+    text = _text("What they said", required=False)
+    publish = _yes_no("Did they agree to it being published?", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = running_on(Team).order_by("name")  # type: ignore[attr-defined]
+        self.fields["service_area"].queryset = running_on(ServiceArea).order_by("name")  # type: ignore[attr-defined]
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        services.record_compliment(
+            received=d["received"],
+            team=d["team"],
+            service_area=d["service_area"],
+            source=d["source"],
+            text=d["text"],
+            publish=d["publish"],
+            by=by,
+        )
+
+
+def _day_filter(label: str) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        help_text="For example, 1/4/2024",
+        error_messages={"invalid": f"Enter the date for “{label.lower()}” like 1/4/2024"},
+    )
+
+
+class CaseFilterForm(GovUKForm):
+    """The case list's filters, read from the query string."""
+
+    submit_label = "Apply filters"
+
+    q = forms.CharField(label="Reference, name or words", required=False)
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[
+            ("", "Any"),
+            ("open", "Open"),
+            ("awaiting_triage", "Awaiting triage"),
+            ("due_this_week", "Due this week"),
+            ("overdue", "Overdue"),
+            ("closed", "Closed"),
+            ("withdrawn", "Withdrawn"),
+        ],
+    )
+    stage = forms.ChoiceField(
+        label="Stage",
+        required=False,
+        choices=[("", "Any"), ("1", "Stage 1"), ("2", "Stage 2"), ("3", "Stage 3")],
+    )
+    route = forms.ChoiceField(
+        label="Route",
+        required=False,
+        choices=[("", "Any"), *Route.choices, ("enquiries", "Member or MP enquiry")],
+    )
+    service_area = forms.ModelChoiceField(
+        queryset=ServiceArea.objects.none(), required=False, label="Service area", empty_label="Any"
+    )
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.none(), required=False, label="Team", empty_label="Any"
+    )
+    category = forms.ModelChoiceField(
+        queryset=Category.objects.none(), required=False, label="Category", empty_label="Any"
+    )
+    manager = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, label="Responsible manager", empty_label="Any"
+    )
+    received_from = _day_filter("Received from")
+    received_to = _day_filter("Received to")
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[
+            ("-received", "Newest first"),
+            ("received", "Oldest first"),
+            ("due", "Due date"),
+            ("reference", "Reference"),
+        ],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["service_area"].queryset = ServiceArea.objects.order_by("name")  # type: ignore[attr-defined]
+        self.fields["team"].queryset = Team.objects.order_by("name")  # type: ignore[attr-defined]
+        self.fields["category"].queryset = Category.objects.all()  # type: ignore[attr-defined]
+        managers = User.objects.filter(
+            groups__name__in=[Role.SERVICE_MANAGER, Role.COMPLAINTS_MANAGER]
+        ).distinct()
+        self.fields["manager"].queryset = managers.order_by("first_name", "username")  # type: ignore[attr-defined]
+        self.fields["manager"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda user: user.get_full_name() or user.get_username()
+        )

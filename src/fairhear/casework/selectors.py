@@ -1,0 +1,315 @@
+"""Every read of case data, scoped to the user asking. Views never build case querysets.
+
+Who sees which cases is decided here and nowhere else:
+- the complaints manager and officers (permission `casework.view_all_cases`) see every case;
+- a service manager sees the cases of their own service areas (and of the areas whose work
+  passed to theirs in a restructure), and the cases they are the responsible manager of;
+- an investigator sees the cases they work on: as investigating officer, independent person
+  or panel member (through their practitioner record), or assigned to them;
+- anyone without `casework.view_cases` (report viewers) sees no case.
+A case outside someone's scope is "not found" (404), so its existence is not leaked.
+"""
+
+from datetime import date, timedelta
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Lower
+from django.http import Http404
+
+from fairhear.casework.codes import Channel, Route
+from fairhear.casework.models import (
+    CaseAssignment,
+    CaseEvent,
+    Contact,
+    LearningAction,
+    OmbudsmanCase,
+    PanelMembership,
+    Person,
+    Practitioner,
+    Stage,
+)
+from fairhear.core.procedure import CaseState
+from fairhear.organisation.models import ServiceArea
+
+AnyUser = User | AnonymousUser
+
+#: States in which a statutory complaint is being handled.
+OPEN_STATES = [s.value for s in CaseState if s not in (CaseState.CLOSED, CaseState.WITHDRAWN)]
+STAGE_STATES: dict[int, list[str]] = {
+    1: [CaseState.STAGE_1],
+    2: [CaseState.STAGE_2_REQUESTED, CaseState.STAGE_2_ACCEPTED, CaseState.STAGE_2],
+    3: [CaseState.STAGE_3_REQUESTED, CaseState.STAGE_3_ACCEPTED, CaseState.STAGE_3],
+}
+
+
+def own_service_area_ids(user: AnyUser) -> set[int]:
+    """The user's own service areas, with every area whose work has passed to one of them."""
+    if not user.is_authenticated:
+        return set()
+    own = set(ServiceArea.objects.filter(staff__user=user).values_list("pk", flat=True))
+    found, frontier = set(own), set(own)
+    while frontier:
+        earlier = set(
+            ServiceArea.objects.filter(successor_id__in=frontier).values_list("pk", flat=True)
+        )
+        frontier = earlier - found
+        found |= frontier
+    return found
+
+
+def cases_visible_to(user: AnyUser) -> QuerySet[Contact]:
+    """Every contact the user may see (none for a role without case access)."""
+    if not user.is_authenticated or not user.has_perm("casework.view_cases"):
+        return Contact.objects.none()
+    if user.has_perm("casework.view_all_cases"):
+        return Contact.objects.all()
+    areas, working_on = _scope(user)
+    # The few cases someone works on are read first, so the main query stays two index scans
+    # (their service areas, and these) rather than an OR over subqueries.
+    return Contact.objects.filter(Q(service_area__in=areas) | Q(pk__in=working_on))
+
+
+def _scope(user: User) -> tuple[list[int], list[int]]:
+    """A user's own service areas and the cases they work on, read once per request (the
+    request's user object keeps them)."""
+    cached: tuple[list[int], list[int]] | None = getattr(user, "_casework_scope", None)
+    if cached is not None:
+        return cached
+    practitioners = Practitioner.objects.filter(user=user).values("pk")
+    working_on = (
+        Stage.objects.filter(
+            Q(investigating_officer__in=practitioners)
+            | Q(independent_person__in=practitioners)
+            | Q(responsible_manager=user)
+        )
+        .order_by()
+        .values_list("contact_id", flat=True)
+        .union(
+            PanelMembership.objects.filter(practitioner__in=practitioners)
+            .order_by()
+            .values_list("stage__contact_id", flat=True),
+            CaseAssignment.objects.filter(user=user).values_list("contact_id", flat=True),
+        )
+    )
+    scope = (sorted(own_service_area_ids(user)), sorted(working_on))
+    user._casework_scope = scope  # type: ignore[attr-defined]
+    return scope
+
+
+def get_case_for(user: AnyUser, reference: str) -> Contact:
+    """The contact with this reference, if the user may see it; otherwise Http404."""
+    try:
+        return (
+            cases_visible_to(user)
+            .select_related("complainant", "service_area", "team")
+            .get(reference=reference)
+        )
+    except Contact.DoesNotExist:
+        raise Http404("No such case") from None
+
+
+def case_with_details(user: AnyUser, reference: str) -> Contact:
+    """A case with everything its page shows, read in a fixed number of queries."""
+    contact = get_case_for(user, reference)
+    stages = Stage.objects.select_related(
+        "responsible_manager", "investigating_officer", "independent_person"
+    ).prefetch_related(
+        Prefetch(
+            "panel_memberships",
+            queryset=PanelMembership.objects.select_related("practitioner").order_by(
+                "-is_chair", "practitioner__name"
+            ),
+        ),
+        "category_outcomes__category",
+    )
+    return (
+        Contact.objects.filter(pk=contact.pk)
+        .select_related("complainant", "service_area", "team")
+        .prefetch_related(
+            Prefetch("stages", queryset=stages),
+            "category_links__category",
+            "ombudsman_cases",
+            "costs",
+            "actions",
+            Prefetch("events", queryset=CaseEvent.objects.select_related("by")),
+        )
+        .get()
+    )
+
+
+def likely_duplicates(*, name: str = "", email: str = "", phone: str = "") -> QuerySet[Person]:
+    """People already recorded with the same name, email or phone (ignoring case and spaces)."""
+    condition = Q()
+    if name.strip():
+        condition |= Q(name_lower=name.strip().lower())
+    if email.strip():
+        condition |= Q(email_lower=email.strip().lower())
+    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    if digits:
+        condition |= Q(phone=digits)
+    if not condition:
+        return Person.objects.none()
+    return (
+        Person.objects.annotate(name_lower=Lower("name"), email_lower=Lower("email"))
+        .filter(condition)
+        .annotate(contact_count=Count("contacts"))
+        .order_by("name", "pk")
+    )
+
+
+# ------------------------------------------------------------------------- lists and counts
+
+
+def filter_cases(
+    cases: QuerySet[Contact], filters: dict[str, Any], today: date
+) -> QuerySet[Contact]:
+    """Narrow a visible queryset by the case list's filters (already validated)."""
+    stage = filters.get("stage")
+    if stage:
+        cases = cases.filter(state__in=STAGE_STATES[int(stage)])
+    status = filters.get("status")
+    if status == "open":
+        cases = cases.filter(state__in=OPEN_STATES, withdrawn__isnull=True).exclude(route="")
+    elif status == "awaiting_triage":
+        cases = cases.filter(route="", withdrawn__isnull=True)
+    elif status == "overdue":
+        cases = cases.filter(state__in=OPEN_STATES, next_due__lt=today)
+    elif status == "due_this_week":
+        cases = cases.filter(
+            state__in=OPEN_STATES, next_due__gte=today, next_due__lte=end_of_week(today)
+        )
+    elif status in (CaseState.CLOSED, CaseState.WITHDRAWN):
+        cases = cases.filter(state=status)
+    if filters.get("route") == "enquiries":
+        cases = cases.filter(route__in=[Route.MEMBER_ENQUIRY, Route.MP_ENQUIRY])
+    elif filters.get("route"):
+        cases = cases.filter(route=filters["route"])
+    for field in ("service_area", "team"):
+        if filters.get(field):
+            cases = cases.filter(**{field: filters[field]})
+    if filters.get("category"):
+        cases = cases.filter(pk__in=filters["category"].contact_links.values("contact"))
+    if filters.get("manager"):
+        cases = cases.filter(
+            pk__in=Stage.objects.filter(responsible_manager=filters["manager"]).values("contact")
+        )
+    if filters.get("received_from"):
+        cases = cases.filter(received__gte=filters["received_from"])
+    if filters.get("received_to"):
+        cases = cases.filter(received__lte=filters["received_to"])
+    query = (filters.get("q") or "").strip()
+    if query:
+        cases = cases.filter(
+            Q(reference__iexact=query)
+            | Q(complainant__name__icontains=query)
+            | Q(summary__icontains=query)
+        )
+    return cases
+
+
+SORTS = {
+    "received": ("received", "reference"),
+    "-received": ("-received", "-reference"),
+    "due": ("next_due", "reference"),
+    "reference": ("reference",),
+}
+
+
+def case_list(cases: QuerySet[Contact], sort: str) -> QuerySet[Contact]:
+    """The rows of the case list, sorted, with what each row shows."""
+    order = SORTS.get(sort, SORTS["-received"])
+    return cases.select_related("complainant", "service_area", "team").order_by(*order)
+
+
+def end_of_week(today: date) -> date:
+    """The Sunday that ends today's week."""
+    return today + timedelta(days=6 - today.weekday())
+
+
+def dashboard_counts(user: AnyUser, today: date) -> dict[str, int]:
+    """The numbers on the complaints dashboard, for the cases the user can see (3 queries)."""
+    return _counts(
+        cases_visible_to(user),
+        ombudsman_replies_due(user),
+        actions_visible_to(user),
+        today,
+    )
+
+
+def council_counts(today: date) -> dict[str, int]:
+    """The same numbers for the whole council (the complaints team's daily digest)."""
+    return _counts(
+        Contact.objects.all(),
+        OmbudsmanCase.objects.filter(
+            council_replied__isnull=True, decided__isnull=True, received__isnull=False
+        ),
+        LearningAction.objects.all(),
+        today,
+    )
+
+
+def _counts(
+    cases: QuerySet[Contact],
+    ombudsman: QuerySet[OmbudsmanCase],
+    actions: QuerySet[LearningAction],
+    today: date,
+) -> dict[str, int]:
+    open_ = Q(state__in=OPEN_STATES, withdrawn__isnull=True)
+    # Every figure counts open cases (awaiting triage is open too), so the index on state
+    # leaves the closed majority unread.
+    figures = cases.filter(state__in=OPEN_STATES).aggregate(
+        awaiting_triage=Count("pk", filter=Q(route="", withdrawn__isnull=True)),
+        new_online=Count(
+            "pk", filter=Q(route="", withdrawn__isnull=True, channel=Channel.ONLINE_FORM)
+        ),
+        open=Count("pk", filter=open_ & ~Q(route="")),
+        stage_1=Count("pk", filter=Q(state__in=STAGE_STATES[1])),
+        stage_2=Count("pk", filter=Q(state__in=STAGE_STATES[2])),
+        stage_3=Count("pk", filter=Q(state__in=STAGE_STATES[3])),
+        overdue=Count("pk", filter=open_ & Q(next_due__lt=today)),
+        due_this_week=Count(
+            "pk", filter=open_ & Q(next_due__gte=today, next_due__lte=end_of_week(today))
+        ),
+        member_enquiries_open=Count(
+            "pk",
+            filter=open_ & Q(route__in=[Route.MEMBER_ENQUIRY, Route.MP_ENQUIRY]),
+        ),
+    )
+    figures["ombudsman_replies_due"] = ombudsman.count()
+    figures["actions_overdue"] = actions.filter(completed__isnull=True, due__lt=today).count()
+    return figures
+
+
+def ombudsman_cases_visible_to(user: AnyUser) -> QuerySet[OmbudsmanCase]:
+    """Ombudsman cases of visible contacts; unlinked ones only for the whole-council roles."""
+    if not user.is_authenticated or not user.has_perm("casework.view_cases"):
+        return OmbudsmanCase.objects.none()
+    if user.has_perm("casework.view_all_cases"):
+        return OmbudsmanCase.objects.all()
+    return OmbudsmanCase.objects.filter(contact__in=cases_visible_to(user).values("pk"))
+
+
+def ombudsman_replies_due(user: AnyUser) -> QuerySet[OmbudsmanCase]:
+    """Ombudsman enquiries the council has not answered yet, by due date."""
+    return (
+        ombudsman_cases_visible_to(user)
+        .filter(council_replied__isnull=True, decided__isnull=True, received__isnull=False)
+        .select_related("contact")
+        .order_by("enquiry_due", "lgsco_reference")
+    )
+
+
+def actions_visible_to(user: AnyUser) -> QuerySet[LearningAction]:
+    """Learning actions of visible cases, and those owned by the user's own service areas."""
+    if not user.is_authenticated or not user.has_perm("casework.view_cases"):
+        return LearningAction.objects.none()
+    if user.has_perm("casework.view_all_cases"):
+        return LearningAction.objects.all()
+    areas, _ = _scope(user)
+    return LearningAction.objects.filter(
+        Q(contact__in=cases_visible_to(user).values("pk"))
+        | Q(owner_service_area__in=areas)
+        | Q(owner_team__service_area__in=areas)
+    )

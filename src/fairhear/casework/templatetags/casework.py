@@ -1,0 +1,57 @@
+"""Words and tags for case pages: states, clock statuses, dates written as councils do."""
+
+from datetime import date
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from fairhear.casework.facts import STEP_LABELS
+from fairhear.casework.models import CASE_STATE_LABELS
+from fairhear.core.clocks import ClockStatus
+from fairhear.core.dates import long_date as _long_date
+
+register = template.Library()
+
+_CLOCK_TAGS: dict[str, tuple[str, str]] = {
+    ClockStatus.RUNNING: ("Running", "govuk-tag--blue"),
+    ClockStatus.DUE_SOON: ("Due soon", "govuk-tag--yellow"),
+    ClockStatus.OVERDUE: ("Overdue", "govuk-tag--red"),
+    ClockStatus.MET: ("In time", "govuk-tag--green"),
+    ClockStatus.MISSED: ("Late", "govuk-tag--orange"),
+    ClockStatus.STOPPED: ("Stopped", "govuk-tag--grey"),
+}
+
+
+@register.filter
+def state_label(state: str) -> str:
+    return CASE_STATE_LABELS.get(state, state)
+
+
+@register.filter
+def clock_tag(status: str) -> SafeString:
+    text, colour = _CLOCK_TAGS[status]
+    return format_html('<strong class="govuk-tag {}">{}</strong>', colour, text)
+
+
+@register.filter
+def long_date(day: date | None) -> str:
+    return _long_date(day) if day else ""
+
+
+@register.simple_tag
+def due_tag(due: date | None, today: date) -> SafeString:
+    """The due date of a case's next step, tagged when overdue."""
+    if due is None:
+        return format_html("{}", "")
+    if due < today:
+        return format_html(
+            '{} <strong class="govuk-tag govuk-tag--red">Overdue</strong>', _long_date(due)
+        )
+    return format_html("{}", _long_date(due))
+
+
+@register.filter
+def step_label(step: str) -> str:
+    """What a clock times, in words (the next step of a case)."""
+    return STEP_LABELS.get(step, "The next step")

@@ -1,0 +1,384 @@
+"""The casework pages. Thin: read through the selectors, write through the services.
+
+A case outside the user's scope is 404 (selectors.get_case_for); a page their role may not
+use is 403.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import urlencode
+
+from auditlog.models import LogEntry
+from auditlog.signals import accessed
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from fairhear.audit import acting_as
+from fairhear.casework import forms, selectors, services
+from fairhear.casework.codes import Route
+from fairhear.casework.facts import case_clocks
+from fairhear.casework.models import Contact
+from fairhear.core.procedure import CaseState
+
+MANAGE = "casework.manage_cases"
+RESPOND = "casework.respond_stage_one"
+
+
+@dataclass(frozen=True)
+class Step:
+    form: type[forms.CaseStepForm]
+    permission: str
+    title: str
+
+
+#: Every step a case page offers, by URL slug.
+STEPS: dict[str, Step] = {
+    "triage": Step(forms.TriageForm, MANAGE, "Triage the contact"),
+    "reply": Step(forms.ResponseForm, MANAGE, "Record the reply"),
+    "withdraw": Step(forms.WithdrawForm, MANAGE, "Record a withdrawal or cancellation"),
+    "stage-1-manager": Step(forms.ManagerForm, MANAGE, "Assign the responsible manager"),
+    "stage-1-extension": Step(forms.ExtensionForm, RESPOND, "Extend Stage 1"),
+    "stage-1-reply": Step(forms.ReplyForm, RESPOND, "Record the Stage 1 reply"),
+    "stage-2-request": Step(forms.RequestForm, MANAGE, "Record a request for Stage 2"),
+    "stage-2-decision": Step(forms.DecisionForm, MANAGE, "Decide on the Stage 2 request"),
+    "stage-2-investigators": Step(
+        forms.InvestigatorsForm, MANAGE, "Appoint the investigating officer and independent person"
+    ),
+    "stage-2-statement": Step(forms.StatementForm, MANAGE, "Record the statement of complaint"),
+    "stage-2-report": Step(
+        forms.InvestigationReportForm, MANAGE, "Record the investigation report"
+    ),
+    "stage-2-extension": Step(forms.StageTwoExtensionForm, MANAGE, "Extend Stage 2"),
+    "stage-2-adjudication": Step(forms.AdjudicationForm, MANAGE, "Record the adjudication"),
+    "stage-3-request": Step(forms.StageThreeRequestForm, MANAGE, "Record a request for Stage 3"),
+    "stage-3-decision": Step(forms.StageThreeDecisionForm, MANAGE, "Decide on the Stage 3 request"),
+    "stage-3-panel": Step(forms.PanelForm, MANAGE, "Choose the review panel"),
+    "stage-3-panel-held": Step(forms.PanelHeldForm, MANAGE, "Record the review panel meeting"),
+    "stage-3-chair-report": Step(forms.ChairReportForm, MANAGE, "Record the chair's report"),
+    "stage-3-response": Step(
+        forms.AuthorityResponseForm, MANAGE, "Record the authority's response"
+    ),
+    "ombudsman": Step(forms.OmbudsmanCaseForm, MANAGE, "Record an Ombudsman enquiry"),
+    "cost": Step(forms.CostForm, MANAGE, "Add a cost"),
+    "action": Step(forms.LearningActionForm, RESPOND, "Add a learning action"),
+}
+
+#: The steps that make sense in each state of a statutory complaint (the core still decides).
+_STATUTORY_STEPS: dict[str, tuple[str, ...]] = {
+    CaseState.STAGE_1: ("stage-1-manager", "stage-1-extension", "stage-1-reply", "stage-2-request"),
+    CaseState.STAGE_2_REQUESTED: ("stage-2-decision",),
+    CaseState.STAGE_2_ACCEPTED: ("stage-2-investigators", "stage-2-statement", "stage-2-extension"),
+    CaseState.STAGE_2: (
+        "stage-2-investigators",
+        "stage-2-report",
+        "stage-2-extension",
+        "stage-2-adjudication",
+    ),
+    CaseState.STAGE_3_REQUESTED: ("stage-3-decision",),
+    CaseState.STAGE_3_ACCEPTED: ("stage-3-panel", "stage-3-panel-held"),
+    CaseState.STAGE_3: ("stage-3-chair-report", "stage-3-response"),
+}
+
+
+def next_steps(contact: Contact, user: Any) -> list[tuple[str, str]]:
+    """The steps offered on the case page, as (slug, title), that the user may take."""
+    slugs: list[str] = []
+    if contact.state != CaseState.WITHDRAWN:
+        if not contact.route:
+            slugs.append("triage")
+        elif contact.route != Route.STATUTORY:
+            if contact.responded is None:
+                slugs.append("reply")
+        elif contact.state == CaseState.CLOSED:
+            numbers = {stage.number: stage for stage in contact.stages.all()}
+            if 2 not in numbers and numbers.get(1) and numbers[1].responded:
+                slugs.append("stage-2-request")
+            if 3 not in numbers and numbers.get(2) and numbers[2].responded:
+                slugs.append("stage-3-request")
+        else:
+            slugs.extend(_STATUTORY_STEPS.get(contact.state, ()))
+        if contact.state != CaseState.CLOSED:
+            slugs.append("withdraw")
+    if contact.route:
+        slugs.extend(["ombudsman", "cost", "action"])
+    return [(slug, STEPS[slug].title) for slug in slugs if user.has_perm(STEPS[slug].permission)]
+
+
+# ------------------------------------------------------------------------------ dashboard
+
+#: Each number on the dashboard links to the case list filtered to the same cases.
+_DASHBOARD_LINKS: dict[str, dict[str, str]] = {
+    "awaiting_triage": {"status": "awaiting_triage"},
+    "new_online": {"status": "awaiting_triage", "channel": "online_form"},
+    "open": {"status": "open"},
+    "stage_1": {"stage": "1"},
+    "stage_2": {"stage": "2"},
+    "stage_3": {"stage": "3"},
+    "overdue": {"status": "overdue", "sort": "due"},
+    "due_this_week": {"status": "due_this_week", "sort": "due"},
+    "member_enquiries_open": {"status": "open", "route": "enquiries"},
+}
+
+
+def _list_url(**filters: str) -> str:
+    return f"{reverse('casework:list')}?{urlencode(filters)}"
+
+
+def dashboard_context(request: HttpRequest) -> dict[str, Any]:
+    """The complaints dashboard's figures, shown on the staff home page to case workers."""
+    today = date.today()
+    return {
+        "figures": selectors.dashboard_counts(request.user, today),
+        "links": {name: _list_url(**filters) for name, filters in _DASHBOARD_LINKS.items()},
+        "ombudsman_due": selectors.ombudsman_replies_due(request.user)[:10],
+        "today": today,
+    }
+
+
+# ------------------------------------------------------------------------------ case list
+
+
+@login_required
+@permission_required("casework.view_cases", raise_exception=True)
+def case_list(request: HttpRequest) -> HttpResponse:
+    form = forms.CaseFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    today = date.today()
+    cases = selectors.filter_cases(selectors.cases_visible_to(request.user), filters, today)
+    rows = selectors.case_list(cases, filters.get("sort") or "-received")
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "casework/list.html",
+        {
+            "form": form,
+            "page": page,
+            "elided": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            "query": query.urlencode(),
+            "today": today,
+        },
+    )
+
+
+# ------------------------------------------------------------------------------ log a contact
+
+
+@login_required
+@permission_required(MANAGE, raise_exception=True)
+def log_contact(request: HttpRequest) -> HttpResponse:
+    duplicates: list[Any] = []
+    if request.method == "POST":
+        duplicates = list(
+            selectors.likely_duplicates(
+                name=request.POST.get("name", ""),
+                email=request.POST.get("email", ""),
+                phone=request.POST.get("phone", ""),
+            )[:10]
+        )
+    form = forms.LogContactForm(request.POST or None, duplicates=duplicates)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        user: User = request.user  # type: ignore[assignment]
+        chosen = d.get("person") or "new"
+        person = None
+        if chosen != "new":
+            person = next(p for p in duplicates if str(p.pk) == chosen)
+        elif d["name"] or d["email"] or d["phone"]:
+            person = services.record_person(
+                name=d["name"] or "Name not given", email=d["email"], phone=d["phone"], by=user
+            )
+        try:
+            contact = services.log_contact(
+                received=d["received"],
+                channel=d["channel"],
+                complainant=person,
+                complainant_role=d["complainant_role"],
+                child_status=d["child_status"],
+                team=d["team"],
+                categories=list(d["categories"]),
+                summary=d["summary"],
+                by=user,
+            )
+        except services.CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Contact {contact.reference} was logged. Triage it next.")
+            return redirect("casework:case", reference=contact.reference)
+    return render(
+        request,
+        "casework/form.html",
+        {"form": form, "title": "Log a contact", "duplicates": form.duplicates},
+    )
+
+
+# ------------------------------------------------------------------------------ one case
+
+
+@login_required
+@permission_required("casework.view_cases", raise_exception=True)
+def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    contact = selectors.case_with_details(request.user, reference)
+    with acting_as(request.user):  # type: ignore[arg-type]
+        accessed.send(sender=Contact, instance=contact)
+    today = date.today()
+    stages = list(contact.stages.all())
+    return render(
+        request,
+        "casework/case.html",
+        {
+            "contact": contact,
+            "stages": stages,
+            "clocks": case_clocks(contact, today=today),
+            "steps": next_steps(contact, request.user),
+            "events": list(contact.events.all())[::-1],
+            "can_view_audit": request.user.has_perm("casework.view_audit"),
+            "today": today,
+        },
+    )
+
+
+@login_required
+@permission_required("casework.view_cases", raise_exception=True)
+def case_step(request: HttpRequest, reference: str, step: str) -> HttpResponse:
+    try:
+        spec = STEPS[step]
+    except KeyError:
+        raise Http404("No such step") from None
+    contact = selectors.get_case_for(request.user, reference)
+    if not request.user.has_perm(spec.permission):
+        raise PermissionDenied
+    form = spec.form(request.POST or None, contact=contact)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.act(request.user)  # type: ignore[arg-type]
+        except services.CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{spec.title}: saved.")
+            return redirect("casework:case", reference=contact.reference)
+    return render(
+        request,
+        "casework/form.html",
+        {"form": form, "title": spec.title, "contact": contact},
+    )
+
+
+@login_required
+@permission_required("casework.view_audit", raise_exception=True)
+def case_history(request: HttpRequest, reference: str) -> HttpResponse:
+    contact = selectors.get_case_for(request.user, reference)
+    entries = LogEntry.objects.get_for_object(contact).select_related("actor")
+    return render(
+        request,
+        "casework/history.html",
+        {
+            "contact": contact,
+            "changes": entries.exclude(action=LogEntry.Action.ACCESS)[:200],
+            "views": entries.filter(action=LogEntry.Action.ACCESS)[:200],
+        },
+    )
+
+
+# ------------------------------------------------------------------- not about one case
+
+
+@login_required
+@permission_required("casework.view_cases", raise_exception=True)
+def action_list(request: HttpRequest) -> HttpResponse:
+    overdue = request.GET.get("show") == "overdue"
+    today = date.today()
+    actions = selectors.actions_visible_to(request.user).filter(completed__isnull=True)
+    if overdue:
+        actions = actions.filter(due__lt=today)
+    actions = actions.select_related("contact", "owner_team", "owner_service_area")
+    return render(
+        request,
+        "casework/actions.html",
+        {"actions": actions[:500], "overdue": overdue, "today": today},
+    )
+
+
+@login_required
+@permission_required(RESPOND, raise_exception=True)
+def complete_action(request: HttpRequest, pk: int) -> HttpResponse:
+    action = selectors.actions_visible_to(request.user).filter(pk=pk).first()
+    if action is None:
+        raise Http404("No such action")
+    form = forms.CompleteActionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.act(action, request.user)  # type: ignore[arg-type]
+        except services.CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "The action is done.")
+            return redirect("casework:actions")
+    return render(request, "casework/form.html", {"form": form, "title": "Complete an action"})
+
+
+@login_required
+@permission_required("casework.view_cases", raise_exception=True)
+def ombudsman_list(request: HttpRequest) -> HttpResponse:
+    cases = selectors.ombudsman_cases_visible_to(request.user).select_related("contact")
+    return render(
+        request,
+        "casework/ombudsman.html",
+        {"cases": cases.order_by("-received")[:500], "today": date.today()},
+    )
+
+
+_OMBUDSMAN_FORMS: dict[
+    str, tuple[type[forms.OmbudsmanReplyForm | forms.OmbudsmanDecisionForm], str]
+] = {
+    "reply": (forms.OmbudsmanReplyForm, "Record the council's reply to the Ombudsman"),
+    "decision": (forms.OmbudsmanDecisionForm, "Record the Ombudsman's decision"),
+}
+
+
+@login_required
+@permission_required(MANAGE, raise_exception=True)
+def ombudsman_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    case = selectors.ombudsman_cases_visible_to(request.user).filter(pk=pk).first()
+    if case is None or step not in _OMBUDSMAN_FORMS:
+        raise Http404("No such Ombudsman case")
+    form_class, title = _OMBUDSMAN_FORMS[step]
+    form = form_class(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.act(case, request.user)  # type: ignore[arg-type]
+        except services.CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{title}: saved.")
+            if case.contact is not None:
+                return redirect("casework:case", reference=case.contact.reference)
+            return redirect("casework:ombudsman")
+    return render(
+        request,
+        "casework/form.html",
+        {"form": form, "title": f"{title} ({case.lgsco_reference})", "contact": case.contact},
+    )
+
+
+@login_required
+@permission_required(MANAGE, raise_exception=True)
+def add_compliment(request: HttpRequest) -> HttpResponse:
+    form = forms.ComplimentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.act(request.user)  # type: ignore[arg-type]
+        except services.CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "The compliment was recorded.")
+            return redirect("web:staff-home")
+    return render(request, "casework/form.html", {"form": form, "title": "Record a compliment"})

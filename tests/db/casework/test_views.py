@@ -1,0 +1,303 @@
+"""The casework pages: who may open which, what they show, and that forms reach the services."""
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+from auditlog.models import LogEntry
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from fairhear.casework import services
+from fairhear.casework.models import Contact, LearningAction, OmbudsmanCase, Person
+from fairhear.casework.views import STEPS
+from fairhear.core.procedure import CaseState
+from fairhear.organisation.models import ServiceArea
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [
+    "manager",
+    "officer",
+    "service_manager_a",
+    "service_manager_b",
+    "investigator",
+    "report_viewer",
+    "no_role",
+]
+CASE_TEAM = {"manager", "officer"}
+SEES_CASE_A = {"manager", "officer", "service_manager_a"}
+RESPONDERS = {"manager", "officer", "service_manager_a", "service_manager_b"}
+CASE_READERS = {*RESPONDERS, "investigator"}
+
+
+@pytest.fixture
+def case(stage_one: Contact, area_b: ServiceArea) -> Contact:
+    return stage_one  # in area A; area B exists so service_manager_b has a scope
+
+
+@pytest.fixture
+def ombudsman(case: Contact, officer: User) -> OmbudsmanCase:
+    return services.record_ombudsman_case(
+        lgsco_reference="24 000 777",
+        received=date(2024, 6, 3),
+        contact=case,
+        version=case.version,
+        by=officer,
+    )
+
+
+@pytest.fixture
+def action(case: Contact, officer: User) -> LearningAction:
+    return services.add_learning_action(
+        kind="training_or_guidance",
+        description="Train.",
+        contact=case,
+        due=date(2024, 6, 1),
+        by=officer,
+    )
+
+
+def _expected(page: str, role: str) -> int:
+    """The status each role gets: 404 for a case outside their scope, 403 for a page their role
+    may not use."""
+    if page in ("list", "actions", "ombudsman"):
+        return 200 if role in CASE_READERS else 403
+    if page in ("log", "add-compliment", "ombudsman-reply", "ombudsman-decision"):
+        return 200 if role in CASE_TEAM else 403
+    if page == "history":
+        return 200 if role == "manager" else 403
+    if page == "complete-action":
+        if role not in RESPONDERS:
+            return 403
+        return 200 if role in SEES_CASE_A else 404
+    if role not in CASE_READERS:
+        return 403
+    if role not in SEES_CASE_A:
+        return 404
+    if page == "case":
+        return 200
+    permission = STEPS[page].permission
+    allowed = role in CASE_TEAM or (permission == "casework.respond_stage_one")
+    return 200 if allowed else 403
+
+
+PAGES = [
+    "list",
+    "actions",
+    "ombudsman",
+    "log",
+    "add-compliment",
+    "ombudsman-reply",
+    "ombudsman-decision",
+    "complete-action",
+    "case",
+    "history",
+    *STEPS,
+]
+
+
+def _url(page: str, case: Contact, ombudsman: OmbudsmanCase, action: LearningAction) -> str:
+    simple = {"list", "actions", "ombudsman", "log", "add-compliment"}
+    if page in simple:
+        return reverse(f"casework:{page}")
+    if page.startswith("ombudsman-"):
+        return reverse(
+            "casework:ombudsman-step", args=[ombudsman.pk, page.removeprefix("ombudsman-")]
+        )
+    if page == "complete-action":
+        return reverse("casework:complete-action", args=[action.pk])
+    if page in ("case", "history"):
+        return reverse(f"casework:{page}", args=[case.reference])
+    return reverse("casework:step", args=[case.reference, page])
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_casework_page_answers_each_persona_as_its_role_and_scope_allow(
+    request: pytest.FixtureRequest,
+    client: Client,
+    case: Contact,
+    ombudsman: OmbudsmanCase,
+    action: LearningAction,
+    role: str,
+) -> None:
+    client.force_login(request.getfixturevalue(role))
+    got = {page: client.get(_url(page, case, ombudsman, action)).status_code for page in PAGES}
+    assert got == {page: _expected(page, role) for page in PAGES}
+
+
+def test_signed_out_visitors_are_sent_to_sign_in(client: Client, case: Contact) -> None:
+    url = reverse("casework:case", args=[case.reference])
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"?next={url}")
+
+
+def test_a_service_manager_posting_to_another_teams_case_is_not_found_and_nothing_changes(
+    client: Client, service_manager_b: User, case: Contact
+) -> None:
+    client.force_login(service_manager_b)
+    response = client.post(
+        reverse("casework:step", args=[case.reference, "stage-1-reply"]),
+        {"version": case.version, "on_0": "10", "on_1": "5", "on_2": "2024", "outcome": "upheld"},
+    )
+    assert response.status_code == 404
+    assert Contact.objects.get(pk=case.pk).stages.get().responded is None
+
+
+def test_the_dashboard_counts_in_a_bounded_number_of_queries(
+    client: Client, officer: User, log: Callable[..., Contact]
+) -> None:
+    client.force_login(officer)
+    client.get(reverse("web:staff-home"))  # warm the session and permission caches
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("web:staff-home"))
+    for _ in range(15):
+        log()
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse("web:staff-home"))
+
+    assert len(many) == len(few) <= 12
+    assert response.context["figures"]["awaiting_triage"] == 15
+
+
+def test_each_dashboard_number_links_to_the_same_cases_in_the_list(
+    client: Client, officer: User, stage_one: Contact, log: Callable[..., Contact]
+) -> None:
+    log()  # awaiting triage
+    client.force_login(officer)
+    home = client.get(reverse("web:staff-home"))
+    for name in ("awaiting_triage", "stage_1", "open", "overdue"):
+        listed = client.get(home.context["links"][name])
+        assert listed.context["page"].paginator.count == home.context["figures"][name], name
+
+
+def test_the_case_list_filters_searches_and_paginates(
+    client: Client, officer: User, log: Callable[..., Contact]
+) -> None:
+    jo = Person.objects.create(key="P-jo", name="Jo Bloggs")
+    found = log(complainant=jo, summary="Missed visits")
+    for _ in range(55):
+        log()
+    client.force_login(officer)
+
+    by_name = client.get(reverse("casework:list"), {"q": "bloggs"})
+    by_words = client.get(reverse("casework:list"), {"q": "missed VISITS"})
+    by_reference = client.get(reverse("casework:list"), {"q": found.reference})
+    second_page = client.get(reverse("casework:list"), {"status": "awaiting_triage", "page": "2"})
+
+    for response in (by_name, by_words, by_reference):
+        assert [c.reference for c in response.context["page"].object_list] == [found.reference]
+    assert second_page.context["page"].paginator.count == 56
+    assert len(second_page.context["page"].object_list) == 6
+    assert "govuk-pagination" in second_page.content.decode()
+
+
+def test_a_bad_filter_is_explained_not_ignored_silently(client: Client, officer: User) -> None:
+    client.force_login(officer)
+    response = client.get(reverse("casework:list"), {"received_from": "31/02/2024"})
+    assert "received from" in response.content.decode().lower()
+    assert response.context["form"].errors
+
+
+def test_viewing_a_case_is_recorded_for_the_complaints_manager(
+    client: Client, officer: User, manager: User, case: Contact
+) -> None:
+    client.force_login(officer)
+    client.get(reverse("casework:case", args=[case.reference]))
+    client.force_login(manager)
+
+    history = client.get(reverse("casework:history", args=[case.reference]))
+
+    views = LogEntry.objects.get_for_object(case).filter(action=LogEntry.Action.ACCESS)
+    assert views.get().actor == officer
+    assert "priya" in history.content.decode()
+
+
+def test_logging_a_contact_warns_of_a_likely_duplicate_and_links_the_chosen_person(
+    client: Client, officer: User, area_a: ServiceArea
+) -> None:
+    jo = Person.objects.create(key="P-jo", name="Jo Bloggs", email="jo@example.org")
+    client.force_login(officer)
+    form = {
+        "received_0": "1",
+        "received_1": "5",
+        "received_2": "2024",
+        "channel": "telephone",
+        "name": "Jo Bloggs",
+        "email": "",
+        "phone": "",
+    }
+
+    warned = client.post(reverse("casework:log"), form)
+
+    assert warned.status_code == 200
+    assert "already recorded" in warned.content.decode()
+    assert not Contact.objects.exists(), "nothing is logged until the officer has chosen"
+
+    chosen = client.post(reverse("casework:log"), {**form, "person": str(jo.pk)})
+
+    contact = Contact.objects.get()
+    assert chosen.status_code == 302
+    assert chosen["Location"].endswith(f"/{contact.reference}/")
+    assert contact.complainant == jo
+
+
+def test_a_stale_form_is_refused_with_a_clear_message(
+    client: Client, officer: User, manager: User, case: Contact
+) -> None:
+    seen = case.version
+    services.extend_stage_one(
+        case,
+        version=seen,
+        on=date(2024, 5, 7),
+        reason="Records.",
+        complainant_told=True,
+        by=manager,
+    )
+    client.force_login(officer)
+
+    response = client.post(
+        reverse("casework:step", args=[case.reference, "stage-1-reply"]),
+        {"version": seen, "on_0": "10", "on_1": "5", "on_2": "2024", "outcome": "upheld"},
+    )
+
+    assert response.status_code == 200
+    assert "Someone else changed this case while you were editing it" in response.content.decode()
+
+
+def test_triage_through_the_form_starts_stage_one(
+    client: Client, officer: User, log: Callable[..., Contact]
+) -> None:
+    contact = log()
+    client.force_login(officer)
+
+    response = client.post(
+        reverse("casework:step", args=[contact.reference, "triage"]),
+        {
+            "version": contact.version,
+            "route": "statutory",
+            "reason": "Parent of a child in care.",
+            "on_0": "1",
+            "on_1": "5",
+            "on_2": "2024",
+            "eligible": "yes",
+        },
+    )
+
+    assert response.status_code == 302
+    assert Contact.objects.get(pk=contact.pk).state == CaseState.STAGE_1
+
+
+def test_a_core_refusal_shows_as_an_error_on_the_form(
+    client: Client, officer: User, case: Contact
+) -> None:
+    client.force_login(officer)
+    response = client.post(
+        reverse("casework:step", args=[case.reference, "stage-2-decision"]),
+        {"version": case.version, "decision": "decline", "on_0": "1", "on_1": "6", "on_2": "2024"},
+    )
+    assert "Choose the lawful reason to decline" in response.content.decode()
