@@ -1,15 +1,21 @@
 """The fictional council of the demo. No real person or council is named."""
 
 import secrets
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser, Group
+from django.contrib.auth.models import AbstractUser, Group, User
 from django.db import transaction
 
 from fairhear.accounts.models import StaffProfile
 from fairhear.accounts.roles import Role
+from fairhear.audit import acting_as
+from fairhear.casework.models import Contact
+from fairhear.demo.casework import DemoTeam, Generator
+from fairhear.interchange.writer import write_case_file
 from fairhear.organisation import services as organisation
 from fairhear.organisation.models import ServiceArea, Team
 
@@ -111,3 +117,54 @@ def link_service_areas() -> None:
         user = user_model.objects.get(username=demo_user.username)
         profile, _ = StaffProfile.objects.get_or_create(user=user)
         profile.service_areas.set(ServiceArea.objects.filter(name__in=demo_user.service_areas))
+
+
+def demo_teams() -> list[DemoTeam]:
+    """The demo organisation's teams with their dates, in name order."""
+    return [
+        DemoTeam(team.name, team.service_area.name, team.started, team.ended)
+        for team in Team.objects.select_related("service_area").order_by("name")
+    ]
+
+
+def has_case_data() -> bool:
+    return Contact.objects.exists()
+
+
+def fill_case_data(
+    *,
+    seed: int,
+    scale: int,
+    years: int,
+    until: date,
+    by: User,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, int]:
+    """Fill the demo organisation with years of case data, all in one transaction.
+
+    Refuses a database that already holds contacts or lacks the demo's teams: the demo never
+    mixes its fictional cases into a council's own.
+    """
+    teams = demo_teams()
+    missing = {name for names in SERVICE_AREAS.values() for name in names} - {
+        team.name for team in teams
+    }
+    if has_case_data() or missing:
+        raise DemoError(
+            "The database already has an organisation or case data of its own: the demo left "
+            "it as it is."
+        )
+    generator = Generator(seed=seed, scale=scale, teams=teams, until=until)
+    totals: Counter[str] = Counter()
+    with transaction.atomic(), acting_as(by):
+        for done, case_file in enumerate(generator.years(years), start=1):
+            summary = write_case_file(case_file, file_name=f"demo (seed {seed})", by=by)
+            for file, counts in summary.counts.items():
+                totals[file] += counts["created"]
+            if progress is not None:
+                progress(done, years)
+    return dict(totals)
+
+
+class DemoError(Exception):
+    """The demo cannot fill this database, with the reason in plain words."""

@@ -1,16 +1,48 @@
+from datetime import date
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from fairhear.demo.council import build_organisation, link_service_areas, reset_demo_users
+from fairhear.demo.council import (
+    DemoError,
+    build_organisation,
+    fill_case_data,
+    has_case_data,
+    link_service_areas,
+    reset_demo_users,
+)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
 
 
 class Command(BaseCommand):
     help = (
-        "Fill an empty database with the fictional demo council, and create or reset a "
-        "sign-in for each role with a new password, printed here."
+        "Fill an empty database with the fictional demo council (organisation and years of "
+        "case data), and create or reset a sign-in for each role with a new password, printed "
+        "here. A database that already has case data is left as it is."
     )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--seed", type=int, default=2024, help="Same seed, same council.")
+        parser.add_argument(
+            "--scale", type=_positive, default=1, help="Multiply every volume (50: big data)."
+        )
+        parser.add_argument(
+            "--years", type=_positive, default=5, help="Financial years of data, up to today."
+        )
+        parser.add_argument(
+            "--until",
+            type=date.fromisoformat,
+            default=None,
+            help="The last day of data (YYYY-MM-DD); today unless given.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         password, users = reset_demo_users()
@@ -20,9 +52,41 @@ class Command(BaseCommand):
         else:
             self.stdout.write("The database already has an organisation: left it as it is.")
         link_service_areas()
+        if has_case_data():
+            self.stdout.write("The database already has case data: left it as it is.")
+        else:
+            self._fill(manager, options)
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Sign in at http://127.0.0.1:8000/staff/"))
         for user in users:
             self.stdout.write(f"  {user.role.value:<20} username: {user.username}")
         self.stdout.write(f"  Password for all of them: {password}")
         self.stdout.write("")
+
+    def _fill(self, manager: Any, options: dict[str, Any]) -> None:
+        until = options["until"] or date.today()
+        with Progress(
+            TextColumn("Financial years"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            transient=True,
+            disable=not self.stdout.isatty(),
+        ) as bar:
+            task = bar.add_task("years", total=options["years"])
+            try:
+                created = fill_case_data(
+                    seed=options["seed"],
+                    scale=options["scale"],
+                    years=options["years"],
+                    until=until,
+                    by=manager,
+                    progress=lambda done, total: bar.update(task, completed=done),
+                )
+            except DemoError as error:
+                self.stdout.write(str(error))
+                return
+        figures = ", ".join(
+            f"{count} {file.removesuffix('.csv')}" for file, count in created.items()
+        )
+        self.stdout.write(f"Created the demo case data up to {until.isoformat()}: {figures}.")

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class InterchangeConfig(AppConfig):
+    """The case file (interchange format v1): import, export and validation."""
+
+    name = "fairhear.interchange"
+    label = "interchange"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from fairhear.interchange.models import ImportRun
+
+        auditlog.register(ImportRun)

@@ -1,0 +1,248 @@
+"""Reads for the case file: the whole database as a case file for export, what an import's
+rows point at, and the record of imports."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from fairhear.casework.models import (
+    CategoryOutcome,
+    Compliment,
+    Contact,
+    ContactCategory,
+    Cost,
+    LearningAction,
+    OmbudsmanCase,
+    Stage,
+)
+from fairhear.interchange.format import (
+    ActionRecord,
+    BenchmarkRecord,
+    CaseFile,
+    CategoryOutcomeRecord,
+    ComplimentRecord,
+    ContactRecord,
+    ContextRecord,
+    CostRecord,
+    OmbudsmanRecord,
+    OrganisationUnitRecord,
+    StageRecord,
+)
+from fairhear.interchange.models import ImportRun
+from fairhear.interchange.validation import Existing, ExistingContact
+from fairhear.interchange.writer import BATCH, STAGE_FIELDS
+from fairhear.organisation.models import ServiceArea, Team
+from fairhear.reports.models import Benchmark, ContextFigure
+
+
+def recent_imports(limit: int = 10) -> QuerySet[ImportRun]:
+    return ImportRun.objects.select_related("by")[:limit]
+
+
+def existing_for(references: Iterable[str]) -> Existing:
+    """What the database holds that an import's rows may point at."""
+    existing = Existing(
+        team_names={name.lower() for name in Team.objects.values_list("name", flat=True)}
+    )
+    wanted = sorted(references)
+    for start in range(0, len(wanted), BATCH):
+        chunk = wanted[start : start + BATCH]
+        for reference, received, withdrawn, route in Contact.objects.filter(
+            reference__in=chunk
+        ).values_list("reference", "received", "withdrawn", "route"):
+            existing.contacts[reference] = ExistingContact(received, withdrawn, route)
+        for reference, number, responded in Stage.objects.filter(
+            contact__reference__in=chunk
+        ).values_list("contact__reference", "number", "responded"):
+            existing.stages[(reference, number)] = responded
+    return existing
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    case_file: CaseFile
+    # Contacts awaiting triage have no route, which contacts.csv requires: they are left out,
+    # with every row that belongs to them.
+    left_out_contacts: int
+    left_out_rows: int
+
+
+def case_file_for_export() -> Export:
+    """Everything in the database as a case file, in a fixed order so exports compare."""
+    names = _unit_names()
+    case_file = CaseFile(organisation=_organisation())
+    untriaged = set(Contact.objects.filter(route="").values_list("pk", flat=True))
+    categories: dict[int, list[str]] = defaultdict(list)
+    for contact_id, name in (
+        ContactCategory.objects.exclude(contact_id__in=untriaged)
+        .order_by("contact_id", "position")
+        .values_list("contact_id", "category__name")
+        .iterator(chunk_size=BATCH)
+    ):
+        categories[contact_id].append(name)
+    references: dict[int, str] = {}
+    for contact in (
+        Contact.objects.exclude(route="").select_related("complainant").iterator(chunk_size=BATCH)
+    ):
+        references[contact.pk] = contact.reference
+        case_file.contacts.append(
+            ContactRecord(
+                reference=contact.reference,
+                received=contact.received,
+                route=contact.route,
+                channel=contact.channel,
+                complainant=contact.complainant.key if contact.complainant else "",
+                complainant_role=contact.complainant_role,
+                advocate=contact.advocate,
+                child_status=contact.child_status,
+                service_area=names["service_area"].get(contact.service_area_id, ""),
+                team=names["team"].get(contact.team_id, ""),
+                categories=tuple(categories.get(contact.pk, ())),
+                withdrawn=contact.withdrawn,
+                responded=contact.responded,
+                age_band=contact.age_band,
+                gender=contact.gender,
+                ethnicity=contact.ethnicity,
+                disability=contact.disability,
+                summary=contact.summary,
+            )
+        )
+    # Sorted here, not by the database, whose collation differs between engines.
+    case_file.contacts.sort(key=lambda record: record.reference)
+    left_out_rows = 0
+    stages = []
+    for stage in Stage.objects.only("contact_id", "number", *STAGE_FIELDS).iterator(
+        chunk_size=BATCH
+    ):
+        if stage.contact_id not in references:
+            left_out_rows += 1
+            continue
+        values = {name: getattr(stage, name) for name in STAGE_FIELDS}
+        stages.append(
+            StageRecord(reference=references[stage.contact_id], stage=stage.number, **values)
+        )
+    case_file.stages = sorted(stages, key=lambda record: (record.reference, record.stage))
+    outcomes = []
+    for contact_id, number, category, outcome in CategoryOutcome.objects.values_list(
+        "stage__contact_id", "stage__number", "category__name", "outcome"
+    ).iterator(chunk_size=BATCH):
+        if contact_id not in references:
+            left_out_rows += 1
+            continue
+        outcomes.append(CategoryOutcomeRecord(references[contact_id], number, category, outcome))
+    case_file.category_outcomes = sorted(
+        outcomes, key=lambda record: (record.reference, record.stage, record.category.lower())
+    )
+
+    def reference(contact_id: int | None) -> str | None:
+        """The contact's reference, "" for none, None when it is left out."""
+        if contact_id is None:
+            return ""
+        return references.get(contact_id)
+
+    for action in LearningAction.objects.order_by("pk"):
+        ref = reference(action.contact_id)
+        if ref is None:
+            left_out_rows += 1
+            continue
+        owner = names["team"].get(action.owner_team_id) or names["service_area"].get(
+            action.owner_service_area_id, ""
+        )
+        case_file.actions.append(
+            ActionRecord(
+                action.pk, ref, action.kind, action.description, owner, action.due, action.completed
+            )
+        )
+    for cost in Cost.objects.order_by("pk"):
+        ref = reference(cost.contact_id)
+        if ref is None:
+            left_out_rows += 1
+            continue
+        case_file.costs.append(CostRecord(cost.pk, ref, cost.date, cost.kind, cost.amount))
+    for case in sorted(OmbudsmanCase.objects.all(), key=lambda case: case.lgsco_reference):
+        ref = reference(case.contact_id)
+        if ref is None:
+            left_out_rows += 1
+            continue
+        case_file.ombudsman.append(
+            OmbudsmanRecord(
+                lgsco_reference=case.lgsco_reference,
+                reference=ref,
+                received=case.received,
+                enquiry_due=case.enquiry_due,
+                council_replied=case.council_replied,
+                decided=case.decided,
+                decision=case.decision,
+                remedy=tuple(case.remedies),
+                financial_remedy=case.financial_remedy,
+                satisfactory_remedy_by_council=case.satisfactory_remedy_by_council,
+                complied=case.complied,
+                service_area=names["service_area"].get(case.service_area_id, ""),
+                team=names["team"].get(case.team_id, ""),
+                summary=case.summary,
+            )
+        )
+    for compliment in Compliment.objects.order_by("pk"):
+        case_file.compliments.append(
+            ComplimentRecord(
+                id=compliment.pk,
+                received=compliment.received,
+                service_area=names["service_area"].get(compliment.service_area_id, ""),
+                team=names["team"].get(compliment.team_id, ""),
+                source=compliment.source,
+                internal=compliment.internal,
+                text=compliment.text,
+                publish=compliment.publish,
+            )
+        )
+    case_file.context = [
+        ContextRecord(figure.year, figure.measure, figure.value)
+        for figure in ContextFigure.objects.all()
+    ]
+    case_file.context.sort(key=lambda record: (record.year, record.measure))
+    case_file.benchmarks = [
+        BenchmarkRecord(
+            b.year, b.council, b.complaints_received, b.percent_upheld, b.percent_in_timescale
+        )
+        for b in Benchmark.objects.all()
+    ]
+    case_file.benchmarks.sort(key=lambda record: (record.year, record.council))
+    return Export(case_file, len(untriaged), left_out_rows)
+
+
+def _unit_names() -> dict[str, dict[int | None, str]]:
+    return {
+        "service_area": dict(ServiceArea.objects.values_list("pk", "name")),
+        "team": dict(Team.objects.values_list("pk", "name")),
+    }
+
+
+def _organisation() -> list[OrganisationUnitRecord]:
+    names = _unit_names()
+    units = [
+        OrganisationUnitRecord(
+            "service_area",
+            area.name,
+            "",
+            area.started,
+            area.ended,
+            names["service_area"].get(area.successor_id, ""),
+        )
+        for area in ServiceArea.objects.all()
+    ]
+    units += [
+        OrganisationUnitRecord(
+            "team",
+            team.name,
+            names["service_area"][team.service_area_id],
+            team.started,
+            team.ended,
+            names["team"].get(team.successor_id, ""),
+        )
+        for team in Team.objects.all()
+    ]
+    return sorted(units, key=lambda unit: (unit.kind, unit.name.lower()))

@@ -1,0 +1,74 @@
+"""`fairhear import PATH` and `fairhear export PATH` on the command line."""
+
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from fairhear.casework.models import Contact
+from tests.db.interchange.helpers import CONTACTS, STAGES
+
+pytestmark = pytest.mark.django_db
+
+
+def _folder(tmp_path: Path, **files: str) -> Path:
+    folder = tmp_path / "case-file"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / f"{name}.csv").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_it_imports_a_folder_and_says_what_it_created(tmp_path: Path) -> None:
+    out = StringIO()
+
+    call_command("import", _folder(tmp_path, contacts=CONTACTS, stages=STAGES), stdout=out)
+
+    assert "contacts.csv: 2 created, 0 updated, 0 unchanged" in out.getvalue()
+    assert "New teams: Fostering Service" in out.getvalue()
+    assert "People: 1 new, 0 matched by their key" in out.getvalue()
+    assert Contact.objects.count() == 2
+
+
+def test_with_an_error_it_lists_it_writes_nothing_and_fails(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, contacts=CONTACTS, stages="reference,stage\nC-404,1\n")
+    err = StringIO()
+
+    with pytest.raises(CommandError, match="1 error"):
+        call_command("import", folder, stderr=err)
+
+    assert "stages.csv:2:reference: no contact 'C-404'" in err.getvalue()
+    assert not Contact.objects.exists()
+
+
+def test_export_writes_every_file_and_a_workbook(tmp_path: Path) -> None:
+    call_command("import", _folder(tmp_path, contacts=CONTACTS), stdout=StringIO())
+
+    call_command("export", tmp_path / "out", stdout=StringIO())
+    call_command("export", tmp_path / "out.xlsx", stdout=StringIO())
+
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == [
+        "actions.csv",
+        "benchmarks.csv",
+        "category_outcomes.csv",
+        "compliments.csv",
+        "contacts.csv",
+        "context.csv",
+        "costs.csv",
+        "ombudsman.csv",
+        "organisation.csv",
+        "stages.csv",
+    ]
+    assert (tmp_path / "out.xlsx").stat().st_size > 0
+
+
+def test_export_leaves_out_contacts_awaiting_triage(tmp_path: Path) -> None:
+    call_command("import", _folder(tmp_path, contacts=CONTACTS), stdout=StringIO())
+    Contact.objects.filter(reference="C-2023-0002").update(route="")
+    out = StringIO()
+
+    call_command("export", tmp_path / "out", stdout=out)
+
+    assert "Left out 1 contact(s) awaiting triage" in out.getvalue()
+    assert b"C-2023-0002" not in (tmp_path / "out" / "contacts.csv").read_bytes()

@@ -1,0 +1,232 @@
+"""Every kind of error of interchange.md refuses the whole import and names file:row:column."""
+
+import pytest
+
+from fairhear.interchange.models import ImportRun
+from fairhear.interchange.services import import_case_file
+from tests.db.interchange.helpers import STAGES, fingerprint, tables
+
+pytestmark = pytest.mark.django_db
+
+CASES = {
+    "bad code": (
+        {"contacts": "reference,received,route\nC-1,2023-05-02,complaint\n"},
+        "contacts.csv:2:route: 'complaint' is not a route code",
+    ),
+    "bad date": (
+        {"contacts": "reference,received,route\nC-1,02/05/2023,statutory\n"},
+        "contacts.csv:2:received: '02/05/2023' is not a date",
+    ),
+    "impossible date": (
+        {"contacts": "reference,received,route\nC-1,2023-02-30,statutory\n"},
+        "contacts.csv:2:received: '2023-02-30' is not a real date",
+    ),
+    "bad number": (
+        {"costs": "date,kind,amount\n2023-05-02,panel,£120\n"},
+        "costs.csv:2:amount: '£120' is not an amount of money",
+    ),
+    "bad boolean": (
+        {"contacts": "reference,received,route,advocate\nC-1,2023-05-02,statutory,maybe\n"},
+        "contacts.csv:2:advocate: 'maybe' is not yes or no",
+    ),
+    "unknown column": (
+        {"contacts": "reference,received,route,chanel\nC-1,2023-05-02,statutory,email\n"},
+        "contacts.csv:1:chanel: unknown column",
+    ),
+    "missing required column": (
+        {"contacts": "reference,received\nC-1,2023-05-02\n"},
+        "contacts.csv:1:route: this required column is missing",
+    ),
+    "missing required value": (
+        {"contacts": "reference,received,route\nC-1,,statutory\n"},
+        "contacts.csv:2:received: enter a date",
+    ),
+    "missing contacts file": (
+        {"contacts": "", "context": "year,measure,value\n2023,referrals,10\n"},
+        "contacts.csv:1:reference: this required column is missing",
+    ),
+    "duplicate key": (
+        {
+            "contacts": (
+                "reference,received,route\nC-1,2023-05-02,statutory\nC-1,2023-05-03,statutory\n"
+            )
+        },
+        "contacts.csv:3:reference: the same reference as row 2",
+    ),
+    "unknown contact": (
+        {"stages": "reference,stage\nC-2023-9999,1\n"},
+        "stages.csv:2:reference: no contact 'C-2023-9999' in contacts.csv or in Fairhear",
+    ),
+    "unknown service area": (
+        {
+            "organisation": "kind,name,parent\nservice_area,Front Door,\n",
+            "contacts": (
+                "reference,received,route,service_area\nC-1,2023-05-02,statutory,Front Dor\n"
+            ),
+        },
+        "contacts.csv:2:service_area: 'Front Dor' is not a service area in organisation.csv",
+    ),
+    "unknown team": (
+        {
+            "organisation": "kind,name,parent\nservice_area,Front Door,\nteam,Hub,Front Door\n",
+            "contacts": "reference,received,route,team\nC-1,2023-05-02,statutory,Hubb\n",
+        },
+        "contacts.csv:2:team: 'Hubb' is not a team in organisation.csv",
+    ),
+    "stage 2 without stage 1": (
+        {"stages": "reference,stage,requested\nC-2023-0001,2,2023-06-01\n"},
+        "stages.csv:2:stage: C-2023-0001 has stage 2 but no stage 1",
+    ),
+    "stage 3 without stage 2": (
+        {
+            "stages": (
+                "reference,stage,requested,responded\n"
+                "C-2023-0001,1,,2023-05-10\nC-2023-0001,3,2023-06-01,\n"
+            )
+        },
+        "stages.csv:3:stage: C-2023-0001 has stage 3 but no stage 2",
+    ),
+    "stage 2 without its request date": (
+        {"stages": "reference,stage,requested\nC-2023-0001,1,\nC-2023-0001,2,\n"},
+        "stages.csv:3:requested: enter a date for stages 2 and 3",
+    ),
+    "contact withdrawn before received": (
+        {"contacts": "reference,received,route,withdrawn\nC-1,2023-05-02,statutory,2023-05-01\n"},
+        "contacts.csv:2:withdrawn: 1 May 2023 is before the contact was received on 2 May 2023",
+    ),
+    "contact responded before received": (
+        {"contacts": "reference,received,route,responded\nC-1,2023-05-02,corporate,2023-04-01\n"},
+        "contacts.csv:2:responded: 1 April 2023 is before the contact was received",
+    ),
+    "stage 1 reply before the contact": (
+        {"stages": "reference,stage,responded\nC-2023-0001,1,2023-05-01\n"},
+        "stages.csv:2:responded: 1 May 2023 is before the contact's received date (2 May 2023)",
+    ),
+    "stage 2 asked for before the stage 1 reply": (
+        {
+            "stages": (
+                "reference,stage,requested,responded\n"
+                "C-2023-0001,1,,2023-05-12\nC-2023-0001,2,2023-05-10,\n"
+            )
+        },
+        "stages.csv:3:requested: 10 May 2023 is before the stage 1 reply (12 May 2023)",
+    ),
+    "started before requested": (
+        {
+            "stages": (
+                "reference,stage,requested,started,responded\n"
+                "C-2023-0001,1,,,2023-05-12\nC-2023-0001,2,2023-05-22,2023-05-20,\n"
+            )
+        },
+        "stages.csv:3:started: 20 May 2023 is before requested (22 May 2023)",
+    ),
+    "responded before started": (
+        {
+            "stages": (
+                "reference,stage,requested,started,responded\n"
+                "C-2023-0001,1,,,2023-05-12\nC-2023-0001,2,2023-05-22,2023-06-01,2023-05-30\n"
+            )
+        },
+        "stages.csv:3:responded: 30 May 2023 is before started (1 June 2023)",
+    ),
+    "panel before the request": (
+        {
+            "stages": (
+                "reference,stage,requested,responded,panel_held\n"
+                "C-2023-0001,1,,2023-05-12,\nC-2023-0001,2,2023-05-22,2023-06-20,\n"
+                "C-2023-0001,3,2023-07-01,,2023-06-30\n"
+            )
+        },
+        "stages.csv:4:panel_held: 30 June 2023 is before requested (1 July 2023)",
+    ),
+    "chair's report before the panel": (
+        {
+            "stages": (
+                "reference,stage,requested,responded,panel_held,panel_report\n"
+                "C-2023-0001,1,,2023-05-12,,\nC-2023-0001,2,2023-05-22,2023-06-20,,\n"
+                "C-2023-0001,3,2023-07-01,,2023-07-20,2023-07-19\n"
+            )
+        },
+        "stages.csv:4:panel_report: 19 July 2023 is before panel_held (20 July 2023)",
+    ),
+    "stage 3 response before the chair's report": (
+        {
+            "stages": (
+                "reference,stage,requested,responded,panel_held,panel_report\n"
+                "C-2023-0001,1,,2023-05-12,,\nC-2023-0001,2,2023-05-22,2023-06-20,,\n"
+                "C-2023-0001,3,2023-07-01,2023-07-24,2023-07-20,2023-07-25\n"
+            )
+        },
+        "stages.csv:4:responded: 24 July 2023 is before panel_report (25 July 2023)",
+    ),
+    "ombudsman decision before its enquiry": (
+        {"ombudsman": "lgsco_reference,received,decided\n23 001 123,2023-08-01,2023-07-01\n"},
+        "ombudsman.csv:2:decided: 1 July 2023 is before the enquiry was received on 1 August 2023",
+    ),
+    "council reply before the enquiry": (
+        {
+            "ombudsman": (
+                "lgsco_reference,received,council_replied\n23 001 123,2023-08-01,2023-07-01\n"
+            )
+        },
+        "ombudsman.csv:2:council_replied: 1 July 2023 is before the enquiry was received",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_it_refuses_bad_input_naming_file_row_and_column_and_writes_nothing(case: str) -> None:
+    files, expected = CASES[case]
+    before = fingerprint()
+
+    result = import_case_file(tables(**files), file_name="bad", by=None)
+
+    assert not result.imported
+    messages = [str(error) for error in result.errors]
+    assert any(message.startswith(expected) for message in messages), messages
+    assert fingerprint() == before
+    assert ImportRun.objects.get().status == ImportRun.Status.REFUSED
+
+
+def test_it_reports_every_error_not_just_the_first() -> None:
+    files = {
+        "contacts": "reference,received,route\nC-1,2023-13-01,statutory\nC-2,2023-05-02,nope\n",
+        "stages": "reference,stage\nC-9,1\n",
+    }
+
+    result = import_case_file(tables(**files), file_name="bad", by=None)
+
+    assert [f"{e.file}:{e.row}:{e.column}" for e in result.errors] == [
+        "contacts.csv:2:received",
+        "contacts.csv:3:route",
+        "stages.csv:2:reference",
+    ]
+
+
+def test_a_row_pointing_at_a_broken_contact_row_is_not_reported_twice() -> None:
+    files = {
+        "contacts": "reference,received,route\nC-1,yesterday,statutory\n",
+        "stages": "reference,stage\nC-1,1\n",
+    }
+
+    result = import_case_file(tables(**files), file_name="bad", by=None)
+
+    assert [str(error)[:27] for error in result.errors] == ["contacts.csv:2:received: 'y"]
+
+
+def test_an_unknown_file_is_an_error() -> None:
+    result = import_case_file(tables(contact="reference\n"), file_name="bad", by=None)
+
+    assert any(str(error).startswith("contact.csv:1:") for error in result.errors)
+
+
+def test_codes_are_read_without_regard_to_case() -> None:
+    files = {"contacts": "reference,received,route,channel\nC-1,2023-05-02,Statutory,EMAIL\n"}
+
+    result = import_case_file(tables(**files), file_name="ok", by=None)
+
+    assert result.imported
+
+
+def test_stages_from_the_helper_are_valid() -> None:
+    assert import_case_file(tables(stages=STAGES), file_name="ok", by=None).imported

@@ -1,0 +1,271 @@
+"""Export, import into an empty database, export again: the same bytes (interchange.md)."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fairhear.casework.codes import (
+    ActionKind,
+    Channel,
+    ComplimentSource,
+    CostKind,
+    LgscoDecision,
+    LgscoRemedy,
+    Outcome,
+    Route,
+)
+from fairhear.casework.models import (
+    CaseEvent,
+    Category,
+    Compliment,
+    Contact,
+    Cost,
+    LearningAction,
+    OmbudsmanCase,
+    Person,
+    ReferenceCounter,
+)
+from fairhear.demo.council import build_organisation, fill_case_data
+from fairhear.interchange import files
+from fairhear.interchange.format import (
+    ActionRecord,
+    BenchmarkRecord,
+    CaseFile,
+    ComplimentRecord,
+    ContactRecord,
+    ContextRecord,
+    CostRecord,
+    OmbudsmanRecord,
+    OrganisationUnitRecord,
+    StageRecord,
+    serialise,
+)
+from fairhear.interchange.services import export_tables, import_case_file
+from fairhear.organisation.models import ServiceArea, Team
+from fairhear.reports.models import Benchmark, ContextFigure
+
+pytestmark = pytest.mark.django_db
+
+
+def _export() -> dict[str, bytes]:
+    tables, _ = export_tables()
+    return {table.name: files.csv_bytes(table) for table in tables}
+
+
+def _empty_the_database() -> None:
+    for model in (CaseEvent, Cost, LearningAction, OmbudsmanCase, Contact, Person, Category):
+        model.objects.all().delete()
+    for model in (Compliment, ContextFigure, Benchmark, ReferenceCounter):
+        model.objects.all().delete()
+    Team.objects.update(successor=None)
+    Team.objects.all().delete()
+    ServiceArea.objects.update(successor=None)
+    ServiceArea.objects.all().delete()
+
+
+def _import_export(exported: dict[str, bytes]) -> dict[str, bytes]:
+    tables = {name: files.read_csv(data, f"{name}.csv") for name, data in exported.items()}
+    result = import_case_file(tables, file_name="export", by=None)
+    assert result.imported, [str(error) for error in result.errors][:10]
+    return _export()
+
+
+def test_the_demo_council_survives_the_round_trip(manager: User) -> None:
+    build_organisation(by=manager)
+    fill_case_data(seed=7, scale=1, years=2, until=date(2024, 6, 30), by=manager)
+    first = _export()
+    _empty_the_database()
+
+    second = _import_export(first)
+
+    assert second == first
+    assert first["contacts"].count(b"\r\n") > 2000
+
+
+def test_the_workbook_holds_the_same_case_file(manager: User, tmp_path: Any) -> None:
+    build_organisation(by=manager)
+    fill_case_data(seed=3, scale=1, years=1, until=date(2024, 6, 30), by=manager)
+    first = _export()
+    tables, _ = export_tables()
+    files.write_workbook(tables, tmp_path / "case-file.xlsx")
+    _empty_the_database()
+
+    result = import_case_file(
+        files.read_case_file(tmp_path / "case-file.xlsx"), file_name="x", by=None
+    )
+
+    assert result.imported
+    assert _export() == first
+
+
+# ---------------------------------------------------------------------------- any case file
+
+TEXT = st.text(alphabet=st.sampled_from(list('abcXYZ 019,";\n£é=-')), max_size=12)
+NAME = st.text(alphabet=st.sampled_from(list("abcdefXYZ ,'&é")), min_size=1, max_size=10).filter(
+    lambda name: name.strip() != ""
+)
+DAY = st.dates(min_value=date(2019, 1, 1), max_value=date(2024, 12, 31))
+GAP = st.integers(min_value=0, max_value=60).map(lambda days: timedelta(days=days))
+MAYBE_BOOL = st.sampled_from([True, False, None])
+MONEY = st.integers(min_value=0, max_value=10_000_00).map(lambda pence: Decimal(pence) / 100)
+
+
+@st.composite
+def case_files(draw: st.DrawFn) -> CaseFile:
+    area_names = draw(st.lists(NAME, min_size=1, max_size=3, unique_by=str.lower))
+    team_names = draw(
+        st.lists(NAME, max_size=4, unique_by=str.lower).map(
+            lambda names: [
+                name for name in names if name.lower() not in {a.lower() for a in area_names}
+            ]
+        )
+    )
+    teams = {name: draw(st.sampled_from(area_names)) for name in team_names}
+    with_organisation = draw(st.booleans())
+    organisation = [OrganisationUnitRecord("service_area", name) for name in area_names] + [
+        OrganisationUnitRecord("team", name, area) for name, area in teams.items()
+    ]
+    if len(team_names) >= 2 and draw(st.booleans()):
+        organisation[len(area_names)].ended = date(2022, 3, 31)
+        organisation[len(area_names)].successor = team_names[1]
+    categories = draw(st.lists(NAME, max_size=4, unique_by=lambda n: " ".join(n.split()).lower()))
+    case_file = CaseFile(organisation=organisation if with_organisation else None)
+    count = draw(st.integers(min_value=1, max_value=6))
+    for number in range(1, count + 1):
+        received = draw(DAY)
+        route = draw(st.sampled_from(list(Route.values)))
+        team = draw(st.sampled_from(["", *team_names]))
+        contact = ContactRecord(
+            reference=f"C-{received.year}-{number:04d}",
+            received=received,
+            route=route,
+            channel=draw(st.sampled_from(["", *Channel.values])),
+            complainant=draw(st.sampled_from(["", "P1", "P2", "p 3"])),
+            advocate=draw(MAYBE_BOOL),
+            service_area=teams[team] if team else draw(st.sampled_from(["", *area_names])),
+            team=team,
+            categories=tuple(draw(st.lists(st.sampled_from(categories), unique=True)))
+            if categories
+            else (),
+            withdrawn=received + draw(GAP) if draw(st.booleans()) else None,
+            responded=received + draw(GAP)
+            if route != "statutory" and draw(st.booleans())
+            else None,
+            gender=draw(TEXT),
+            disability=draw(MAYBE_BOOL),
+            summary=draw(TEXT),
+        )
+        case_file.contacts.append(contact)
+        if route == "statutory":
+            replied = received + draw(GAP) if draw(st.booleans()) else None
+            case_file.stages.append(
+                StageRecord(
+                    contact.reference,
+                    1,
+                    responded=replied,
+                    outcome=draw(st.sampled_from(["", *Outcome.values])),
+                    extended=draw(MAYBE_BOOL),
+                    extension_reason=draw(TEXT),
+                )
+            )
+            if replied is not None and draw(st.booleans()):
+                requested = replied + draw(GAP)
+                case_file.stages.append(
+                    StageRecord(
+                        contact.reference,
+                        2,
+                        requested=requested,
+                        decision=draw(st.sampled_from(["accepted", "declined"])),
+                        started=requested + draw(GAP),
+                        closed=draw(st.none() | DAY),
+                    )
+                )
+        for _ in range(draw(st.integers(min_value=0, max_value=2))):
+            case_file.costs.append(
+                CostRecord(
+                    None,
+                    contact.reference,
+                    draw(DAY),
+                    draw(st.sampled_from(CostKind.values)),
+                    draw(MONEY),
+                )
+            )
+    references = ["", *(contact.reference for contact in case_file.contacts)]
+    owners = ["", *area_names, *team_names]
+    ids = iter(range(1000, 2000))
+    for _ in range(draw(st.integers(min_value=0, max_value=3))):
+        case_file.actions.append(
+            ActionRecord(
+                draw(st.sampled_from([None, next(ids)])),
+                draw(st.sampled_from(references)),
+                draw(st.sampled_from(ActionKind.values)),
+                draw(TEXT),
+                draw(st.sampled_from(owners)),
+                draw(st.none() | DAY),
+            )
+        )
+    for _ in range(draw(st.integers(min_value=0, max_value=3))):
+        team = draw(st.sampled_from(["", *team_names]))
+        case_file.compliments.append(
+            ComplimentRecord(
+                draw(st.sampled_from([None, next(ids)])),
+                draw(DAY),
+                teams[team] if team else "",
+                team,
+                draw(st.sampled_from(["", *ComplimentSource.values])),
+                draw(MAYBE_BOOL),
+                draw(TEXT),
+            )
+        )
+    for index in range(draw(st.integers(min_value=0, max_value=2))):
+        received = draw(DAY)
+        case_file.ombudsman.append(
+            OmbudsmanRecord(
+                f"{index} {draw(NAME)}",
+                draw(st.sampled_from(references)),
+                received,
+                council_replied=received + draw(GAP),
+                decided=received + draw(GAP) if draw(st.booleans()) else None,
+                decision=draw(st.sampled_from(["", *LgscoDecision.values])),
+                remedy=tuple(draw(st.lists(st.sampled_from(LgscoRemedy.values), unique=True))),
+                financial_remedy=draw(st.none() | MONEY),
+                complied=draw(MAYBE_BOOL),
+            )
+        )
+    case_file.context = [
+        ContextRecord(2020 + i, draw(NAME), draw(MONEY)) for i in range(draw(st.integers(0, 2)))
+    ]
+    case_file.benchmarks = [
+        BenchmarkRecord(
+            2021,
+            f"{i} {draw(NAME)}",
+            draw(st.none() | st.integers(0, 500)),
+            draw(st.none() | st.integers(0, 10000).map(lambda n: Decimal(n) / 100)),
+        )
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    return case_file
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(case_file=case_files())
+def test_any_case_file_survives_the_round_trip(case_file: CaseFile) -> None:
+    _empty_the_database()
+    tables = serialise(case_file)
+    if case_file.organisation is None:
+        del tables["organisation"]
+    result = import_case_file(tables, file_name="generated", by=None)
+    assert result.imported, [str(error) for error in result.errors]
+    first = _export()
+    _empty_the_database()
+
+    assert _import_export(first) == first
