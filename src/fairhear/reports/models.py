@@ -12,6 +12,9 @@ class ContextFigure(models.Model):
 
     class Meta:
         ordering = ["year", "measure"]
+        # The reports have no model of their own: their permission lives here, beside the
+        # figures they add to the case data.
+        permissions = [("view_report", "Can see the complaints reports")]
         constraints = [
             models.UniqueConstraint(fields=["year", "measure"], name="context_figure_once")
         ]

@@ -18,7 +18,7 @@ SIGN_IN = reverse("accounts:sign-in")
         ("officer", "web:staff-home"),
         ("service_manager_a", "web:staff-home"),
         ("investigator", "web:staff-home"),
-        ("report_viewer", "organisation:list"),
+        ("report_viewer", "reports:report"),
         ("no_role", "web:staff-home"),
     ],
 )

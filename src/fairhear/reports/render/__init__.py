@@ -1,0 +1,1 @@
+"""Renderings of a report: each reads only the report's JSON (fairhear.reports.engine)."""

@@ -1,0 +1,208 @@
+"""The report's charts, drawn with matplotlib from the report's JSON alone.
+
+SVG for the web page keeps its labels as text (svg.fonttype none), carries a <title> and
+role="img", and has its inline styles turned into SVG presentation attributes, since the
+site's Content Security Policy forbids style attributes. PNG for the Word document.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display: charts are drawn on servers and in the command line
+
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from fairhear.core.report import suppressed
+
+__all__ = ["CHARTS", "Chart", "chart_png", "chart_svg", "charts_for"]
+
+# GOV.UK Frontend colours with good contrast on white.
+_COLOURS = ("#1d70b8", "#d4351c", "#00703c", "#f47738", "#4c2c92", "#505a5f")
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    key: str
+    table_id: str
+    title: str
+    columns: tuple[str, ...]
+    kind: str = "barh"  # or "line"
+    leave_out: tuple[str, ...] = ("total",)
+
+
+CHARTS = (
+    Chart(
+        "volumes",
+        "volumes",
+        "Contacts received, by route",
+        ("previous", "current"),
+        leave_out=("total", "withdrawn"),
+    ),
+    Chart("outcomes", "stage1_outcomes", "Stage 1 outcomes", ("previous", "current")),
+    Chart(
+        "timeliness",
+        "stage1_timeliness_by_quarter",
+        "Stage 1 replies in timescale, by quarter",
+        ("responded", "in_timescale"),
+        kind="bar",
+    ),
+    Chart(
+        "categories", "stage1_outcomes_by_category", "Stage 1 complaints by category", ("received",)
+    ),
+    Chart(
+        "service_areas",
+        "stage1_by_service_area",
+        "Stage 1 complaints by service area",
+        ("received",),
+    ),
+    Chart("roles", "complainant_role", "Who made statutory complaints", ("previous", "current")),
+    Chart("channels", "channel", "How statutory complaints were made", ("previous", "current")),
+    Chart(
+        "monthly",
+        "monthly_received",
+        "Statutory complaints received each month",
+        ("previous", "current"),
+        kind="line",
+    ),
+)
+
+
+def charts_for(table_id: str) -> list[Chart]:
+    return [c for c in CHARTS if c.table_id == table_id]
+
+
+def _series(
+    found: Mapping[str, Any], chart: Chart, threshold: int | None
+) -> tuple[list[str], list[tuple[str, list[float]]]]:
+    rows = [r for r in found["rows"] if r["key"] not in chart.leave_out]
+    labels = {c["key"]: c["label"] for c in found["columns"]}
+    series = []
+    for column in chart.columns:
+        values = []
+        for r in rows:
+            value = r["cells"].get(column) or 0
+            # A published chart must not show a count the tables hide.
+            hidden = threshold is not None and suppressed(int(value), threshold)
+            values.append(0.0 if hidden else float(value))
+        series.append((labels[column], values))
+    return [r["label"] for r in rows], series
+
+
+def describe(found: Mapping[str, Any], chart: Chart, threshold: int | None = None) -> str:
+    """A text alternative: what the chart shows, in words (the table beside has the numbers)."""
+    names, series = _series(found, chart, threshold)
+    parts = []
+    for label, values in series:
+        pairs = ", ".join(f"{n} {int(v)}" for n, v in zip(names, values, strict=True))
+        parts.append(f"{label}: {pairs}" if pairs else f"{label}: none")
+    hidden = f" Counts under {threshold} are not shown." if threshold else ""
+    return f"{chart.title}. " + "; ".join(parts) + "." + hidden
+
+
+def _figure(found: Mapping[str, Any], chart: Chart, threshold: int | None) -> Figure:
+    names, series = _series(found, chart, threshold)
+    height = max(2.5, 0.35 * len(names) * (len(series) if chart.kind == "barh" else 1) + 1.2)
+    fig, ax = plt.subplots(figsize=(7.5, height if chart.kind == "barh" else 3.6))
+    width = 0.8 / max(len(series), 1)
+    positions = list(range(len(names)))
+    for i, (label, values) in enumerate(series):
+        colour = _COLOURS[i % len(_COLOURS)]
+        if chart.kind == "line":
+            ax.plot(positions, values, marker="o", label=label, color=colour)
+        elif chart.kind == "bar":
+            ax.bar([p + i * width for p in positions], values, width, label=label, color=colour)
+        else:
+            # The axis is inverted below, so the first series sits at the top of each group.
+            ax.barh([p + i * width for p in positions], values, width, label=label, color=colour)
+    middle = width * (len(series) - 1) / 2 if chart.kind != "line" else 0
+    if chart.kind == "line":
+        names = [name[:3] for name in names]  # months: Apr, May, ... fit side by side
+    if chart.kind == "barh":
+        ax.set_yticks([p + middle for p in positions], names)
+        ax.invert_yaxis()
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    else:
+        ax.set_xticks([p + middle for p in positions], names)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.spines[["top", "right"]].set_visible(False)
+    if len(series) > 1:
+        ax.legend(frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def chart_png(found: Mapping[str, Any], chart: Chart, threshold: int | None = None) -> bytes:
+    fig = _figure(found, chart, threshold)
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=150)
+    plt.close(fig)
+    return out.getvalue()
+
+
+_STYLE = re.compile(r' style="([^"]*)"')
+_FONT = re.compile(
+    r"^(?:(?P<style>italic|oblique) )?(?:(?P<weight>bold|normal|\d{3}) )?"
+    r"(?P<size>[\d.]+)px '?(?P<family>[^']+)'?$"
+)
+
+
+def _as_attributes(match: re.Match[str]) -> str:
+    """`style="fill: #fff; font: 10px 'DejaVu Sans'"` → `fill="#fff" font-size="10px" ...`."""
+    attributes = []
+    for declaration in match[1].split(";"):
+        if ":" not in declaration:
+            continue
+        name, value = (part.strip() for part in declaration.split(":", 1))
+        font = _FONT.match(value) if name == "font" else None
+        if font:
+            attributes.append(f'font-size="{font["size"]}px"')
+            attributes.append('font-family="Arial, sans-serif"')
+            if font["weight"]:
+                attributes.append(f'font-weight="{font["weight"]}"')
+            if font["style"]:
+                attributes.append(f'font-style="{font["style"]}"')
+        elif name != "font":
+            attributes.append(f'{name}="{escape(value, quote=True)}"')
+    return " " + " ".join(attributes) if attributes else ""
+
+
+def chart_svg(
+    found: Mapping[str, Any], chart: Chart, *, threshold: int | None = None, ident: str
+) -> str:
+    """An inline <svg> element with role="img", a <title> and a <desc>."""
+    fig = _figure(found, chart, threshold)
+    out = io.StringIO()
+    with plt.rc_context({"svg.fonttype": "none", "svg.hashsalt": chart.key}):
+        fig.savefig(out, format="svg", metadata={"Date": None, "Creator": None})
+    plt.close(fig)
+    svg = out.getvalue()
+    svg = svg[svg.index("<svg") :]
+    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.S)
+    svg = re.sub(r"<style[^>]*>.*?</style>", "", svg, flags=re.S)
+    svg = _STYLE.sub(_as_attributes, svg)
+    # Several charts share a page: keep matplotlib's ids (and references to them) unique.
+    svg = svg.replace(' id="', f' id="{ident}-').replace("url(#", f"url(#{ident}-")
+    svg = svg.replace('xlink:href="#', f'xlink:href="#{ident}-')
+    # Scale to the width of the page; the viewBox keeps the proportions.
+    svg = re.sub(r'<svg([^>]*?) width="[^"]*" height="[^"]*"', r'<svg\1 width="100%"', svg, count=1)
+    head = (
+        f'<svg role="img" aria-labelledby="{ident}-title {ident}-desc" '
+        f'class="fairhear-chart" focusable="false"'
+    )
+    svg = svg.replace("<svg", head, 1)
+    close = svg.index(">", len(head)) + 1
+    title = (
+        f'<title id="{ident}-title">{escape(chart.title)}</title>'
+        f'<desc id="{ident}-desc">{escape(describe(found, chart, threshold))}</desc>'
+    )
+    return svg[:close] + title + svg[close:]
