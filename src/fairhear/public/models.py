@@ -1,0 +1,112 @@
+"""What the public front door keeps: answers in progress, what a submission said beyond the
+case record, the files sent with it, and the buckets that limit submissions per address."""
+
+from django.db import models
+
+from fairhear.casework.models import Compliment, Contact
+
+
+class Draft(models.Model):
+    """A form in progress, found by the hash of a token kept in the visitor's cookie.
+
+    Answers live here rather than in the session, so a visitor who pauses mid-form (or whose
+    session ends) comes back to what they typed. Expired drafts are removed on access and by
+    `fairhear clear_public_drafts`.
+    """
+
+    token_hash = models.CharField(max_length=64, unique=True)
+    journey = models.CharField(max_length=20)
+    answers = models.JSONField(default=dict)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True, db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.journey} draft {self.pk}"
+
+
+class PublicSubmission(models.Model):
+    """What a complainant told us online that the case record has no field for."""
+
+    class Journey(models.TextChoices):
+        COMPLAINT = "complaint", "Complaint form"
+        YOUNG_PERSON = "young_person", "Young person's form"
+
+    class Advocacy(models.TextChoices):
+        REQUESTED = "requested", "Asked for an advocate"
+        HAS_ONE = "has_one", "Already has an advocate"
+        NOT_WANTED = "not_wanted", "Does not want an advocate"
+
+    contact = models.OneToOneField(
+        Contact, on_delete=models.CASCADE, related_name="public_submission"
+    )
+    journey = models.CharField(max_length=20, choices=Journey.choices)
+    # The private status link's token is never stored: only its SHA-256, which is as good as
+    # unguessable to look up and useless to anyone who reads the database.
+    status_token_hash = models.CharField(max_length=64, unique=True)
+    relationship_detail = models.CharField(max_length=200, blank=True)
+    child_name = models.CharField(max_length=200, blank=True)
+    desired_outcome = models.TextField(blank=True)
+    advocacy = models.CharField(max_length=20, choices=Advocacy.choices, blank=True)
+    advocate_details = models.CharField(max_length=200, blank=True)
+    call_back_requested = models.BooleanField(default=False)
+    submitted = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Online submission for {self.contact.reference}"
+
+
+def _attachment_path(instance: "Attachment", filename: str) -> str:
+    # A random folder per draft keeps names unguessable and lets two people send "letter.pdf".
+    return f"public/{instance.folder}/{filename}"
+
+
+class Attachment(models.Model):
+    """A file sent with a complaint: kept in storage under MEDIA_ROOT, never in the database."""
+
+    draft = models.ForeignKey(
+        Draft, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
+    )
+    submission = models.ForeignKey(
+        PublicSubmission,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    folder = models.CharField(max_length=64)
+    file = models.FileField(upload_to=_attachment_path, max_length=300)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class PublicCompliment(models.Model):
+    """Who sent a compliment and whom it praises, beside the compliment itself."""
+
+    compliment = models.OneToOneField(
+        Compliment, on_delete=models.CASCADE, related_name="public_details"
+    )
+    person_praised = models.CharField(max_length=200, blank=True)
+    sender_name = models.CharField(max_length=200, blank=True)
+    sender_email = models.EmailField(blank=True)
+
+    def __str__(self) -> str:
+        return f"Online compliment {self.compliment_id}"
+
+
+class RateLimitBucket(models.Model):
+    """A token bucket per address (stored as a hash): each submission takes one token."""
+
+    key = models.CharField(max_length=64, unique=True)
+    tokens = models.FloatField()
+    updated = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.key[:8]}: {self.tokens:.1f}"

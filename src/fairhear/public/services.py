@@ -1,0 +1,317 @@
+"""Writes of the public front door: drafts, files, submissions and acknowledgements."""
+
+import hashlib
+import logging
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from fairhear.casework.codes import Channel, ComplainantRole, ComplimentSource
+from fairhear.casework.models import Compliment, Contact, Person
+from fairhear.casework.services import log_contact, record_event
+from fairhear.core.clocks import stage_one_reply_clock
+from fairhear.core.dates import long_date
+from fairhear.organisation.models import ServiceArea, Team
+from fairhear.public.forms import NOT_SURE
+from fairhear.public.journeys import COMPLAINT, YOUNG_PERSON
+from fairhear.public.models import Attachment, Draft, PublicCompliment, PublicSubmission
+
+logger = logging.getLogger(__name__)
+
+
+class PublicFormError(Exception):
+    """A submission that cannot be accepted, with the reason in plain words."""
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _expiry(now: datetime) -> datetime:
+    return now - timedelta(days=settings.FAIRHEAR_PUBLIC_DRAFT_DAYS)
+
+
+def start_draft(journey: str) -> tuple[Draft, str]:
+    """A new empty draft, and the token for the visitor's cookie (never stored itself)."""
+    token = secrets.token_urlsafe(32)
+    return Draft.objects.create(token_hash=token_hash(token), journey=journey), token
+
+
+def find_draft(journey: str, token: str, *, now: datetime | None = None) -> Draft | None:
+    """The visitor's draft; an expired one is deleted with its files and not returned."""
+    if not token:
+        return None
+    draft = Draft.objects.filter(token_hash=token_hash(token), journey=journey).first()
+    if draft is not None and draft.updated < _expiry(now or timezone.now()):
+        _delete_draft(draft)
+        return None
+    return draft
+
+
+def save_answers(draft: Draft, slug: str, answers: dict[str, Any]) -> None:
+    draft.answers[slug] = answers
+    draft.save(update_fields=["answers", "updated"])
+
+
+def attach_file(draft: Draft, upload: UploadedFile, content_type: str) -> Attachment:
+    """Keep an uploaded file in storage for the draft (the form has checked size and type)."""
+    folder = hashlib.sha256(f"{draft.pk}|{draft.token_hash}".encode()).hexdigest()[:32]
+    with transaction.atomic():
+        attachment = Attachment(
+            draft=draft,
+            folder=folder,
+            original_name=(upload.name or "file")[:255],
+            content_type=content_type,
+            size=upload.size or 0,
+        )
+        attachment.file.save(upload.name or "file", upload, save=False)
+        attachment.save()
+        draft.save(update_fields=["updated"])
+    return attachment
+
+
+def remove_attachment(draft: Draft, attachment_id: int) -> None:
+    attachment = draft.attachments.filter(pk=attachment_id).first()
+    if attachment is not None:
+        attachment.file.delete(save=False)
+        attachment.delete()
+
+
+def _delete_draft(draft: Draft) -> None:
+    for attachment in draft.attachments.all():
+        attachment.file.delete(save=False)
+    draft.delete()
+
+
+def clear_expired_drafts(*, now: datetime | None = None) -> int:
+    """Delete drafts nobody has touched for FAIRHEAR_PUBLIC_DRAFT_DAYS, with their files."""
+    expired = Draft.objects.filter(updated__lt=_expiry(now or timezone.now()))
+    count = 0
+    for draft in expired.prefetch_related("attachments"):
+        _delete_draft(draft)
+        count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    """What the complainant is told on screen once their complaint is in."""
+
+    reference: str
+    status_token: str
+    reply_due: date
+    email: str
+
+
+def stage_one_due(received: date) -> date:
+    return stage_one_reply_clock(received).due
+
+
+def _new_person(name: str, email: str, phone: str, address: str, preferred: str) -> Person:
+    return Person.objects.create(
+        key="P-" + secrets.token_hex(8).upper(),
+        name=name,
+        email=email,
+        phone=phone,
+        address=address,
+        preferred_contact=preferred,
+    )
+
+
+def submit_complaint(
+    draft: Draft, *, status_url: Callable[[str], str], today: date | None = None
+) -> Acknowledgement:
+    """Turn a finished draft into a contact awaiting triage, and acknowledge it.
+
+    `status_url` gives the full address of the private status page for a token.
+    """
+    today = today or timezone.localdate()
+    if draft.journey == COMPLAINT.name:
+        journey = COMPLAINT
+    elif draft.journey == YOUNG_PERSON.name:
+        journey = YOUNG_PERSON
+    else:
+        raise PublicFormError("This form is not a complaint.")
+    missing = journey.first_unanswered(draft.answers)
+    if missing is not None:
+        raise PublicFormError("Some questions have not been answered yet.")
+    a: dict[str, dict[str, Any]] = draft.answers
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        _lock_unsent(draft)
+        if journey is COMPLAINT:
+            details = a["contact-details"]
+            person = _new_person(
+                a["name"]["name"],
+                details["email"],
+                details["phone"],
+                details["address"],
+                a["preferred-contact"]["preferred_contact"],
+            )
+            area_choice = a["service"]["service_area"]
+            advocacy = a["advocate"]["advocacy"]
+            contact = log_contact(
+                received=today,
+                channel=Channel.ONLINE_FORM,
+                by=None,
+                summary=a["what-happened"]["what_happened"],
+                complainant=person,
+                complainant_role=a["relationship"]["complainant_role"],
+                advocate=True if advocacy == PublicSubmission.Advocacy.HAS_ONE else None,
+                child_status=a["child"]["child_status"],
+                service_area=(
+                    ServiceArea.objects.filter(pk=area_choice).first()
+                    if area_choice != NOT_SURE
+                    else None
+                ),
+                today=today,
+            )
+            _record_equality(contact, a["equality"])
+            submission = PublicSubmission.objects.create(
+                contact=contact,
+                journey=PublicSubmission.Journey.COMPLAINT,
+                status_token_hash=token_hash(token),
+                relationship_detail=a["relationship"]["relationship_detail"],
+                child_name=a["child"]["child_name"],
+                desired_outcome=a["what-you-want"]["desired_outcome"],
+                advocacy=advocacy,
+                advocate_details=a["advocate"]["advocate_details"],
+            )
+        else:
+            details = a["contact"]
+            wanted = a["help"]["help_wanted"]
+            person = _new_person(
+                a["name"]["name"],
+                details["email"],
+                details["phone"],
+                "",
+                "phone" if "call" in wanted or not details["email"] else "email",
+            )
+            contact = log_contact(
+                received=today,
+                channel=Channel.ONLINE_FORM,
+                by=None,
+                summary=a["what-happened"]["what_happened"],
+                complainant=person,
+                complainant_role=ComplainantRole.CHILD,
+                today=today,
+            )
+            submission = PublicSubmission.objects.create(
+                contact=contact,
+                journey=PublicSubmission.Journey.YOUNG_PERSON,
+                status_token_hash=token_hash(token),
+                desired_outcome=a["better"]["desired_outcome"],
+                advocacy=PublicSubmission.Advocacy.REQUESTED if "advocate" in wanted else "",
+                call_back_requested="call" in wanted,
+            )
+        if submission.advocacy == PublicSubmission.Advocacy.REQUESTED:
+            record_event(
+                contact, "fairhear.contact.advocate_requested", "Asked for an advocate.", None
+            )
+        if submission.call_back_requested:
+            record_event(
+                contact, "fairhear.contact.call_back_requested", "Asked us to phone them.", None
+            )
+        files = draft.attachments.update(draft=None, submission=submission)
+        if files:
+            record_event(
+                contact,
+                "fairhear.contact.documents_received",
+                f"{files} document{'s' if files != 1 else ''} sent with the online form.",
+                None,
+            )
+        draft.delete()
+        acknowledgement = Acknowledgement(
+            reference=contact.reference,
+            status_token=token,
+            reply_due=stage_one_due(today),
+            email=person.email,
+        )
+        if person.email:
+            link = status_url(token)
+            transaction.on_commit(lambda: _email_acknowledgement(acknowledgement, person, link))
+    return acknowledgement
+
+
+def _lock_unsent(draft: Draft) -> None:
+    # A double press of "Send" arrives twice: the second waits here, then finds the draft gone.
+    if not Draft.objects.select_for_update().filter(pk=draft.pk).exists():
+        raise PublicFormError("This form has already been sent.")
+
+
+def _record_equality(contact: Contact, answers: dict[str, str]) -> None:
+    # The case record has the fields; log_contact does not take them, so set them here, in
+    # the same transaction, before anyone else can see the contact.
+    contact.age_band = answers["age_band"]
+    contact.gender = answers["gender"]
+    contact.ethnicity = answers["ethnicity"]
+    contact.disability = {"yes": True, "no": False}.get(answers["disability"])
+    contact.save(update_fields=["age_band", "gender", "ethnicity", "disability"])
+
+
+def acknowledgement_text(acknowledgement: Acknowledgement, name: str, status_link: str) -> str:
+    council = settings.FAIRHEAR_COUNCIL_NAME
+    return (
+        f"Dear {name},\n\n"
+        f"Thank you for contacting {council}. We have received what you sent us.\n\n"
+        f"Your reference is {acknowledgement.reference}. Please quote it if you contact us.\n\n"
+        "What happens next: we will decide how to look into it and let you know. "
+        f"You should get a reply by {long_date(acknowledgement.reply_due)}. If it needs longer, "
+        "we will tell you why and when to expect it.\n\n"
+        f"You can see how it is going at any time on this private page:\n{status_link}\n"
+        "Do not share this link: anyone with it can see the progress of your complaint.\n\n"
+        f"The complaints team, {council}\n"
+    )
+
+
+def _email_acknowledgement(acknowledgement: Acknowledgement, person: Person, link: str) -> None:
+    try:
+        send_mail(
+            f"We have received your complaint: {acknowledgement.reference}",
+            acknowledgement_text(acknowledgement, person.name, link),
+            None,
+            [person.email],
+        )
+    except Exception:
+        # The complaint is safely in: a mail failure must not lose it, but staff need to know.
+        logger.exception("Could not email the acknowledgement for %s", acknowledgement.reference)
+
+
+def submit_compliment(draft: Draft, *, today: date | None = None) -> Compliment:
+    """Turn a finished compliment draft into a Compliment."""
+    today = today or timezone.localdate()
+    if draft.journey != "compliment":
+        raise PublicFormError("This form is not a compliment.")
+    a: dict[str, dict[str, Any]] = draft.answers
+    if any(slug not in a for slug in ("who", "what", "share", "about-you")):
+        raise PublicFormError("Some questions have not been answered yet.")
+    team_choice = a["who"]["team"]
+    team = Team.objects.filter(pk=team_choice).first() if team_choice != NOT_SURE else None
+    source = a["about-you"]["source"]
+    with transaction.atomic():
+        _lock_unsent(draft)
+        compliment = Compliment.objects.create(
+            received=today,
+            service_area=team.service_area if team else None,
+            team=team,
+            source=source if source in ComplimentSource.values else "",
+            internal=False,
+            text=a["what"]["text"],
+            publish=a["share"]["publish"] == "yes",
+        )
+        PublicCompliment.objects.create(
+            compliment=compliment,
+            person_praised=a["who"]["person_praised"],
+            sender_name=a["about-you"]["sender_name"],
+            sender_email=a["about-you"]["sender_email"],
+        )
+        draft.delete()
+    return compliment
