@@ -48,6 +48,10 @@ FAIRHEAR_COUNCIL_LOGO = env_str("FAIRHEAR_COUNCIL_LOGO")
 # How the public reaches the complaints team, shown on the public pages when set.
 FAIRHEAR_COMPLAINTS_EMAIL = env_str("FAIRHEAR_COMPLAINTS_EMAIL")
 FAIRHEAR_COMPLAINTS_PHONE = env_str("FAIRHEAR_COMPLAINTS_PHONE")
+# Reports: published versions show counts from 1 to this less one as "fewer than N"; member
+# and MP enquiries are answered in time within this many working days.
+FAIRHEAR_REPORT_SUPPRESSION_THRESHOLD = env_int("FAIRHEAR_REPORT_SUPPRESSION_THRESHOLD", 5)
+FAIRHEAR_ENQUIRY_REPLY_DAYS = env_int("FAIRHEAR_ENQUIRY_REPLY_DAYS", 10)
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -65,7 +69,9 @@ INSTALLED_APPS = [
     "fairhear.web",
     "fairhear.organisation",
     "fairhear.casework",
+    "fairhear.interchange",
     "fairhear.reports",
+    "fairhear.public",
     "fairhear.demo",
     # Last: its post-migrate step gives the role groups the permissions of every app above.
     "fairhear.accounts",
@@ -187,6 +193,19 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "complaints@localhost")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# GOV.UK Notify: with an API key (and no EMAIL_BACKEND of its own) every email goes through
+# Notify's one generic template, whose subject is ((subject)) and body ((body)).
+FAIRHEAR_NOTIFY_API_KEY = env_str("FAIRHEAR_NOTIFY_API_KEY")
+FAIRHEAR_NOTIFY_EMAIL_TEMPLATE_ID = env_str("FAIRHEAR_NOTIFY_EMAIL_TEMPLATE_ID")
+if FAIRHEAR_NOTIFY_API_KEY and not env_str("EMAIL_BACKEND"):
+    EMAIL_BACKEND = "fairhear.public.notify.NotifyEmailBackend"
+
+# --- Public forms: submissions per address per hour (0 turns the limit off), how long
+# unfinished answers are kept, and what may be attached.
+FAIRHEAR_PUBLIC_RATE_LIMIT = env_int("FAIRHEAR_PUBLIC_RATE_LIMIT", 10)
+FAIRHEAR_PUBLIC_DRAFT_DAYS = env_int("FAIRHEAR_PUBLIC_DRAFT_DAYS", 7)
+FAIRHEAR_PUBLIC_UPLOAD_MAX_MB = env_int("FAIRHEAR_PUBLIC_UPLOAD_MAX_MB", 10)
+FAIRHEAR_PUBLIC_UPLOAD_MAX_FILES = env_int("FAIRHEAR_PUBLIC_UPLOAD_MAX_FILES", 5)
 
 # --- Security: the headers of Django's deployment checklist, and a Content Security Policy
 # that allows no inline script or style.

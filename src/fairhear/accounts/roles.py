@@ -29,12 +29,39 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "organisation.add_team",
             "organisation.change_team",
             "auditlog.view_logentry",
+            "interchange.import_case_file",
+            "casework.view_cases",
+            "casework.view_all_cases",
+            "casework.manage_cases",
+            "casework.respond_stage_one",
+            "casework.view_audit",
+            "reports.view_report",
+            "reports.change_contextfigure",
         }
     ),
-    Role.COMPLAINTS_OFFICER: frozenset({"organisation.view_servicearea", "organisation.view_team"}),
-    Role.SERVICE_MANAGER: frozenset({"organisation.view_servicearea", "organisation.view_team"}),
-    Role.INVESTIGATOR: frozenset(),
-    Role.REPORT_VIEWER: frozenset({"organisation.view_servicearea", "organisation.view_team"}),
+    Role.COMPLAINTS_OFFICER: frozenset(
+        {
+            "organisation.view_servicearea",
+            "organisation.view_team",
+            "casework.view_cases",
+            "casework.view_all_cases",
+            "casework.manage_cases",
+            "casework.respond_stage_one",
+            "reports.view_report",
+        }
+    ),
+    Role.SERVICE_MANAGER: frozenset(
+        {
+            "organisation.view_servicearea",
+            "organisation.view_team",
+            "casework.view_cases",
+            "casework.respond_stage_one",
+        }
+    ),
+    Role.INVESTIGATOR: frozenset({"casework.view_cases"}),
+    Role.REPORT_VIEWER: frozenset(
+        {"organisation.view_servicearea", "organisation.view_team", "reports.view_report"}
+    ),
 }
 
 
@@ -52,7 +79,7 @@ _LANDING_PAGES: dict[Role, str] = {
     Role.COMPLAINTS_OFFICER: "web:staff-home",
     Role.SERVICE_MANAGER: "web:staff-home",
     Role.INVESTIGATOR: "web:staff-home",
-    Role.REPORT_VIEWER: "organisation:list",
+    Role.REPORT_VIEWER: "reports:report",
 }
 
 
