@@ -6,11 +6,12 @@ One browser serves the whole test session; each test gets a fresh context (no sh
 import os
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -118,3 +119,25 @@ def sign_in(visitor: AccessiblePage, username: str, password: str) -> None:
     visitor.page.get_by_label("Password").fill(password)
     visitor.page.get_by_role("button", name="Sign in").click()
     visitor.assert_accessible()
+
+
+def fill_date(page: Page, legend: str, day: date) -> None:
+    """Fill a GOV.UK date input found by its legend."""
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(str(day.day))
+    group.get_by_label("Month").fill(str(day.month))
+    group.get_by_label("Year").fill(str(day.year))
+
+
+def follow(visitor: AccessiblePage, name: str, *, role: str = "link") -> Page:
+    """Click a link (or button) that loads a page, and check the page with axe."""
+    visitor.page.get_by_role(role, name=name).click()  # type: ignore[arg-type]
+    visitor.assert_accessible()
+    return visitor.page
+
+
+def submit(visitor: AccessiblePage, button: str) -> None:
+    """Press a form's button, check the next page with axe, and expect no errors on it."""
+    visitor.page.get_by_role("button", name=button).click()
+    visitor.assert_accessible()
+    expect(visitor.page.locator(".govuk-error-summary")).to_have_count(0)

@@ -4,19 +4,19 @@ No mouse: Tab moves focus, arrows and Space choose, typing fills in, Enter press
 Each question is first sent wrong, to see its error, then put right.
 """
 
-from datetime import date
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from fairhear.casework.codes import Outcome, Route
-from fairhear.casework.models import Contact, Stage
+from fairhear.casework.models import Contact
 from fairhear.core.clocks import stage_one_reply_clock, stage_two_request_window
 from fairhear.core.dates import long_date
 from fairhear.organisation.models import ServiceArea
-from tests.browser.conftest import AccessiblePage
+from tests.browser.conftest import AccessiblePage, fill_date, follow, sign_in, submit
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -106,7 +106,7 @@ def heading(visitor: AccessiblePage) -> str:
 
 
 def test_a_complaint_by_keyboard_alone_from_the_home_page_to_the_status_page(
-    visitor: AccessiblePage, tmp_path: Path
+    visitor: AccessiblePage, tmp_path: Path, officer: User
 ) -> None:
     ServiceArea.objects.create(name="Children in Care")
     page = visitor.page
@@ -200,17 +200,29 @@ def test_a_complaint_by_keyboard_alone_from_the_home_page_to_the_status_page(
     expect(page.locator("#stage")).to_have_text("Received: we are deciding how to handle it")
     expect(page.locator("#reply-due")).to_have_text(long_date(due))
 
-    # Staff triage it and record the Stage 1 reply (their screens are built elsewhere).
-    contact.route = Route.STATUTORY
-    contact.save()
-    replied = date.today()
-    Stage.objects.create(
-        contact=contact, number=1, responded=replied, outcome=Outcome.PARTLY_UPHELD
-    )
-    page.reload()
+    status_url = page.url
+
+    # The complaints team sees it on their dashboard, triages it and records the Stage 1 reply.
+    today = timezone.localdate()
+    sign_in(visitor, officer.username, PASSWORD)
+    expect(page.locator("main")).to_contain_text("1 new contact from the online forms")
+    follow(visitor, "1 new contact from the online forms")
+    follow(visitor, contact.reference)
+    follow(visitor, "Triage the contact")
+    page.get_by_label("Statutory complaint").check()
+    page.get_by_label("Reason for this route").fill("A foster carer complains about contact.")
+    fill_date(page, "Date of the triage decision", today)
+    page.get_by_role("group", name="Is the complainant eligible").get_by_label("Yes").check()
+    submit(visitor, "Save the triage")
+    follow(visitor, "Record the Stage 1 reply")
+    fill_date(page, "Date the reply was sent", today)
+    page.get_by_label("Partly upheld").check()
+    submit(visitor, "Record the reply")
+
+    page.goto(status_url)
     visitor.assert_accessible()
     expect(page.locator("#stage")).to_have_text("Stage 1: reply sent")
-    window = stage_two_request_window(replied).due
+    window = stage_two_request_window(today).due
     expect(page.locator("#next")).to_contain_text(f"by {long_date(window)}")
     visitor.screenshot("public-status")
 
