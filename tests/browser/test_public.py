@@ -11,7 +11,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from fairhear.casework.models import Contact
+from fairhear.casework.models import Compliment, Contact
 from fairhear.core.clocks import stage_one_reply_clock, stage_two_request_window
 from fairhear.core.dates import long_date
 from fairhear.organisation.models import ServiceArea
@@ -265,3 +265,47 @@ def test_a_young_person_asks_for_an_advocate_and_a_call_by_keyboard_alone(
     expect(page.locator("main")).to_contain_text("If you asked for an advocate")
     press(visitor, page.locator("#status-link").inner_text())
     expect(page.locator("#stage")).to_have_text("Received: we are deciding how to handle it")
+
+
+def select(page: Page, label: str, option: str) -> None:
+    """Tab to a drop-down list and move through it with the arrow keys to an option."""
+    control = _control_for(page, label)
+    _tab_until(page, lambda a: a["id"] == control["id"])
+    for _ in range(TAB_LIMIT):
+        shown = page.evaluate("() => document.activeElement.selectedOptions[0].text")
+        if shown == option:
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"the arrows never reached {option!r}")
+
+
+def test_a_compliment_by_keyboard_alone(visitor: AccessiblePage, area_a: ServiceArea) -> None:
+    page = visitor.page
+    visitor.goto("/")
+    press(visitor, "Send a compliment")
+
+    press(visitor, "Continue")
+    expect_error(visitor, "Choose the team, or choose I am not sure")
+    select(page, "Which team", "Fostering Service (Children in Care)")
+    fill(page, "Their name, if it is one person (optional)", "Sam")
+    press(visitor, "Continue")
+
+    press(visitor, "Continue")
+    expect_error(visitor, "Tell us what they did well")
+    fill(page, "What did they do well?", "Sam listened and found us a placement quickly.")
+    press(visitor, "Continue")
+
+    press(visitor, "Continue")
+    expect_error(visitor, "Choose yes if we may share your compliment")
+    choose(page, "Yes")
+    press(visitor, "Continue")
+
+    press(visitor, "Continue")  # about you is optional
+    assert heading(visitor) == "Check your compliment before sending it"
+    press(visitor, "Send compliment")
+
+    assert heading(visitor) == "Thank you for your compliment"
+    compliment = Compliment.objects.get()
+    assert compliment.team == area_a.teams.get()
+    assert compliment.publish is True
+    assert "found us a placement" in compliment.text
