@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import User
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from fairhear.audit import acting_as
@@ -152,23 +152,27 @@ def refresh_status(contact: Contact) -> None:
 def refresh_statuses_of(contact_ids: Iterable[int], *, batch_size: int = 2000) -> int:
     """Recompute the status of contacts written in bulk (imports, the demo), in batches.
 
-    The status fields are a cache of what the stages say, so they are written with
-    bulk_update, outside the audit log. Returns how many changed.
+    The status fields are a cache of what the stages say, so they are written outside the
+    audit log, with one prepared UPDATE run for many rows (Django's bulk_update builds a
+    CASE expression per row, which is far slower). Returns how many changed.
     """
     ids = sorted(set(contact_ids))
+    table = connection.ops.quote_name(Contact._meta.db_table)
+    update = f"UPDATE {table} SET state = %s, next_step = %s, next_due = %s WHERE id = %s"
     changed = 0
     for start in range(0, len(ids), batch_size):
         batch = Contact.objects.filter(pk__in=ids[start : start + batch_size]).prefetch_related(
             "stages__panel_memberships__practitioner", "ombudsman_cases"
         )
-        dirty = []
+        rows = []
         for contact in batch:
             before = (contact.state, contact.next_step, contact.next_due)
             refresh_status(contact)
             if (contact.state, contact.next_step, contact.next_due) != before:
-                dirty.append(contact)
-        Contact.objects.bulk_update(dirty, ["state", "next_step", "next_due"])
-        changed += len(dirty)
+                rows.append((contact.state, contact.next_step, contact.next_due, contact.pk))
+        with connection.cursor() as cursor:
+            cursor.executemany(update, rows)
+        changed += len(rows)
     return changed
 
 
