@@ -2,10 +2,12 @@
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.auth.models import User
+from django.db import connection
 
 from fairhear.casework.models import (
     CaseEvent,
@@ -19,6 +21,7 @@ from fairhear.casework.models import (
 )
 from fairhear.interchange.models import ImportRun
 from fairhear.interchange.services import import_case_file
+from fairhear.interchange.writer import ANALYZE_AFTER_CONTACTS
 from fairhear.organisation.models import ServiceArea, Team
 from tests.db.interchange.helpers import CONTACTS, STAGES, fingerprint, tables
 
@@ -259,3 +262,20 @@ def test_imported_cases_carry_where_they_stand_and_what_is_due_next() -> None:
     assert waiting.state == "stage_1"
     # Ten working days after 3 May 2023, the coronation bank holiday (8 May) not counted.
     assert (waiting.next_step, waiting.next_due) == ("stage_1_reply", date(2023, 5, 18))
+
+
+def test_a_big_import_refreshes_the_planner_statistics_on_postgresql(
+    django_capture_on_commit_callbacks: Any,
+) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+    rows = "\n".join(
+        f"C-2023-{n:04d},2023-05-02,representation" for n in range(1, ANALYZE_AFTER_CONTACTS + 1)
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _import(contacts="reference,received,route\n" + rows + "\n")
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'casework_contact'")
+        assert cursor.fetchone()[0] == ANALYZE_AFTER_CONTACTS
