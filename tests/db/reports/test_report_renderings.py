@@ -72,6 +72,17 @@ def test_the_published_word_document_shows_small_counts_as_fewer_than_5(
     assert roles[1] == ["Parent", "0", "7"]
 
 
+def test_a_published_chart_describes_a_small_count_as_fewer_than_5_not_as_none(
+    report: dict[str, Any],
+) -> None:
+    document = Document(io.BytesIO(render(report, "docx", published=True)))
+
+    alt_texts = [p._inline.docPr.get("descr") for p in document.inline_shapes]
+    volumes = next(text for text in alt_texts if "Statutory complaint" in text)
+    assert "Statutory complaint fewer than 5" in volumes
+    assert "Statutory complaint 0" not in volumes
+
+
 @pytest.mark.skipif(
     shutil.which("soffice") is None and shutil.which("libreoffice") is None,
     reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)",

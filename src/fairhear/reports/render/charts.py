@@ -8,6 +8,7 @@ site's Content Security Policy forbids style attributes. PNG for the Word docume
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -83,17 +84,18 @@ def charts_for(table_id: str) -> list[Chart]:
 
 def _series(
     found: Mapping[str, Any], chart: Chart, threshold: int | None
-) -> tuple[list[str], list[tuple[str, list[float]]]]:
+) -> tuple[list[str], list[tuple[str, list[float | None]]]]:
+    """Each series' values by row; None where a published chart must hide a count that the
+    tables show as "fewer than N" (drawn as no bar, described as fewer than N)."""
     rows = [r for r in found["rows"] if r["key"] not in chart.leave_out]
     labels = {c["key"]: c["label"] for c in found["columns"]}
     series = []
     for column in chart.columns:
-        values = []
+        values: list[float | None] = []
         for r in rows:
             value = r["cells"].get(column) or 0
-            # A published chart must not show a count the tables hide.
             hidden = threshold is not None and suppressed(int(value), threshold)
-            values.append(0.0 if hidden else float(value))
+            values.append(None if hidden else float(value))
         series.append((labels[column], values))
     return [r["label"] for r in rows], series
 
@@ -103,9 +105,12 @@ def describe(found: Mapping[str, Any], chart: Chart, threshold: int | None = Non
     names, series = _series(found, chart, threshold)
     parts = []
     for label, values in series:
-        pairs = ", ".join(f"{n} {int(v)}" for n, v in zip(names, values, strict=True))
+        pairs = ", ".join(
+            f"{n} {int(v)}" if v is not None else f"{n} fewer than {threshold}"
+            for n, v in zip(names, values, strict=True)
+        )
         parts.append(f"{label}: {pairs}" if pairs else f"{label}: none")
-    hidden = f" Counts under {threshold} are not shown." if threshold else ""
+    hidden = f" Bars for counts under {threshold} are not drawn." if threshold else ""
     return f"{chart.title}. " + "; ".join(parts) + "." + hidden
 
 
@@ -115,8 +120,9 @@ def _figure(found: Mapping[str, Any], chart: Chart, threshold: int | None) -> Fi
     fig, ax = plt.subplots(figsize=(7.5, height if chart.kind == "barh" else 3.6))
     width = 0.8 / max(len(series), 1)
     positions = list(range(len(names)))
-    for i, (label, values) in enumerate(series):
+    for i, (label, shown) in enumerate(series):
         colour = _COLOURS[i % len(_COLOURS)]
+        values = [math.nan if v is None else v for v in shown]  # NaN: no bar, no point
         if chart.kind == "line":
             ax.plot(positions, values, marker="o", label=label, color=colour)
         elif chart.kind == "bar":
