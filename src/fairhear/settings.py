@@ -12,7 +12,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from fairhear.env import env_bool, env_int, env_list, env_str
+from fairhear.env import env_bool, env_choice, env_int, env_list, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("FAIRHEAR_DATA_DIR") or Path.cwd() / "data")
@@ -52,6 +52,11 @@ FAIRHEAR_COMPLAINTS_PHONE = env_str("FAIRHEAR_COMPLAINTS_PHONE")
 # and MP enquiries are answered in time within this many working days.
 FAIRHEAR_REPORT_SUPPRESSION_THRESHOLD = env_int("FAIRHEAR_REPORT_SUPPRESSION_THRESHOLD", 5)
 FAIRHEAR_ENQUIRY_REPLY_DAYS = env_int("FAIRHEAR_ENQUIRY_REPLY_DAYS", 10)
+# What starts the Stage 2 clock: the statement of complaint when agreed, else the request
+# ("statement_else_request"), or always the request ("request", the Ombudsman's view).
+FAIRHEAR_STAGE_2_CLOCK_START = env_choice(
+    "FAIRHEAR_STAGE_2_CLOCK_START", ["statement_else_request", "request"], "statement_else_request"
+)
 
 INSTALLED_APPS = [
     "django.contrib.auth",

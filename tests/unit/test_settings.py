@@ -59,6 +59,12 @@ def test_a_bad_boolean_stops_the_start_up_naming_the_variable(tmp_path: Path) ->
     assert "DEBUG must be one of" in result.stderr
 
 
+def test_a_stage_two_clock_start_that_is_not_a_choice_stops_the_start_up(tmp_path: Path) -> None:
+    result = _start(tmp_path, FAIRHEAR_STAGE_2_CLOCK_START="statement")
+    assert result.returncode != 0
+    assert "FAIRHEAR_STAGE_2_CLOCK_START must be one of" in result.stderr
+
+
 def test_production_settings_pass_the_deployment_checklist(tmp_path: Path) -> None:
     env = {
         "DEBUG": "false",

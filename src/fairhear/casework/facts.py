@@ -4,16 +4,21 @@ The procedure's rules (what may happen next, and why not) live in `fairhear.core
 this module only translates the database's words into the core's.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+
+from django.conf import settings
 
 from fairhear.casework.codes import Route, StageDecision
 from fairhear.casework.models import Contact, OmbudsmanCase, Stage
 from fairhear.core.clocks import (
+    CHILDREN_STATUTORY,
     CORPORATE,
     Clock,
     ClockName,
     ClockReading,
+    ProcedureTimescales,
+    Stage2ClockStart,
     lgsco_enquiry_clock,
     stage_one_reply_clock,
 )
@@ -178,9 +183,15 @@ def ombudsman_clock(case: OmbudsmanCase) -> Clock | None:
     )
 
 
+def statutory_timescales() -> ProcedureTimescales:
+    """The statutory procedure's timescales with the council's choice of Stage 2 clock start."""
+    start = Stage2ClockStart(settings.FAIRHEAR_STAGE_2_CLOCK_START)
+    return replace(CHILDREN_STATUTORY, stage_2_clock_start=start)
+
+
 def _procedure_clocks(contact: Contact, facts: CaseFacts) -> dict[ClockName, Clock]:
     if contact.route == Route.STATUTORY:
-        return clocks_for(facts)
+        return clocks_for(facts, timescales=statutory_timescales())
     if contact.route == Route.CORPORATE:
         # The council's other procedure runs on its own timescales (CORPORATE in the core).
         return {
