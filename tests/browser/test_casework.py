@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import User
+from django.urls import reverse
 from playwright.sync_api import expect
 
 from fairhear.casework import services
@@ -123,3 +124,18 @@ def test_a_service_manager_is_told_another_services_case_does_not_exist(
     assert response is not None
     assert response.status == 404
     expect(visitor.page.get_by_role("heading", level=1)).to_have_text("Page not found")
+
+
+def test_the_manager_records_an_ombudsman_enquiry_not_linked_to_a_case(
+    visitor: AccessiblePage, manager: User
+) -> None:
+    sign_in(visitor, manager.username, PASSWORD)
+    visitor.goto(reverse("casework:ombudsman"))
+    page = follow(visitor, "Record an Ombudsman enquiry not linked to a case")
+
+    page.get_by_label("Ombudsman's reference").fill("24 001 234")
+    fill_date(page, "Date the enquiry arrived", date(2024, 9, 2))
+    submit(visitor, "Record the enquiry")
+
+    expect(page.locator("main")).to_contain_text("24 001 234")
+    expect(page.locator("main")).to_contain_text("30 September 2024")  # 28 days later

@@ -530,8 +530,9 @@ class PanelForm(CaseStepForm):
         )
 
 
-class OmbudsmanCaseForm(CaseStepForm):
-    submit_label = "Record the enquiry"
+class OmbudsmanEnquiryFields(forms.Form):
+    """What an Ombudsman enquiry says, whether it is about a case or not."""
+
     lgsco_reference = forms.CharField(
         label="Ombudsman's reference",
         max_length=50,
@@ -544,6 +545,10 @@ class OmbudsmanCaseForm(CaseStepForm):
         help_text="Leave empty for 28 calendar days after the enquiry arrived.",
     )
     summary = _text("Summary", required=False)
+
+
+class OmbudsmanCaseForm(CaseStepForm, OmbudsmanEnquiryFields):
+    submit_label = "Record the enquiry"
 
     def act(self, by: User) -> None:
         d = self.cleaned_data
@@ -615,6 +620,36 @@ class LearningActionForm(CaseStepForm):
         )
 
 
+class AssignmentForm(CaseStepForm):
+    submit_label = "Assign"
+    user = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        label="Investigator",
+        empty_label="Choose a person",
+        error_messages={"required": "Choose the investigator"},
+    )
+    on = _date("Date assigned")
+    reason = _text("Why they are assigned (optional)", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # An assignment changes who may see the case, not the case itself, so it needs no
+        # version; two people assigning the same investigator at once meet a unique constraint.
+        del self.fields["version"]
+        self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+        investigators = User.objects.filter(groups__name=Role.INVESTIGATOR, is_active=True)
+        self.fields["user"].queryset = investigators.exclude(  # type: ignore[attr-defined]
+            case_assignments__contact=self.contact
+        ).order_by("first_name", "last_name", "username")
+        self.fields["user"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda user: user.get_full_name() or user.get_username()
+        )
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        services.assign_case(self.contact, user=d["user"], on=d["on"], reason=d["reason"], by=by)
+
+
 # ------------------------------------------------------------------ forms not about one case
 
 
@@ -629,7 +664,60 @@ class CompleteActionForm(GovUKForm):
         )
 
 
-class OmbudsmanReplyForm(GovUKForm):
+class UnlinkedOmbudsmanForm(GovUKForm, OmbudsmanEnquiryFields):
+    """An Ombudsman enquiry about no case recorded here (say, one from before Fairhear)."""
+
+    submit_label = "Record the enquiry"
+    field_order = ["lgsco_reference", "received", "enquiry_due", "service_area", "team"]
+    service_area = forms.ModelChoiceField(
+        queryset=ServiceArea.objects.none(),
+        label="Service area (optional)",
+        required=False,
+        empty_label="Not known",
+    )
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.none(),
+        label="Team (optional)",
+        help_text="The service area is the team's when only the team is chosen.",
+        required=False,
+        empty_label="Not known",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["service_area"].queryset = running_on(ServiceArea).order_by("name")  # type: ignore[attr-defined]
+        teams = running_on(Team).select_related("service_area")
+        self.fields["team"].queryset = teams.order_by("service_area__name", "name")  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        area, team = data.get("service_area"), data.get("team")
+        if area and team and team.service_area_id != area.pk:
+            self.add_error("team", f"{team.name} is not in {area.name}: choose one of its teams")
+        return data
+
+    def act(self, by: User) -> OmbudsmanCase:
+        d = self.cleaned_data
+        return services.record_ombudsman_case(
+            lgsco_reference=d["lgsco_reference"],
+            received=d["received"],
+            enquiry_due=d["enquiry_due"],
+            service_area=d["service_area"],
+            team=d["team"],
+            summary=d["summary"],
+            by=by,
+        )
+
+
+class OmbudsmanStepForm(GovUKForm):
+    """A step on one Ombudsman case, linked to a case or not: calls one service."""
+
+    def act(self, case: OmbudsmanCase, by: User) -> None:
+        """Call the step's service (each step form says which)."""
+        raise NotImplementedError(type(self).__name__)
+
+
+class OmbudsmanReplyForm(OmbudsmanStepForm):
     submit_label = "Record the reply"
     on = _date("Date the council replied")
 
@@ -637,7 +725,7 @@ class OmbudsmanReplyForm(GovUKForm):
         services.record_ombudsman_reply(case, on=self.cleaned_data["on"], by=by)
 
 
-class OmbudsmanDecisionForm(GovUKForm):
+class OmbudsmanDecisionForm(OmbudsmanStepForm):
     submit_label = "Record the decision"
     on = _date("Date of the decision")
     decision = forms.ChoiceField(
@@ -658,7 +746,14 @@ class OmbudsmanDecisionForm(GovUKForm):
         max_digits=12,
         decimal_places=2,
         min_value=Decimal("0"),
-        error_messages={"invalid": "Enter the amount as a number, like 250.00"},
+        error_messages={
+            "invalid": "Enter the financial remedy as a number, like 250.00",
+            "min_value": "The financial remedy cannot be less than £0",
+        },
+    )
+    satisfactory_remedy_by_council = _yes_no(
+        "Did the Ombudsman find the council had already offered a satisfactory remedy?",
+        required=False,
     )
 
     def act(self, case: OmbudsmanCase, by: User) -> None:
@@ -669,8 +764,17 @@ class OmbudsmanDecisionForm(GovUKForm):
             decision=d["decision"],
             remedies=d["remedies"],
             financial_remedy=d["financial_remedy"],
+            satisfactory_remedy_by_council=d["satisfactory_remedy_by_council"],
             by=by,
         )
+
+
+class OmbudsmanComplianceForm(OmbudsmanStepForm):
+    submit_label = "Record compliance"
+    complied = _yes_no("Did the council carry out the Ombudsman's recommendations?")
+
+    def act(self, case: OmbudsmanCase, by: User) -> None:
+        services.record_ombudsman_compliance(case, complied=self.cleaned_data["complied"], by=by)
 
 
 class ComplimentForm(GovUKForm):

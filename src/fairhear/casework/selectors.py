@@ -131,6 +131,10 @@ def case_with_details(user: AnyUser, reference: str) -> Contact:
             Prefetch("stages", queryset=stages),
             "category_links__category",
             "ombudsman_cases",
+            Prefetch(
+                "assignments",
+                queryset=CaseAssignment.objects.select_related("user").order_by("assigned", "pk"),
+            ),
             "costs",
             "actions",
             Prefetch("events", queryset=CaseEvent.objects.select_related("by")),
@@ -289,6 +293,18 @@ def ombudsman_cases_visible_to(user: AnyUser) -> QuerySet[OmbudsmanCase]:
     if user.has_perm("casework.view_all_cases"):
         return OmbudsmanCase.objects.all()
     return OmbudsmanCase.objects.filter(contact__in=cases_visible_to(user).values("pk"))
+
+
+def get_ombudsman_case_for(user: AnyUser, lgsco_reference: str) -> OmbudsmanCase:
+    """The Ombudsman case with this reference, if the user may see it; otherwise Http404."""
+    try:
+        return (
+            ombudsman_cases_visible_to(user)
+            .select_related("contact", "service_area", "team")
+            .get(lgsco_reference=lgsco_reference)
+        )
+    except OmbudsmanCase.DoesNotExist:
+        raise Http404("No such Ombudsman case") from None
 
 
 def ombudsman_replies_due(user: AnyUser) -> QuerySet[OmbudsmanCase]:

@@ -24,7 +24,7 @@ from fairhear.audit import acting_as
 from fairhear.casework import forms, selectors, services
 from fairhear.casework.codes import Route
 from fairhear.casework.facts import case_clocks
-from fairhear.casework.models import Contact
+from fairhear.casework.models import Contact, OmbudsmanCase
 from fairhear.core.procedure import CaseState
 
 MANAGE = "casework.manage_cases"
@@ -68,6 +68,7 @@ STEPS: dict[str, Step] = {
     "ombudsman": Step(forms.OmbudsmanCaseForm, MANAGE, "Record an Ombudsman enquiry"),
     "cost": Step(forms.CostForm, MANAGE, "Add a cost"),
     "action": Step(forms.LearningActionForm, RESPOND, "Add a learning action"),
+    "assign": Step(forms.AssignmentForm, MANAGE, "Assign an investigator"),
 }
 
 #: The steps that make sense in each state of a statutory complaint (the core still decides).
@@ -336,18 +337,59 @@ def ombudsman_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-_OMBUDSMAN_FORMS: dict[
-    str, tuple[type[forms.OmbudsmanReplyForm | forms.OmbudsmanDecisionForm], str]
-] = {
+@login_required
+@permission_required(MANAGE, raise_exception=True)
+def add_ombudsman_case(request: HttpRequest) -> HttpResponse:
+    form = forms.UnlinkedOmbudsmanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = form.act(request.user)  # type: ignore[arg-type]
+        except services.CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Ombudsman case {case.lgsco_reference} was recorded.")
+            return redirect("casework:ombudsman-case", lgsco_reference=case.lgsco_reference)
+    return render(
+        request,
+        "casework/form.html",
+        {
+            "form": form,
+            "title": "Record an Ombudsman enquiry not linked to a case",
+            "back": reverse("casework:ombudsman"),
+        },
+    )
+
+
+@login_required
+@permission_required("casework.view_cases", raise_exception=True)
+def ombudsman_case(request: HttpRequest, lgsco_reference: str) -> HttpResponse:
+    case = selectors.get_ombudsman_case_for(request.user, lgsco_reference)
+    return render(request, "casework/ombudsman_case.html", {"case": case, "today": date.today()})
+
+
+_OMBUDSMAN_FORMS: dict[str, tuple[type[forms.OmbudsmanStepForm], str]] = {
     "reply": (forms.OmbudsmanReplyForm, "Record the council's reply to the Ombudsman"),
     "decision": (forms.OmbudsmanDecisionForm, "Record the Ombudsman's decision"),
+    "compliance": (forms.OmbudsmanComplianceForm, "Record the council's compliance"),
 }
+
+
+def _ombudsman_back(case: OmbudsmanCase) -> str:
+    """Where a linked Ombudsman case is worked on: its case page; else its own page."""
+    if case.contact is not None:
+        return reverse("casework:case", args=[case.contact.reference])
+    return reverse("casework:ombudsman-case", args=[case.lgsco_reference])
 
 
 @login_required
 @permission_required(MANAGE, raise_exception=True)
 def ombudsman_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
-    case = selectors.ombudsman_cases_visible_to(request.user).filter(pk=pk).first()
+    case = (
+        selectors.ombudsman_cases_visible_to(request.user)
+        .select_related("contact")
+        .filter(pk=pk)
+        .first()
+    )
     if case is None or step not in _OMBUDSMAN_FORMS:
         raise Http404("No such Ombudsman case")
     form_class, title = _OMBUDSMAN_FORMS[step]
@@ -359,13 +401,16 @@ def ombudsman_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             messages.success(request, f"{title}: saved.")
-            if case.contact is not None:
-                return redirect("casework:case", reference=case.contact.reference)
-            return redirect("casework:ombudsman")
+            return redirect(_ombudsman_back(case))
     return render(
         request,
         "casework/form.html",
-        {"form": form, "title": f"{title} ({case.lgsco_reference})", "contact": case.contact},
+        {
+            "form": form,
+            "title": f"{title} ({case.lgsco_reference})",
+            "contact": case.contact,
+            "back": _ombudsman_back(case),
+        },
     )
 
 

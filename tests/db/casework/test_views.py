@@ -51,6 +51,13 @@ def ombudsman(case: Contact, officer: User) -> OmbudsmanCase:
 
 
 @pytest.fixture
+def unlinked(officer: User) -> OmbudsmanCase:
+    return services.record_ombudsman_case(
+        lgsco_reference="23 000 123", received=date(2024, 6, 3), by=officer
+    )
+
+
+@pytest.fixture
 def action(case: Contact, officer: User) -> LearningAction:
     return services.add_learning_action(
         kind="training_or_guidance",
@@ -66,8 +73,19 @@ def _expected(page: str, role: str) -> int:
     may not use."""
     if page in ("list", "actions", "ombudsman"):
         return 200 if role in CASE_READERS else 403
-    if page in ("log", "add-compliment", "ombudsman-reply", "ombudsman-decision"):
+    if page in (
+        "log",
+        "add-compliment",
+        "add-ombudsman",
+        "ombudsman-reply",
+        "ombudsman-decision",
+        "ombudsman-compliance",
+    ):
         return 200 if role in CASE_TEAM else 403
+    if page == "ombudsman-unlinked":  # only the whole-council roles see an unlinked case
+        if role not in CASE_READERS:
+            return 403
+        return 200 if role in CASE_TEAM else 404
     if page == "history":
         return 200 if role == "manager" else 403
     if page == "complete-action":
@@ -78,7 +96,7 @@ def _expected(page: str, role: str) -> int:
         return 403
     if role not in SEES_CASE_A:
         return 404
-    if page == "case":
+    if page in ("case", "ombudsman-case"):
         return 200
     permission = STEPS[page].permission
     allowed = role in CASE_TEAM or (permission == "casework.respond_stage_one")
@@ -91,8 +109,12 @@ PAGES = [
     "ombudsman",
     "log",
     "add-compliment",
+    "add-ombudsman",
     "ombudsman-reply",
     "ombudsman-decision",
+    "ombudsman-compliance",
+    "ombudsman-case",
+    "ombudsman-unlinked",
     "complete-action",
     "case",
     "history",
@@ -100,10 +122,20 @@ PAGES = [
 ]
 
 
-def _url(page: str, case: Contact, ombudsman: OmbudsmanCase, action: LearningAction) -> str:
-    simple = {"list", "actions", "ombudsman", "log", "add-compliment"}
+def _url(
+    page: str,
+    case: Contact,
+    ombudsman: OmbudsmanCase,
+    unlinked: OmbudsmanCase,
+    action: LearningAction,
+) -> str:
+    simple = {"list", "actions", "ombudsman", "log", "add-compliment", "add-ombudsman"}
     if page in simple:
         return reverse(f"casework:{page}")
+    if page == "ombudsman-case":
+        return reverse("casework:ombudsman-case", args=[ombudsman.lgsco_reference])
+    if page == "ombudsman-unlinked":
+        return reverse("casework:ombudsman-case", args=[unlinked.lgsco_reference])
     if page.startswith("ombudsman-"):
         return reverse(
             "casework:ombudsman-step", args=[ombudsman.pk, page.removeprefix("ombudsman-")]
@@ -121,11 +153,15 @@ def test_every_casework_page_answers_each_persona_as_its_role_and_scope_allow(
     client: Client,
     case: Contact,
     ombudsman: OmbudsmanCase,
+    unlinked: OmbudsmanCase,
     action: LearningAction,
     role: str,
 ) -> None:
     client.force_login(request.getfixturevalue(role))
-    got = {page: client.get(_url(page, case, ombudsman, action)).status_code for page in PAGES}
+    got = {
+        page: client.get(_url(page, case, ombudsman, unlinked, action)).status_code
+        for page in PAGES
+    }
     assert got == {page: _expected(page, role) for page in PAGES}
 
 

@@ -6,6 +6,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from fairhear.casework.codes import LgscoRemedy
 from fairhear.casework.facts import STEP_LABELS
 from fairhear.casework.models import CASE_STATE_LABELS
 from fairhear.core.clocks import ClockStatus
@@ -55,3 +56,9 @@ def due_tag(due: date | None, today: date) -> SafeString:
 def step_label(step: str) -> str:
     """What a clock times, in words (the next step of a case)."""
     return STEP_LABELS.get(step, "The next step")
+
+
+@register.filter
+def lgsco_remedy_label(code: str) -> str:
+    """An Ombudsman remedy code in words (the code itself if it is not one of ours)."""
+    return str(LgscoRemedy(code).label) if code in LgscoRemedy.values else code
