@@ -16,6 +16,7 @@ from fairhear.casework import services
 from fairhear.casework.codes import (
     DECIDED_OUTCOMES,
     ActionKind,
+    AgeBand,
     Channel,
     ChildStatus,
     ComplainantRole,
@@ -91,6 +92,17 @@ class CaseStepForm(GovUKForm):
 # ------------------------------------------------------------------------------ log a contact
 
 
+def _yes_no_not_known(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[("yes", "Yes"), ("no", "No"), ("", "Not known")],
+        coerce=lambda value: {"yes": True, "no": False}.get(value),
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+
 class LogContactForm(GovUKForm):
     submit_label = "Log the contact"
     received = _date("Date received")
@@ -136,6 +148,15 @@ class LogContactForm(GovUKForm):
         widget=forms.CheckboxSelectMultiple,
     )
     summary = _text("Summary", required=False)
+    advocate = _yes_no_not_known("Does an advocate act for or support the child?")
+    age_band = forms.ChoiceField(
+        label="Age of the child or young person (optional)",
+        choices=[("", "Not known"), *AgeBand.choices],
+        required=False,
+    )
+    gender = forms.CharField(label="Gender (optional)", required=False, max_length=100)
+    ethnicity = forms.CharField(label="Ethnicity (optional)", required=False, max_length=200)
+    disability = _yes_no_not_known("Does the child or young person have a disability?")
 
     def __init__(self, *args: Any, duplicates: list[Person] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

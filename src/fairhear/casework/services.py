@@ -20,6 +20,7 @@ from fairhear.audit import acting_as
 from fairhear.casework.codes import (
     DECIDED_OUTCOMES,
     ActionKind,
+    AgeBand,
     Channel,
     ChildStatus,
     ComplainantRole,
@@ -87,9 +88,16 @@ def log_contact(
     service_area: ServiceArea | None = None,
     team: Team | None = None,
     categories: Sequence[Category] = (),
+    age_band: AgeBand | str = "",
+    gender: str = "",
+    ethnicity: str = "",
+    disability: bool | None = None,
     today: date | None = None,
 ) -> Contact:
     """Log a contact from any channel. It waits for triage to decide its route.
+
+    The equality monitoring answers (age band of the child, gender, ethnicity, disability)
+    are optional: empty means not known.
 
     `by` is the member of staff who logged it, or None for a public online form.
     """
@@ -114,6 +122,10 @@ def log_contact(
             child_status=child_status,
             service_area=service_area or (team.service_area if team else None),
             team=team,
+            age_band=age_band,
+            gender=gender.strip(),
+            ethnicity=ethnicity.strip(),
+            disability=disability,
         )
         ContactCategory.objects.bulk_create(
             ContactCategory(contact=contact, category=category, position=position)

@@ -207,6 +207,11 @@ def log_contact(request: HttpRequest) -> HttpResponse:
                 team=d["team"],
                 categories=list(d["categories"]),
                 summary=d["summary"],
+                advocate=d["advocate"],
+                age_band=d["age_band"],
+                gender=d["gender"],
+                ethnicity=d["ethnicity"],
+                disability=d["disability"],
                 by=user,
             )
         except services.CaseworkError as error:

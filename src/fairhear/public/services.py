@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from fairhear.casework.codes import Channel, ComplainantRole, ComplimentSource
-from fairhear.casework.models import Compliment, Contact, Person
+from fairhear.casework.models import Compliment, Person
 from fairhear.casework.services import log_contact, record_event
 from fairhear.core.clocks import stage_one_reply_clock
 from fairhear.core.dates import long_date
@@ -172,9 +172,12 @@ def submit_complaint(
                     if area_choice != NOT_SURE
                     else None
                 ),
+                age_band=a["equality"]["age_band"],
+                gender=a["equality"]["gender"],
+                ethnicity=a["equality"]["ethnicity"],
+                disability={"yes": True, "no": False}.get(a["equality"]["disability"]),
                 today=today,
             )
-            _record_equality(contact, a["equality"])
             submission = PublicSubmission.objects.create(
                 contact=contact,
                 journey=PublicSubmission.Journey.COMPLAINT,
@@ -245,16 +248,6 @@ def _lock_unsent(draft: Draft) -> None:
     # A double press of "Send" arrives twice: the second waits here, then finds the draft gone.
     if not Draft.objects.select_for_update().filter(pk=draft.pk).exists():
         raise PublicFormError("This form has already been sent.")
-
-
-def _record_equality(contact: Contact, answers: dict[str, str]) -> None:
-    # The case record has the fields; log_contact does not take them, so set them here, in
-    # the same transaction, before anyone else can see the contact.
-    contact.age_band = answers["age_band"]
-    contact.gender = answers["gender"]
-    contact.ethnicity = answers["ethnicity"]
-    contact.disability = {"yes": True, "no": False}.get(answers["disability"])
-    contact.save(update_fields=["age_band", "gender", "ethnicity", "disability"])
 
 
 def acknowledgement_text(acknowledgement: Acknowledgement, name: str, status_link: str) -> str:

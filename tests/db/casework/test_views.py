@@ -282,6 +282,38 @@ def test_logging_a_contact_warns_of_a_likely_duplicate_and_links_the_chosen_pers
     assert contact.complainant == jo
 
 
+def test_logging_a_contact_records_the_advocate_and_equality_monitoring(
+    client: Client, officer: User
+) -> None:
+    client.force_login(officer)
+
+    response = client.post(
+        reverse("casework:log"),
+        {
+            "received_0": "1",
+            "received_1": "5",
+            "received_2": "2024",
+            "channel": "advocate",
+            "complainant_role": "child",
+            "advocate": "yes",
+            "age_band": "10-15",
+            "gender": " Girl ",
+            "ethnicity": "White British",
+            "disability": "",
+        },
+    )
+
+    contact = Contact.objects.get()
+    assert response.status_code == 302
+    assert contact.advocate is True
+    assert (contact.age_band, contact.gender, contact.ethnicity) == (
+        "10-15",
+        "Girl",
+        "White British",
+    )
+    assert contact.disability is None, "not answered is not known, never no"
+
+
 def test_a_stale_form_is_refused_with_a_clear_message(
     client: Client, officer: User, manager: User, case: Contact
 ) -> None:
