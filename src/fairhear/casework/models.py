@@ -60,6 +60,11 @@ class Category(models.Model):
         return self.name
 
 
+def phone_digits(phone: str) -> str:
+    """A phone number as stored and searched: digits and a leading plus, no spaces."""
+    return "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+
+
 class Person(models.Model):
     """Someone who complains, compliments or enquires: found again when they come back."""
 

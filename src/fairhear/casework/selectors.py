@@ -29,6 +29,7 @@ from fairhear.casework.models import (
     Person,
     Practitioner,
     Stage,
+    phone_digits,
 )
 from fairhear.core.procedure import CaseState
 from fairhear.organisation.models import ServiceArea
@@ -150,7 +151,7 @@ def likely_duplicates(*, name: str = "", email: str = "", phone: str = "") -> Qu
         condition |= Q(name_lower=name.strip().lower())
     if email.strip():
         condition |= Q(email_lower=email.strip().lower())
-    digits = "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+    digits = phone_digits(phone)
     if digits:
         condition |= Q(phone=digits)
     if not condition:

@@ -48,6 +48,7 @@ from fairhear.casework.models import (
     Person,
     Practitioner,
     Stage,
+    phone_digits,
 )
 from fairhear.casework.references import next_reference
 from fairhear.core import procedure
@@ -297,50 +298,29 @@ def _outcome_words(outcome: Outcome | str) -> str:
 # ------------------------------------------------------------------------------ people
 
 
-def _phone_digits(phone: str) -> str:
-    return "".join(ch for ch in phone if ch.isdigit() or ch == "+")
-
-
 def record_person(
     *,
     name: str,
-    by: User,
+    by: User | None,
     email: str = "",
     phone: str = "",
     address: str = "",
     preferred_contact: str = "",
 ) -> Person:
-    """Record someone new who complains, compliments or enquires (a fresh pseudonymous key)."""
+    """Record someone new who complains, compliments or enquires (a fresh pseudonymous key).
+
+    `by` is the member of staff, or None for someone who wrote in through a public form.
+    """
     name = _require_text(name, "Enter the person's name.")
-    with transaction.atomic(), acting_as(by):
+    with transaction.atomic(), _actor(by):
         return Person.objects.create(
             key=f"P-{secrets.token_hex(6)}",
             name=name,
             email=email.strip(),
-            phone=_phone_digits(phone),
+            phone=phone_digits(phone),
             address=address.strip(),
             preferred_contact=preferred_contact.strip(),
         )
-
-
-def find_or_create_person(
-    *, name: str, by: User, email: str = "", phone: str = "", address: str = ""
-) -> tuple[Person, bool]:
-    """The person with this email or phone number if there is exactly one, else a new person.
-
-    A matching name alone is not enough (names repeat): the log-a-contact page shows likely
-    duplicates (`selectors.likely_duplicates`) for the officer to choose from.
-    """
-    email, digits = email.strip(), _phone_digits(phone)
-    matches = Person.objects.none()
-    if email:
-        matches = Person.objects.filter(email__iexact=email)
-    if not matches.exists() and digits:
-        matches = Person.objects.filter(phone=digits)
-    found = list(matches[:2])
-    if len(found) == 1:
-        return found[0], False
-    return record_person(name=name, email=email, phone=phone, address=address, by=by), True
 
 
 # ------------------------------------------------------------------------------ triage

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from fairhear.casework.codes import Channel, ComplainantRole, ComplimentSource
 from fairhear.casework.models import Compliment, Person
-from fairhear.casework.services import log_contact, record_event
+from fairhear.casework.services import log_contact, record_event, record_person
 from fairhear.core.clocks import stage_one_reply_clock
 from fairhear.core.dates import long_date
 from fairhear.organisation.models import ServiceArea, Team
@@ -115,17 +115,6 @@ def stage_one_due(received: date) -> date:
     return stage_one_reply_clock(received).due
 
 
-def _new_person(name: str, email: str, phone: str, address: str, preferred: str) -> Person:
-    return Person.objects.create(
-        key="P-" + secrets.token_hex(8).upper(),
-        name=name,
-        email=email,
-        phone=phone,
-        address=address,
-        preferred_contact=preferred,
-    )
-
-
 def submit_complaint(
     draft: Draft, *, status_url: Callable[[str], str], today: date | None = None
 ) -> Acknowledgement:
@@ -149,12 +138,13 @@ def submit_complaint(
         _lock_unsent(draft)
         if journey is COMPLAINT:
             details = a["contact-details"]
-            person = _new_person(
-                a["name"]["name"],
-                details["email"],
-                details["phone"],
-                details["address"],
-                a["preferred-contact"]["preferred_contact"],
+            person = record_person(
+                name=a["name"]["name"],
+                email=details["email"],
+                phone=details["phone"],
+                address=details["address"],
+                preferred_contact=a["preferred-contact"]["preferred_contact"],
+                by=None,
             )
             area_choice = a["service"]["service_area"]
             advocacy = a["advocate"]["advocacy"]
@@ -191,12 +181,12 @@ def submit_complaint(
         else:
             details = a["contact"]
             wanted = a["help"]["help_wanted"]
-            person = _new_person(
-                a["name"]["name"],
-                details["email"],
-                details["phone"],
-                "",
-                "phone" if "call" in wanted or not details["email"] else "email",
+            person = record_person(
+                name=a["name"]["name"],
+                email=details["email"],
+                phone=details["phone"],
+                preferred_contact="phone" if "call" in wanted or not details["email"] else "email",
+                by=None,
             )
             contact = log_contact(
                 received=today,

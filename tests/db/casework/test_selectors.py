@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 from django.http import Http404
 
 from fairhear.casework import services
-from fairhear.casework.models import Contact, Person, Practitioner, Stage
+from fairhear.casework.models import Contact, Practitioner, Stage
 from fairhear.casework.selectors import cases_visible_to, get_case_for, likely_duplicates
 from fairhear.organisation import services as organisation
 from fairhear.organisation.models import ServiceArea
@@ -149,19 +149,3 @@ def test_likely_duplicates_match_name_email_or_phone_ignoring_case_and_spaces(
     assert list(likely_duplicates(phone="07700900123")) == [jo]
     assert not likely_duplicates(name="Jo Smith").exists()
     assert not likely_duplicates().exists()
-
-
-def test_find_or_create_finds_a_person_by_email_and_creates_otherwise(officer: User) -> None:
-    jo = services.record_person(name="Jo Bloggs", email="jo@example.org", by=officer)
-
-    found, created = services.find_or_create_person(
-        name="J Bloggs", email="JO@example.org", by=officer
-    )
-    new, created_new = services.find_or_create_person(
-        name="Jo Bloggs", email="other@example.org", by=officer
-    )
-
-    assert (found, created) == (jo, False)
-    assert created_new
-    assert new != jo
-    assert Person.objects.count() == 2

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from fairhear.casework.codes import Channel, Route
 from fairhear.casework.models import Contact
+from fairhear.casework.selectors import likely_duplicates
 from fairhear.casework.services import log_contact
 from tests.db.public.conftest import YOUNG_ANSWERS, walk
 
@@ -35,3 +36,11 @@ def test_the_dashboard_counts_online_contacts_awaiting_triage_and_lists_them(
     assert first.reference.encode() in listed
     assert second.reference.encode() in listed
     assert triaged.reference.encode() not in listed
+
+
+def test_someone_who_complained_online_is_found_again_by_their_phone_number() -> None:
+    _submit()  # the young person's form gives the phone number as "07700 900 123"
+
+    found = likely_duplicates(phone="077009 00123")
+
+    assert [person.phone for person in found] == ["07700900123"]
