@@ -489,8 +489,8 @@ class DatedStepForm(CaseStepForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["on"].label = self.date_label
-        self.fields["on"].error_messages["required"] = f"Enter the {self.date_label.lower()}"
+        # Each step names its own date, in the label and in every error message.
+        self.fields["on"] = _date(self.date_label)
 
 
 class StatementForm(DatedStepForm):

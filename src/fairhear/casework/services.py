@@ -7,7 +7,7 @@ contact takes the `version` the user saw and refuses if someone changed the case
 """
 
 import secrets
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date, timedelta
 from decimal import Decimal
@@ -58,6 +58,7 @@ from fairhear.core.clocks import (
 )
 from fairhear.core.dates import long_date
 from fairhear.core.procedure import (
+    CaseFacts,
     CaseState,
     DeclineReason,
     Discretion,
@@ -500,6 +501,27 @@ def _save_extension(stage: Stage, extension: Extension) -> None:
     stage.save()
 
 
+def _extend(
+    contact: Contact,
+    number: int,
+    extension: Extension,
+    check: Callable[[CaseFacts, Extension], None],
+    version: int,
+    by: User,
+) -> Contact:
+    with _changing(contact, version=version, by=by) as locked:
+        with _rules():
+            check(case_facts(locked), extension)
+        _save_extension(_stage(locked, number), extension)
+        record_event(
+            locked,
+            f"fairhear.stage{number}.extended",
+            f"Stage {number} extended: {extension.reason}",
+            by,
+        )
+    return locked
+
+
 def extend_stage_one(
     contact: Contact,
     *,
@@ -513,14 +535,7 @@ def extend_stage_one(
 ) -> Contact:
     """Extend Stage 1 to 20 working days: a reason, and the complainant told the new date."""
     extension = _extension(on, reason, complainant_told, complainant_agreed, new_due)
-    with _changing(contact, version=version, by=by) as locked:
-        with _rules():
-            procedure.check_can_extend_stage_one(case_facts(locked), extension)
-        _save_extension(_stage(locked, 1), extension)
-        record_event(
-            locked, "fairhear.stage1.extended", f"Stage 1 extended: {extension.reason}", by
-        )
-    return locked
+    return _extend(contact, 1, extension, procedure.check_can_extend_stage_one, version, by)
 
 
 def reply_stage_one(
@@ -816,14 +831,7 @@ def extend_stage_two(
 ) -> Contact:
     """Extend Stage 2 to 65 working days: a reason, and the complainant told the new date."""
     extension = _extension(on, reason, complainant_told, complainant_agreed, new_due)
-    with _changing(contact, version=version, by=by) as locked:
-        with _rules():
-            procedure.check_can_extend_stage_two(case_facts(locked), extension)
-        _save_extension(_stage(locked, 2), extension)
-        record_event(
-            locked, "fairhear.stage2.extended", f"Stage 2 extended: {extension.reason}", by
-        )
-    return locked
+    return _extend(contact, 2, extension, procedure.check_can_extend_stage_two, version, by)
 
 
 def adjudicate_stage_two(

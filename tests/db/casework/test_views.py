@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from fairhear.casework import services
+from fairhear.casework.forms import PanelHeldForm
 from fairhear.casework.models import Contact, LearningAction, OmbudsmanCase, Person
 from fairhear.casework.views import STEPS
 from fairhear.core.procedure import CaseState
@@ -369,3 +370,14 @@ def test_a_core_refusal_shows_as_an_error_on_the_form(
         {"version": case.version, "decision": "decline", "on_0": "1", "on_1": "6", "on_2": "2024"},
     )
     assert "Choose the lawful reason to decline" in response.content.decode()
+
+
+def test_an_impossible_date_on_a_dated_step_names_that_date(
+    client: Client, officer: User, case: Contact
+) -> None:
+    form = PanelHeldForm(
+        {"version": case.version, "on_0": "31", "on_1": "2", "on_2": "2024"}, contact=case
+    )
+
+    assert not form.is_valid()
+    assert form.errors["on"] == ["The date the review panel met must be a real date"]
