@@ -9,8 +9,7 @@ import re
 from pathlib import Path
 from typing import Any, ClassVar
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout, Size
+from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
@@ -18,27 +17,25 @@ from django.utils import timezone
 
 from fairhear.casework.codes import AgeBand, ChildStatus, ComplainantRole, ComplimentSource
 from fairhear.organisation.models import ServiceArea, Team
+from fairhear.web.forms import GovUKForm
 
 NOT_SURE = "not_sure"
 MAX_TEXT = 10_000
 
 
-class PublicForm(forms.Form):
+class PublicForm(GovUKForm):
     """One question page. `heading` is the page's h1: the label or legend when the page asks
     one thing, a heading above the fields when it asks several."""
 
     heading: ClassVar[str]
     lead: ClassVar[str] = ""
-    submit_label: ClassVar[str] = "Continue"
+    submit_label = "Continue"
     # Pages that may be left empty say so on the check-answers page.
     optional_page: ClassVar[bool] = False
 
     def __init__(self, *args: Any, answers: dict[str, Any] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
         self.answers = answers or {}
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+        super().__init__(*args, **kwargs)
 
     @property
     def asks_one_thing(self) -> bool:
