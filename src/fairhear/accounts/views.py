@@ -14,10 +14,6 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-class SignOutView(auth_views.LogoutView):
-    pass
-
-
 @login_required
 def landing(request: HttpRequest) -> HttpResponse:
     """Where a user goes after signing in: the first page of their role's work."""
