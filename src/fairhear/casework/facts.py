@@ -23,6 +23,7 @@ from fairhear.core.clocks import (
     stage_one_reply_clock,
 )
 from fairhear.core.procedure import (
+    OPEN_STATES,
     CaseFacts,
     CaseState,
     DeclineReason,
@@ -230,7 +231,13 @@ def case_clocks(contact: Contact, *, today: date) -> list[CaseClock]:
 
 
 def next_owed(contact: Contact, facts: CaseFacts) -> tuple[str, date | None]:
-    """The procedure step the council owes next and its due date ("" and None when none)."""
+    """The procedure step the council owes next and its due date ("" and None when none).
+
+    A closed or withdrawn case owes nothing, even when a stage was closed without its reply
+    (imported history holds such cases).
+    """
+    if facts.state not in OPEN_STATES:
+        return "", None
     owed = [
         (clock.due, name)
         for name, clock in _procedure_clocks(contact, facts).items()

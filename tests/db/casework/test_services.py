@@ -747,3 +747,13 @@ def test_a_compliment_from_the_future_is_refused(officer: User) -> None:
         received=date(2024, 5, 1), text="Thank you", publish=True, by=officer
     )
     assert compliment.publish is True
+
+
+def test_a_stage_closed_without_its_reply_owes_nothing_more(stage_one: Contact) -> None:
+    # Imported history can hold a stage the old system closed without recording a reply.
+    Stage.objects.filter(contact=stage_one, number=1).update(closed=date(2024, 5, 9))
+
+    services.refresh_statuses([stage_one])
+
+    stored = Contact.objects.get(pk=stage_one.pk)
+    assert (stored.state, stored.next_step, stored.next_due) == (CaseState.CLOSED, "", None)

@@ -1,14 +1,21 @@
-"""Staff are told of new online contacts on their dashboard."""
+"""Staff are told of new online contacts on their dashboard; complainants see their
+complaint's progress as the staff pages show it."""
+
+from datetime import date
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
+from pytest_django import DjangoAssertNumQueries
 
-from fairhear.casework.codes import Channel, Route
-from fairhear.casework.models import Contact
+from fairhear.casework import services
+from fairhear.casework.codes import Channel, Outcome, Route
+from fairhear.casework.models import Contact, Stage
 from fairhear.casework.selectors import likely_duplicates
 from fairhear.casework.services import log_contact
+from fairhear.core.procedure import DeclineReason
+from fairhear.public.selectors import progress_of
 from tests.db.public.conftest import YOUNG_ANSWERS, walk
 
 pytestmark = pytest.mark.django_db
@@ -44,3 +51,92 @@ def test_someone_who_complained_online_is_found_again_by_their_phone_number() ->
     found = likely_duplicates(phone="077009 00123")
 
     assert [person.phone for person in found] == ["07700900123"]
+
+
+def _stage_one(by: User) -> Contact:
+    contact = log_contact(received=date(2024, 5, 1), channel=Channel.EMAIL, by=by)
+    return services.triage_contact(
+        contact,
+        version=contact.version,
+        route=Route.STATUTORY,
+        reason="A parent complains about their child's care.",
+        eligible=True,
+        on=date(2024, 5, 1),
+        by=by,
+    )
+
+
+def test_an_open_case_is_read_from_its_stored_status_alone(
+    officer: User, django_assert_num_queries: DjangoAssertNumQueries
+) -> None:
+    contact = Contact.objects.get(pk=_stage_one(officer).pk)
+
+    with django_assert_num_queries(0):
+        progress = progress_of(contact)
+
+    assert progress.stage == "Stage 1: local resolution"
+    assert progress.due == contact.next_due
+
+
+def test_a_declined_request_tells_the_complainant_they_can_go_to_the_ombudsman(
+    officer: User,
+) -> None:
+    contact = _stage_one(officer)
+    contact = services.reply_stage_one(
+        contact, version=contact.version, on=date(2024, 5, 10), outcome=Outcome.UPHELD, by=officer
+    )
+    contact = services.request_stage_two(
+        contact, version=contact.version, on=date(2024, 5, 20), by=officer
+    )
+    contact = services.decline_request(
+        contact,
+        number=2,
+        version=contact.version,
+        on=date(2024, 5, 22),
+        reason=DeclineReason.OUT_OF_SCOPE,
+        explanation="It is about a school, not children's social care.",
+        by=officer,
+    )
+
+    progress = progress_of(contact)
+
+    assert progress.stage == "Closed"
+    assert progress.due is None
+    assert "We wrote to you on 22 May 2024" in progress.what_happens_next
+    assert "Stage 2" in progress.what_happens_next
+    assert "Ombudsman" in progress.what_happens_next
+    assert "school" not in progress.what_happens_next  # the council's reasons stay in its letter
+
+
+def test_a_stage_closed_without_a_reply_shows_closed_with_the_date(officer: User) -> None:
+    contact = _stage_one(officer)
+    # An import writes the stage as the council's old system had it, then refreshes the status.
+    Stage.objects.filter(contact=contact, number=1).update(closed=date(2024, 5, 9))
+    services.refresh_statuses([contact])
+
+    progress = progress_of(Contact.objects.get(pk=contact.pk))
+
+    assert progress.stage == "Closed"
+    assert progress.what_happens_next == "Your complaint was closed on 9 May 2024."
+    assert progress.due is None
+
+
+def test_an_enquiry_outside_the_procedure_has_no_due_date_as_on_the_staff_pages(
+    officer: User,
+) -> None:
+    contact = log_contact(received=date(2024, 5, 1), channel=Channel.EMAIL, by=officer)
+    contact = services.triage_contact(
+        contact,
+        version=contact.version,
+        route=Route.MEMBER_ENQUIRY,
+        reason="A councillor asks on a family's behalf.",
+        on=date(2024, 5, 1),
+        by=officer,
+    )
+
+    progress = progress_of(contact)
+
+    assert progress.stage == "Member enquiry"
+    assert contact.next_due is None
+    assert progress.due is None
+    assert "will reply" in progress.what_happens_next

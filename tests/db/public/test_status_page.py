@@ -1,22 +1,26 @@
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
 
+from fairhear.casework import services
 from fairhear.casework.codes import Outcome, Route
-from fairhear.casework.models import Contact, Stage
-from fairhear.core.clocks import (
-    stage_one_reply_clock,
-    stage_two_clock,
-    stage_two_request_window,
-)
+from fairhear.casework.models import Contact, Practitioner
+from fairhear.core.clocks import stage_one_reply_clock
 from fairhear.core.dates import long_date
+from fairhear.core.procedure import OPEN_STATES, CaseState, DeclineReason
 from fairhear.public.models import PublicSubmission
-from fairhear.public.selectors import progress_of
-from tests.db.public.conftest import COMPLAINT_ANSWERS, walk
+from tests.db.public.conftest import COMPLAINT_ANSWERS, YOUNG_ANSWERS, walk
 
 pytestmark = pytest.mark.django_db
+
+RECEIVED = date(2024, 5, 1)  # a Wednesday
 
 
 @pytest.fixture
@@ -26,6 +30,53 @@ def status_path(client: Client, django_capture_on_commit_callbacks: object) -> s
         client.post("/complaint/check/")
     link = next(line for line in mail.outbox[0].body.splitlines() if "/status/" in line)
     return link.removeprefix("http://testserver")
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What the status page says, as the complainant reads it."""
+
+    stage: str
+    due_label: str | None
+    due: str | None
+    next: str
+
+
+def _shown(path: str) -> Shown:
+    response = Client().get(path)
+    assert response.status_code == 200
+    page = response.content.decode()
+
+    def text(pattern: str) -> str | None:
+        found = re.search(pattern, page, re.DOTALL)
+        return html.unescape(found.group(1)).strip() if found else None
+
+    stage = text(r'id="stage">(.*?)</dd>')
+    next_ = text(r'id="next">(.*?)</p>')
+    assert stage is not None
+    assert next_ is not None
+    return Shown(
+        stage=stage,
+        due_label=text(
+            r'<dt class="govuk-summary-list__key">([^<]*)</dt>\s*<dd[^>]*id="reply-due"'
+        ),
+        due=text(r'id="reply-due">(.*?)</dd>'),
+        next=next_,
+    )
+
+
+def _complain_online() -> tuple[Contact, str]:
+    """A young person complains online; their contact (received on RECEIVED) and status page."""
+    client = Client()
+    walk(client, "young-person", YOUNG_ANSWERS)
+    sent = client.post("/young-person/check/", follow=True).content.decode()
+    link = re.search(r'id="status-link">([^<]+)<', sent)
+    assert link is not None
+    contact = Contact.objects.latest("pk")
+    # A fixed past date keeps the dates of the steps staff record after it plain.
+    Contact.objects.filter(pk=contact.pk).update(received=RECEIVED)
+    contact.refresh_from_db()
+    return contact, link.group(1).removeprefix("http://testserver")
 
 
 def test_the_status_page_shows_the_stage_and_due_date_and_no_personal_data(
@@ -55,37 +106,261 @@ def test_the_token_is_not_stored_and_neither_a_wrong_token_nor_the_reference_ope
     assert Client().get(f"/status/{contact.reference}/").status_code == 404
 
 
-def test_the_status_follows_the_case_through_its_stages(status_path: str) -> None:
+def test_the_status_follows_the_case_through_stage_one(status_path: str, officer: User) -> None:
     contact = Contact.objects.get()
-    contact.received = date(2024, 1, 8)
-    contact.route = Route.STATUTORY
-    contact.save()
-    stage = Stage.objects.create(contact=contact, number=1)
+    Contact.objects.filter(pk=contact.pk).update(received=date(2024, 1, 8))
+    contact.refresh_from_db()
+    contact = services.triage_contact(
+        contact,
+        version=contact.version,
+        route=Route.STATUTORY,
+        reason="A parent complains about their child's care.",
+        eligible=True,
+        on=date(2024, 1, 8),
+        by=officer,
+    )
 
-    page = Client().get(status_path).content.decode()
-    assert "Stage 1: local resolution" in page
-    assert "22 January 2024" in page  # 10 working days after 8 January 2024
+    shown = _shown(status_path)
+    assert shown.stage == "Stage 1: local resolution"
+    assert shown.due == "22 January 2024"  # 10 working days after 8 January 2024
 
-    stage.responded = date(2024, 1, 19)
-    stage.outcome = Outcome.PARTLY_UPHELD
-    stage.save()
-    page = Client().get(status_path).content.decode()
-    window = stage_two_request_window(date(2024, 1, 19)).due
-    assert "Stage 1: reply sent" in page
-    assert f"by {long_date(window)}" in page
+    services.reply_stage_one(
+        contact,
+        version=contact.version,
+        on=date(2024, 1, 19),
+        outcome=Outcome.PARTLY_UPHELD,
+        by=officer,
+    )
+    shown = _shown(status_path)
+    assert shown.stage == "Stage 1: reply sent"
+    assert shown.due is None
+    assert "by 16 February 2024" in shown.next  # 20 working days after the reply
 
-    Stage.objects.create(contact=contact, number=2, requested=date(2024, 2, 1))
-    progress = progress_of(contact)
-    assert progress.stage == "Stage 2: independent investigation"
-    assert progress.reply_due == stage_two_clock(date(2024, 2, 1)).due
 
-
-def test_a_withdrawn_complaint_shows_as_closed(status_path: str) -> None:
+def test_a_withdrawn_complaint_shows_as_closed_with_the_date(
+    status_path: str, officer: User
+) -> None:
     contact = Contact.objects.get()
-    contact.withdrawn = contact.received
-    contact.save()
+    services.withdraw_contact(
+        contact,
+        version=contact.version,
+        on=contact.received,
+        reason="The parent sorted it out with the social worker.",
+        by=officer,
+    )
 
-    page = Client().get(status_path).content.decode()
+    shown = _shown(status_path)
 
-    assert "Closed" in page
-    assert "Next reply due by" not in page
+    assert shown.stage == "Closed"
+    assert shown.next == f"Your complaint was closed on {long_date(contact.received)}."
+    assert shown.due is None
+
+
+def test_the_status_page_shows_the_stored_next_due_date_in_every_state(officer: User) -> None:
+    """Whatever the case's state, the page gives the date the staff pages give, and no other."""
+    seen: set[CaseState] = set()
+    panel = [Practitioner.objects.create(name=name) for name in ("Pat", "Paula", "Piers")]
+    ivan, iris = (Practitioner.objects.create(name=name) for name in ("Ivan", "Iris"))
+
+    def check(contact: Contact, path: str) -> Shown:
+        contact.refresh_from_db()
+        shown = _shown(path)
+        seen.add(CaseState(contact.state))
+        if contact.route:
+            due = contact.next_due if contact.state in OPEN_STATES else None
+            assert shown.due == (long_date(due) if due else None)
+        else:
+            # Before triage the council owes no step yet: the page repeats the date the
+            # acknowledgement gave.
+            assert contact.next_due is None
+            assert shown.due == long_date(stage_one_reply_clock(contact.received).due)
+        return shown
+
+    Step = Callable[[Contact], Contact]
+
+    def steps(path: str, contact: Contact, *taken: tuple[Step, str]) -> Contact:
+        """Take each step through the casework services, checking the page after it."""
+        for step, stage in taken:
+            contact = step(contact)
+            assert check(contact, path).stage == stage, step
+        return contact
+
+    def triage(route: Route) -> Step:
+        return lambda c: services.triage_contact(
+            c,
+            version=c.version,
+            route=route,
+            reason="Decided at triage.",
+            eligible=True if route == Route.STATUTORY else None,
+            on=RECEIVED,
+            by=officer,
+        )
+
+    def reply_stage_one(c: Contact) -> Contact:
+        return services.reply_stage_one(
+            c, version=c.version, on=date(2024, 5, 10), outcome=Outcome.NOT_UPHELD, by=officer
+        )
+
+    def request_stage_two(c: Contact) -> Contact:
+        return services.request_stage_two(c, version=c.version, on=date(2024, 5, 20), by=officer)
+
+    def accept(number: int, on: date) -> Step:
+        return lambda c: services.accept_request(
+            c, number=number, version=c.version, on=on, by=officer
+        )
+
+    def start_stage_two(c: Contact) -> Contact:
+        c = services.appoint_investigators(
+            c, version=c.version, investigating_officer=ivan, independent_person=iris, by=officer
+        )
+        return services.agree_statement_of_complaint(
+            c, version=c.version, on=date(2024, 5, 28), by=officer
+        )
+
+    def hold_panel(c: Contact) -> Contact:
+        c = services.convene_panel(c, version=c.version, members=panel, chair=panel[0], by=officer)
+        return services.hold_panel(c, version=c.version, on=date(2024, 7, 30), by=officer)
+
+    # A statutory complaint through all three stages.
+    contact, path = _complain_online()
+    assert check(contact, path).stage == "Received: we are deciding how to handle it"
+    contact = steps(
+        path,
+        contact,
+        (triage(Route.STATUTORY), "Stage 1: local resolution"),
+        (
+            lambda c: services.extend_stage_one(
+                c,
+                version=c.version,
+                on=date(2024, 5, 8),
+                reason="The manager is away.",
+                complainant_told=True,
+                by=officer,
+            ),
+            "Stage 1: local resolution",
+        ),
+        (reply_stage_one, "Stage 1: reply sent"),
+        (request_stage_two, "Stage 2: request received"),
+        (accept(2, date(2024, 5, 21)), "Stage 2: independent investigation"),
+        (start_stage_two, "Stage 2: independent investigation"),
+        (
+            lambda c: services.adjudicate_stage_two(
+                c,
+                version=c.version,
+                on=date(2024, 6, 20),
+                outcome=Outcome.PARTLY_UPHELD,
+                by=officer,
+            ),
+            "Stage 2: decision sent",
+        ),
+    )
+    assert "ask for a review panel (Stage 3) by 18 July 2024" in _shown(path).next
+    contact = steps(
+        path,
+        contact,
+        (
+            lambda c: services.request_stage_three(
+                c, version=c.version, on=date(2024, 7, 1), by=officer
+            ),
+            "Stage 3: request received",
+        ),
+        (accept(3, date(2024, 7, 2)), "Stage 3: review panel"),
+        (hold_panel, "Stage 3: review panel"),
+        (
+            lambda c: services.record_chair_report(
+                c, version=c.version, on=date(2024, 8, 5), by=officer
+            ),
+            "Stage 3: review panel",
+        ),
+    )
+    assert "The council will write to you with its response" in _shown(path).next
+    steps(
+        path,
+        contact,
+        (
+            lambda c: services.respond_stage_three(
+                c, version=c.version, on=date(2024, 8, 20), outcome=Outcome.UPHELD, by=officer
+            ),
+            "Stage 3: review panel",
+        ),
+    )
+    assert "Local Government and Social Care Ombudsman" in _shown(path).next
+
+    # A Stage 2 request declined, and a withdrawal during Stage 2.
+    contact, path = _complain_online()
+    steps(
+        path,
+        contact,
+        (triage(Route.STATUTORY), "Stage 1: local resolution"),
+        (reply_stage_one, "Stage 1: reply sent"),
+        (request_stage_two, "Stage 2: request received"),
+        (
+            lambda c: services.decline_request(
+                c,
+                number=2,
+                version=c.version,
+                on=date(2024, 5, 22),
+                reason=DeclineReason.OUT_OF_SCOPE,
+                explanation="It is about a school, not children's social care.",
+                by=officer,
+            ),
+            "Closed",
+        ),
+    )
+    contact, path = _complain_online()
+    steps(
+        path,
+        contact,
+        (triage(Route.STATUTORY), "Stage 1: local resolution"),
+        (reply_stage_one, "Stage 1: reply sent"),
+        (request_stage_two, "Stage 2: request received"),
+        (accept(2, date(2024, 5, 21)), "Stage 2: independent investigation"),
+        (
+            lambda c: services.withdraw_contact(
+                c, version=c.version, on=date(2024, 5, 23), reason="Resolved.", by=officer
+            ),
+            "Closed",
+        ),
+    )
+
+    # The other routes: a corporate complaint has a reply due, an MP's enquiry no clock.
+    contact, path = _complain_online()
+    steps(
+        path,
+        contact,
+        (triage(Route.CORPORATE), "Corporate complaint"),
+        (
+            lambda c: services.record_response(
+                c, version=c.version, on=date(2024, 5, 9), by=officer
+            ),
+            "Corporate complaint",
+        ),
+    )
+    assert _shown(path).next == "We replied on 9 May 2024."
+    contact, path = _complain_online()
+    steps(path, contact, (triage(Route.MP_ENQUIRY), "MP enquiry"))
+
+    assert seen == set(CaseState)
+
+
+def test_the_due_date_says_what_the_council_owes_next(officer: User) -> None:
+    contact, path = _complain_online()
+    assert _shown(path).due_label == "Reply due by"
+    contact = services.triage_contact(
+        contact,
+        version=contact.version,
+        route=Route.STATUTORY,
+        reason="A young person complains about their care.",
+        eligible=True,
+        on=RECEIVED,
+        by=officer,
+    )
+    contact = services.reply_stage_one(
+        contact, version=contact.version, on=date(2024, 5, 10), outcome="upheld", by=officer
+    )
+    services.request_stage_two(contact, version=contact.version, on=date(2024, 5, 20), by=officer)
+
+    shown = _shown(path)
+
+    assert shown.due_label == "Stage 2 decision due by"
+    assert "Stage 1" not in shown.next
