@@ -1,6 +1,8 @@
 """Personas shared by the database and browser tests: one member of staff per role."""
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 from django.contrib.auth.models import Group, User
@@ -10,6 +12,13 @@ from fairhear.accounts.roles import Role
 from fairhear.organisation.models import ServiceArea, Team
 
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings: Any, tmp_path: Path) -> Path:
+    """Files that tests upload go to a folder of the test's own, never the real media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return Path(settings.MEDIA_ROOT)
 
 
 def make_user(

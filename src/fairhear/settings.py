@@ -205,11 +205,13 @@ FAIRHEAR_NOTIFY_EMAIL_TEMPLATE_ID = env_str("FAIRHEAR_NOTIFY_EMAIL_TEMPLATE_ID")
 if FAIRHEAR_NOTIFY_API_KEY and not env_str("EMAIL_BACKEND"):
     EMAIL_BACKEND = "fairhear.public.notify.NotifyEmailBackend"
 
+# --- Files sent with a contact, online or by staff: the largest accepted.
+FAIRHEAR_UPLOAD_MAX_MB = env_int("FAIRHEAR_UPLOAD_MAX_MB", 10)
+
 # --- Public forms: submissions per address per hour (0 turns the limit off), how long
-# unfinished answers are kept, and what may be attached.
+# unfinished answers are kept, and how many files one complaint may attach.
 FAIRHEAR_PUBLIC_RATE_LIMIT = env_int("FAIRHEAR_PUBLIC_RATE_LIMIT", 10)
 FAIRHEAR_PUBLIC_DRAFT_DAYS = env_int("FAIRHEAR_PUBLIC_DRAFT_DAYS", 7)
-FAIRHEAR_PUBLIC_UPLOAD_MAX_MB = env_int("FAIRHEAR_PUBLIC_UPLOAD_MAX_MB", 10)
 FAIRHEAR_PUBLIC_UPLOAD_MAX_FILES = env_int("FAIRHEAR_PUBLIC_UPLOAD_MAX_FILES", 5)
 
 # --- Security: the headers of Django's deployment checklist, and a Content Security Policy

@@ -37,8 +37,24 @@ def test_a_telephone_complaint_goes_through_every_stage_to_the_ombudsman(
     page.get_by_label("Telephone").check()
     page.get_by_label("Complainant's name").fill("Jo Bloggs")
     page.get_by_label("Team complained about").select_option(label="Fostering Service")
+    page.get_by_label("What the complainant would like to happen").fill("Regular contact.")
     submit(visitor, "Log the contact")
     expect(page.get_by_role("heading", level=1)).to_have_text("Case C-2024-0001")
+
+    follow(visitor, "Add a document")
+    page.get_by_label("Document").set_input_files(
+        files=[{"name": "letter.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7\n"}]
+    )
+    submit(visitor, "Add the document")
+    expect(page.get_by_role("link", name="letter.pdf")).to_be_visible()
+    follow(visitor, "Change advocacy")
+    page.get_by_role("group", name="Did the child, young person").get_by_label("Yes").check()
+    fill_date(page, "Date advocacy was offered", date(2024, 5, 2))
+    page.get_by_role("group", name="Was the offer accepted").get_by_label("Yes").check()
+    page.get_by_label("Who advocates (optional)").fill("Coram Voice")
+    submit(visitor, "Save advocacy")
+    advocacy = page.get_by_role("definition").filter(has_text="offered 2 May 2024, accepted")
+    expect(advocacy).to_contain_text("Coram Voice")
 
     follow(visitor, "Triage the contact")
     page.get_by_label("Statutory complaint").check()

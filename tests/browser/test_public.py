@@ -260,7 +260,7 @@ def test_a_young_person_asks_for_an_advocate_and_a_call_by_keyboard_alone(
 
     contact = Contact.objects.get()
     assert contact.complainant_role == "child"
-    assert contact.public_submission.call_back_requested
+    assert contact.call_back_requested
     expect(page.locator("#reference")).to_have_text(contact.reference)
     expect(page.locator("main")).to_contain_text("If you asked for an advocate")
     press(visitor, page.locator("#status-link").inner_text())

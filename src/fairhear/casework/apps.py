@@ -18,6 +18,7 @@ class CaseworkConfig(AppConfig):
             models.Practitioner,
             models.Contact,
             models.ContactCategory,
+            models.Attachment,
             models.Stage,
             models.CategoryOutcome,
             models.PanelMembership,

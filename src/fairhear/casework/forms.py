@@ -10,6 +10,7 @@ from typing import Any
 from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import UploadedFile
 
 from fairhear.accounts.roles import Role
 from fairhear.casework import services
@@ -26,6 +27,7 @@ from fairhear.casework.codes import (
     LgscoRemedy,
     Route,
 )
+from fairhear.casework.documents import check_upload, limits_hint
 from fairhear.casework.models import (
     Category,
     Contact,
@@ -71,6 +73,19 @@ def _yes_no(label: str, *, required: bool = True) -> forms.TypedChoiceField:
     )
 
 
+class DocumentUpload(forms.Form):
+    """A form with a `document` file field: refused if too big or of a kind not accepted,
+    and its checked content type kept for the service."""
+
+    document_type = ""
+
+    def clean_document(self) -> UploadedFile | None:
+        upload: UploadedFile | None = self.cleaned_data.get("document")
+        if upload is not None:
+            self.document_type = check_upload(upload)
+        return upload
+
+
 class CaseStepForm(GovUKForm):
     """A step on one case: carries the case version and calls one service."""
 
@@ -92,6 +107,12 @@ class CaseStepForm(GovUKForm):
 # ------------------------------------------------------------------------------ log a contact
 
 
+def _yes_no_initial(value: bool | None) -> str:
+    if value is None:
+        return ""
+    return "yes" if value else "no"
+
+
 def _yes_no_not_known(label: str) -> forms.TypedChoiceField:
     return forms.TypedChoiceField(
         label=label,
@@ -103,7 +124,7 @@ def _yes_no_not_known(label: str) -> forms.TypedChoiceField:
     )
 
 
-class LogContactForm(GovUKForm):
+class LogContactForm(DocumentUpload, GovUKForm):
     submit_label = "Log the contact"
     received = _date("Date received")
     channel = forms.ChoiceField(
@@ -147,8 +168,22 @@ class LogContactForm(GovUKForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    child_name = forms.CharField(
+        label="The child or young person's name (optional)",
+        help_text="When they are not the complainant.",
+        required=False,
+        max_length=200,
+    )
     summary = _text("Summary", required=False)
+    desired_outcome = _text("What the complainant would like to happen", required=False)
     advocate = _yes_no_not_known("Does an advocate act for or support the child?")
+    advocacy_requested = _yes_no_not_known("Did they ask for an advocate?")
+    call_back_requested = forms.BooleanField(label="They asked us to phone them", required=False)
+    document = forms.FileField(
+        label="A document sent with the contact (optional)",
+        required=False,
+        error_messages={"empty": "The selected file is empty"},
+    )
     age_band = forms.ChoiceField(
         label="Age of the child or young person (optional)",
         choices=[("", "Not known"), *AgeBand.choices],
@@ -241,6 +276,74 @@ class WithdrawForm(CaseStepForm):
     def act(self, by: User) -> None:
         d = self.cleaned_data
         services.withdraw_contact(self.contact, on=d["on"], reason=d["reason"], **self.base(by))
+
+
+class AdvocacyForm(CaseStepForm):
+    submit_label = "Save advocacy"
+    advocate = _yes_no_not_known("Does an advocate act for or support the child?")
+    requested = _yes_no_not_known("Did the child, young person or complainant ask for one?")
+    offered = _date(
+        "Date advocacy was offered", required=False, help_text="Optional. For example, 3 5 2024"
+    )
+    accepted = _yes_no_not_known("Was the offer accepted?")
+    provider = forms.CharField(
+        label="Who advocates (optional)",
+        help_text="The advocacy service, charity or person.",
+        required=False,
+        max_length=200,
+    )
+
+    def __init__(self, *args: Any, contact: Contact, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).update(
+            advocate=_yes_no_initial(contact.advocate),
+            requested=_yes_no_initial(contact.advocacy_requested),
+            offered=contact.advocacy_offered,
+            accepted=_yes_no_initial(contact.advocacy_accepted),
+            provider=contact.advocacy_provider,
+        )
+        super().__init__(*args, contact=contact, **kwargs)
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        services.record_advocacy(
+            self.contact,
+            advocate=d["advocate"],
+            requested=d["requested"],
+            offered=d["offered"],
+            accepted=d["accepted"],
+            provider=d["provider"],
+            **self.base(by),
+        )
+
+
+class AttachmentForm(DocumentUpload, CaseStepForm):
+    submit_label = "Add the document"
+    document = forms.FileField(
+        label="Document",
+        error_messages={
+            "required": "Choose a file to add",
+            "empty": "The selected file is empty",
+        },
+    )
+    description = forms.CharField(
+        label="What it is (optional)",
+        help_text="For example: complainant's letter of 3 May, investigation report.",
+        required=False,
+        max_length=200,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].help_text = limits_hint()
+
+    def act(self, by: User) -> None:
+        services.add_attachment(
+            self.contact,
+            upload=self.cleaned_data["document"],
+            content_type=self.document_type,
+            description=self.cleaned_data["description"],
+            by=by,
+        )
 
 
 class ManagerForm(CaseStepForm):
@@ -733,7 +836,11 @@ class UnlinkedOmbudsmanForm(GovUKForm, OmbudsmanEnquiryFields):
 class OmbudsmanStepForm(GovUKForm):
     """A step on one Ombudsman case, linked to a case or not: calls one service."""
 
-    def act(self, case: OmbudsmanCase, by: User) -> None:
+    def __init__(self, *args: Any, case: OmbudsmanCase, **kwargs: Any) -> None:
+        self.case = case
+        super().__init__(*args, **kwargs)
+
+    def act(self, by: User) -> None:
         """Call the step's service (each step form says which)."""
         raise NotImplementedError(type(self).__name__)
 
@@ -742,8 +849,8 @@ class OmbudsmanReplyForm(OmbudsmanStepForm):
     submit_label = "Record the reply"
     on = _date("Date the council replied")
 
-    def act(self, case: OmbudsmanCase, by: User) -> None:
-        services.record_ombudsman_reply(case, on=self.cleaned_data["on"], by=by)
+    def act(self, by: User) -> None:
+        services.record_ombudsman_reply(self.case, on=self.cleaned_data["on"], by=by)
 
 
 class OmbudsmanDecisionForm(OmbudsmanStepForm):
@@ -777,10 +884,10 @@ class OmbudsmanDecisionForm(OmbudsmanStepForm):
         required=False,
     )
 
-    def act(self, case: OmbudsmanCase, by: User) -> None:
+    def act(self, by: User) -> None:
         d = self.cleaned_data
         services.record_ombudsman_decision(
-            case,
+            self.case,
             on=d["on"],
             decision=d["decision"],
             remedies=d["remedies"],
@@ -794,8 +901,16 @@ class OmbudsmanComplianceForm(OmbudsmanStepForm):
     submit_label = "Record compliance"
     complied = _yes_no("Did the council carry out the Ombudsman's recommendations?")
 
-    def act(self, case: OmbudsmanCase, by: User) -> None:
-        services.record_ombudsman_compliance(case, complied=self.cleaned_data["complied"], by=by)
+    def __init__(self, *args: Any, case: OmbudsmanCase, **kwargs: Any) -> None:
+        # A correction starts from the answer already recorded.
+        if case.complied is not None:
+            kwargs.setdefault("initial", {})["complied"] = "yes" if case.complied else "no"
+        super().__init__(*args, case=case, **kwargs)
+
+    def act(self, by: User) -> None:
+        services.record_ombudsman_compliance(
+            self.case, complied=self.cleaned_data["complied"], by=by
+        )
 
 
 class ComplimentForm(GovUKForm):

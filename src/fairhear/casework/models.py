@@ -6,6 +6,7 @@ of the annual report (spec: report.md) can be computed from these tables with qu
 A nullable boolean or an empty code means "not known", as an empty cell does in the format.
 """
 
+import secrets
 from datetime import date
 
 from django.conf import settings
@@ -27,6 +28,7 @@ from fairhear.casework.codes import (
     StageDecision,
     StageNumber,
 )
+from fairhear.core.dates import long_date
 from fairhear.core.procedure import CaseState, DeclineReason
 from fairhear.organisation.models import ServiceArea, Team
 
@@ -147,12 +149,26 @@ class Contact(models.Model):
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="contacts"
     )
     complainant_role = models.CharField(max_length=20, choices=ComplainantRole.choices, blank=True)
+    relationship = models.CharField(
+        max_length=200, blank=True, help_text="Their relationship to the child, in their words."
+    )
     advocate = models.BooleanField(
         null=True, blank=True, help_text="An advocate acts for or supports the child."
     )
+    advocacy_requested = models.BooleanField(
+        null=True, blank=True, help_text="The complainant asked for an advocate."
+    )
     advocacy_offered = models.DateField(null=True, blank=True)
     advocacy_accepted = models.BooleanField(null=True, blank=True)
-    advocacy_provider = models.CharField(max_length=200, blank=True)
+    advocacy_provider = models.CharField(
+        max_length=200, blank=True, help_text="Who advocates: a service, charity or person."
+    )
+    call_back_requested = models.BooleanField(
+        default=False, help_text="The complainant asked us to phone them."
+    )
+    child_name = models.CharField(
+        max_length=200, blank=True, help_text="The child or young person, when not the complainant."
+    )
     child_status = models.CharField(max_length=20, choices=ChildStatus.choices, blank=True)
     service_area = models.ForeignKey(
         ServiceArea, null=True, blank=True, on_delete=models.PROTECT, related_name="contacts"
@@ -188,6 +204,9 @@ class Contact(models.Model):
     ethnicity = models.CharField(max_length=200, blank=True)
     disability = models.BooleanField(null=True, blank=True)
     summary = models.TextField(blank=True)
+    desired_outcome = models.TextField(
+        blank=True, help_text="What the complainant would like to happen."
+    )
     created = models.DateTimeField(auto_now_add=True)
     # Optimistic locking: a save that did not start from the latest version is refused.
     version = models.PositiveIntegerField(default=1)
@@ -230,6 +249,26 @@ class Contact(models.Model):
     def __str__(self) -> str:
         return self.reference
 
+    def advocacy_summary(self) -> str:
+        """Advocacy on the case in one sentence: who advocates, whether they asked for an
+        advocate, and whether one was offered and taken up."""
+        if self.advocate is None:
+            parts = ["Not known whether an advocate is involved"]
+        else:
+            parts = [
+                "An advocate acts for or supports the child" if self.advocate else "No advocate"
+            ]
+        if self.advocacy_provider:
+            parts.append(f"advocate: {self.advocacy_provider}")
+        if self.advocacy_requested is not None:
+            parts.append("asked for one" if self.advocacy_requested else "did not ask for one")
+        if self.advocacy_offered is not None:
+            taken = ""
+            if self.advocacy_accepted is not None:
+                taken = ", accepted" if self.advocacy_accepted else ", declined"
+            parts.append(f"offered {long_date(self.advocacy_offered)}{taken}")
+        return "; ".join(parts) + "."
+
 
 class ContactCategory(models.Model):
     """A category of a contact, in order: position 0 is the best fit."""
@@ -249,6 +288,37 @@ class ContactCategory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contact.reference}: {self.category.name}"
+
+
+def _attachment_path(instance: "Attachment", filename: str) -> str:
+    # A random folder per file keeps addresses unguessable and lets two files share a name.
+    return f"cases/{secrets.token_hex(16)}/{filename}"
+
+
+class Attachment(models.Model):
+    """A file sent with a contact, online or by staff: kept in storage, never in the database."""
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=_attachment_path, max_length=300)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    description = models.CharField(max_length=200, blank=True)
+    uploaded = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Empty when the complainant sent it with the online form.",
+    )
+
+    class Meta:
+        ordering = ["contact", "uploaded", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
 
 
 class Stage(models.Model):

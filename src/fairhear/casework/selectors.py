@@ -20,6 +20,7 @@ from django.http import Http404
 
 from fairhear.casework.codes import Channel, Route
 from fairhear.casework.models import (
+    Attachment,
     CaseAssignment,
     CaseEvent,
     Contact,
@@ -138,10 +139,20 @@ def case_with_details(user: AnyUser, reference: str) -> Contact:
             ),
             "costs",
             "actions",
+            Prefetch("attachments", queryset=Attachment.objects.select_related("uploaded_by")),
             Prefetch("events", queryset=CaseEvent.objects.select_related("by")),
         )
         .get()
     )
+
+
+def get_attachment_for(user: AnyUser, reference: str, pk: int) -> Attachment:
+    """A document of a case the user may see; otherwise Http404, as for the case itself."""
+    contact = get_case_for(user, reference)
+    try:
+        return contact.attachments.get(pk=pk)
+    except Attachment.DoesNotExist:
+        raise Http404("No such document") from None
 
 
 def likely_duplicates(*, name: str = "", email: str = "", phone: str = "") -> QuerySet[Person]:

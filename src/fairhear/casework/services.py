@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import UploadedFile
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -34,6 +35,7 @@ from fairhear.casework.codes import (
 )
 from fairhear.casework.facts import case_facts, next_owed
 from fairhear.casework.models import (
+    Attachment,
     CaseAssignment,
     CaseEvent,
     Category,
@@ -83,9 +85,15 @@ def log_contact(
     channel: Channel | str,
     by: User | None,
     summary: str = "",
+    desired_outcome: str = "",
     complainant: Person | None = None,
     complainant_role: ComplainantRole | str = "",
+    relationship: str = "",
+    child_name: str = "",
     advocate: bool | None = None,
+    advocacy_requested: bool | None = None,
+    advocacy_provider: str = "",
+    call_back_requested: bool = False,
     child_status: ChildStatus | str = "",
     service_area: ServiceArea | None = None,
     team: Team | None = None,
@@ -99,7 +107,8 @@ def log_contact(
     """Log a contact from any channel. It waits for triage to decide its route.
 
     The equality monitoring answers (age band of the child, gender, ethnicity, disability)
-    are optional: empty means not known.
+    are optional: empty means not known. A request for an advocate or a call back goes on the
+    timeline too, where the team will see it.
 
     `by` is the member of staff who logged it, or None for a public online form.
     """
@@ -118,9 +127,15 @@ def log_contact(
             received=received,
             channel=channel,
             summary=summary,
+            desired_outcome=desired_outcome.strip(),
             complainant=complainant,
             complainant_role=complainant_role,
+            relationship=relationship.strip(),
+            child_name=child_name.strip(),
             advocate=advocate,
+            advocacy_requested=advocacy_requested,
+            advocacy_provider=advocacy_provider.strip(),
+            call_back_requested=call_back_requested,
             child_status=child_status,
             service_area=service_area or (team.service_area if team else None),
             team=team,
@@ -135,6 +150,14 @@ def log_contact(
         )
         how = Channel(channel).label.lower() if channel else "an unrecorded channel"
         record_event(contact, "fairhear.contact.logged", f"Contact received by {how}.", by)
+        if advocacy_requested:
+            record_event(
+                contact, "fairhear.contact.advocate_requested", "Asked for an advocate.", by
+            )
+        if call_back_requested:
+            record_event(
+                contact, "fairhear.contact.call_back_requested", "Asked us to phone them.", by
+            )
     return contact
 
 
@@ -441,6 +464,73 @@ def withdraw_contact(contact: Contact, *, version: int, on: date, reason: str, b
             locked, "fairhear.contact.withdrawn", f"Withdrawn on {long_date(on)}: {reason}", by
         )
     return locked
+
+
+def record_advocacy(
+    contact: Contact,
+    *,
+    version: int,
+    by: User,
+    advocate: bool | None,
+    requested: bool | None,
+    offered: date | None,
+    accepted: bool | None,
+    provider: str,
+    today: date | None = None,
+) -> Contact:
+    """What the child or young person asked for and was offered in advocacy, and who
+    advocates. Recorded as it becomes known, so each call replaces what was there."""
+    today = today or date.today()
+    if accepted is not None and offered is None:
+        raise CaseworkError("Enter the date advocacy was offered before whether it was accepted.")
+    if offered is not None and offered > today:
+        raise CaseworkError(
+            f"The date advocacy was offered cannot be in the future: {long_date(offered)} is "
+            "after today."
+        )
+    with _changing(contact, version=version, by=by) as locked:
+        if offered is not None and offered < locked.received:
+            raise CaseworkError(
+                f"Advocacy cannot have been offered on {long_date(offered)}, before the contact "
+                f"was received on {long_date(locked.received)}."
+            )
+        locked.advocate = advocate
+        locked.advocacy_requested = requested
+        locked.advocacy_offered = offered
+        locked.advocacy_accepted = accepted
+        locked.advocacy_provider = provider.strip()
+        record_event(locked, "fairhear.contact.advocacy_recorded", locked.advocacy_summary(), by)
+    return locked
+
+
+def add_attachment(
+    contact: Contact, *, upload: UploadedFile, content_type: str, description: str, by: User
+) -> Attachment:
+    """Keep a file with the case (the form has checked its size and type). The file goes to
+    storage first; if the row cannot be written, the stored file is removed again."""
+    attachment = Attachment(
+        contact=contact,
+        original_name=(upload.name or "file")[:255],
+        content_type=content_type,
+        size=upload.size or 0,
+        description=description.strip(),
+        uploaded_by=by,
+    )
+    attachment.file.save(upload.name or "file", upload, save=False)
+    try:
+        with transaction.atomic(), acting_as(by):
+            attachment.save()
+            record_event(
+                contact,
+                "fairhear.contact.document_added",
+                f"Added the document {attachment.original_name}"
+                f"{f' ({attachment.description})' if attachment.description else ''}.",
+                by,
+            )
+    except BaseException:
+        attachment.file.delete(save=False)
+        raise
+    return attachment
 
 
 def assign_case(contact: Contact, *, user: User, on: date, reason: str, by: User) -> CaseAssignment:
@@ -1114,18 +1204,25 @@ def record_ombudsman_decision(
 
 
 def record_ombudsman_compliance(case: OmbudsmanCase, *, complied: bool, by: User) -> OmbudsmanCase:
-    """Whether the council carried out the Ombudsman's recommendations."""
+    """Whether the council carried out the Ombudsman's recommendations. It can be corrected
+    later (a council may comply late), and the correction is audited like the first answer."""
     with transaction.atomic(), acting_as(by):
         case = OmbudsmanCase.objects.select_for_update().get(pk=case.pk)
         if case.decided is None:
             raise CaseworkError("Record the Ombudsman's decision before the council's compliance.")
+        words = "carried out" if complied else "did not carry out"
+        if case.complied == complied:
+            raise CaseworkError(
+                f"It is already recorded that the council {words} the recommendations."
+            )
+        correcting = case.complied is not None
         case.complied = complied
         case.save()
-        words = "carried out" if complied else "did not carry out"
         _ombudsman_event(
             case,
             "fairhear.ombudsman.compliance_recorded",
-            f"The council {words} the Ombudsman's recommendations ({case.lgsco_reference}).",
+            f"{'Corrected: t' if correcting else 'T'}he council {words} the Ombudsman's "
+            f"recommendations ({case.lgsco_reference}).",
             by,
         )
     return case

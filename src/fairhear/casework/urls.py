@@ -15,5 +15,10 @@ urlpatterns: list[URLPattern] = [
     path("compliments/add/", views.add_compliment, name="add-compliment"),
     path("<str:reference>/", views.case_detail, name="case"),
     path("<str:reference>/history/", views.case_history, name="history"),
+    path(
+        "<str:reference>/documents/<int:pk>/",
+        views.download_attachment,
+        name="download-attachment",
+    ),
     path("<str:reference>/<slug:step>/", views.case_step, name="step"),
 ]

@@ -16,7 +16,8 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -24,7 +25,7 @@ from fairhear.audit import acting_as
 from fairhear.casework import forms, selectors, services
 from fairhear.casework.codes import Route
 from fairhear.casework.facts import case_clocks
-from fairhear.casework.models import Contact, OmbudsmanCase
+from fairhear.casework.models import Attachment, Contact, OmbudsmanCase
 from fairhear.core.procedure import CaseState
 
 MANAGE = "casework.manage_cases"
@@ -43,6 +44,8 @@ STEPS: dict[str, Step] = {
     "triage": Step(forms.TriageForm, MANAGE, "Triage the contact"),
     "reply": Step(forms.ResponseForm, MANAGE, "Record the reply"),
     "withdraw": Step(forms.WithdrawForm, MANAGE, "Record a withdrawal or cancellation"),
+    "advocacy": Step(forms.AdvocacyForm, MANAGE, "Record advocacy"),
+    "document": Step(forms.AttachmentForm, MANAGE, "Add a document"),
     "stage-1-manager": Step(forms.ManagerForm, MANAGE, "Assign the responsible manager"),
     "stage-1-extension": Step(forms.ExtensionForm, RESPOND, "Extend Stage 1"),
     "stage-1-reply": Step(forms.ReplyForm, RESPOND, "Record the Stage 1 reply"),
@@ -185,7 +188,7 @@ def log_contact(request: HttpRequest) -> HttpResponse:
                 phone=request.POST.get("phone", ""),
             )[:10]
         )
-    form = forms.LogContactForm(request.POST or None, duplicates=duplicates)
+    form = forms.LogContactForm(request.POST or None, request.FILES or None, duplicates=duplicates)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         user: User = request.user  # type: ignore[assignment]
@@ -198,22 +201,36 @@ def log_contact(request: HttpRequest) -> HttpResponse:
                 name=d["name"] or "Name not given", email=d["email"], phone=d["phone"], by=user
             )
         try:
-            contact = services.log_contact(
-                received=d["received"],
-                channel=d["channel"],
-                complainant=person,
-                complainant_role=d["complainant_role"],
-                child_status=d["child_status"],
-                team=d["team"],
-                categories=list(d["categories"]),
-                summary=d["summary"],
-                advocate=d["advocate"],
-                age_band=d["age_band"],
-                gender=d["gender"],
-                ethnicity=d["ethnicity"],
-                disability=d["disability"],
-                by=user,
-            )
+            # The contact and its document are kept together or not at all.
+            with transaction.atomic():
+                contact = services.log_contact(
+                    received=d["received"],
+                    channel=d["channel"],
+                    complainant=person,
+                    complainant_role=d["complainant_role"],
+                    child_name=d["child_name"],
+                    child_status=d["child_status"],
+                    team=d["team"],
+                    categories=list(d["categories"]),
+                    summary=d["summary"],
+                    desired_outcome=d["desired_outcome"],
+                    advocate=d["advocate"],
+                    advocacy_requested=d["advocacy_requested"],
+                    call_back_requested=d["call_back_requested"],
+                    age_band=d["age_band"],
+                    gender=d["gender"],
+                    ethnicity=d["ethnicity"],
+                    disability=d["disability"],
+                    by=user,
+                )
+                if d["document"] is not None:
+                    services.add_attachment(
+                        contact,
+                        upload=d["document"],
+                        content_type=form.document_type,
+                        description="Sent with the contact",
+                        by=user,
+                    )
         except services.CaseworkError as error:
             form.add_error(None, str(error))
         else:
@@ -262,7 +279,7 @@ def case_step(request: HttpRequest, reference: str, step: str) -> HttpResponse:
     contact = selectors.get_case_for(request.user, reference)
     if not request.user.has_perm(spec.permission):
         raise PermissionDenied
-    form = spec.form(request.POST or None, contact=contact)
+    form = spec.form(request.POST or None, request.FILES or None, contact=contact)
     if request.method == "POST" and form.is_valid():
         try:
             form.act(request.user)  # type: ignore[arg-type]
@@ -279,10 +296,26 @@ def case_step(request: HttpRequest, reference: str, step: str) -> HttpResponse:
 
 
 @login_required
+@permission_required("casework.view_cases", raise_exception=True)
+def download_attachment(request: HttpRequest, reference: str, pk: int) -> FileResponse:
+    attachment = selectors.get_attachment_for(request.user, reference, pk)
+    with acting_as(request.user):  # type: ignore[arg-type]
+        accessed.send(sender=Attachment, instance=attachment)
+    # Always a download, never shown inline: a file from outside is not trusted in the page.
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+@login_required
 @permission_required("casework.view_audit", raise_exception=True)
 def case_history(request: HttpRequest, reference: str) -> HttpResponse:
     contact = selectors.get_case_for(request.user, reference)
     entries = LogEntry.objects.get_for_object(contact).select_related("actor")
+    documents = LogEntry.objects.get_for_objects(contact.attachments.all())
     return render(
         request,
         "casework/history.html",
@@ -290,6 +323,9 @@ def case_history(request: HttpRequest, reference: str) -> HttpResponse:
             "contact": contact,
             "changes": entries.exclude(action=LogEntry.Action.ACCESS)[:200],
             "views": entries.filter(action=LogEntry.Action.ACCESS)[:200],
+            "document_views": documents.filter(action=LogEntry.Action.ACCESS).select_related(
+                "actor"
+            )[:200],
         },
     )
 
@@ -398,10 +434,12 @@ def ombudsman_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     if case is None or step not in _OMBUDSMAN_FORMS:
         raise Http404("No such Ombudsman case")
     form_class, title = _OMBUDSMAN_FORMS[step]
-    form = form_class(request.POST or None)
+    if step == "compliance" and case.complied is not None:
+        title = "Correct the council's compliance"
+    form = form_class(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
         try:
-            form.act(case, request.user)  # type: ignore[arg-type]
+            form.act(request.user)  # type: ignore[arg-type]
         except services.CaseworkError as error:
             form.add_error(None, str(error))
         else:

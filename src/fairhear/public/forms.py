@@ -4,9 +4,7 @@ Every answer a form keeps is a string, a list of strings or a boolean, so a page
 `cleaned_data` goes into a draft's JSON unchanged and comes back as the page's initial data.
 """
 
-import codecs
 import re
-from pathlib import Path
 from typing import Any, ClassVar
 
 from crispy_forms_gds.layout import Field, Layout, Size
@@ -16,10 +14,12 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 
 from fairhear.casework.codes import AgeBand, ChildStatus, ComplainantRole, ComplimentSource
+from fairhear.casework.documents import check_upload, limits_hint
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.web.forms import GovUKForm
 
 NOT_SURE = "not_sure"
+HAS_AN_ADVOCATE = "has_one"
 MAX_TEXT = 10_000
 
 
@@ -292,7 +292,7 @@ class AdvocacyForm(PublicForm):
         "Would the child or young person like an advocate?",
         [
             ("requested", "Yes, please arrange an advocate"),
-            ("has_one", "They already have an advocate"),
+            (HAS_AN_ADVOCATE, "They already have an advocate"),
             ("not_wanted", "No, not now"),
         ],
         message="Choose whether the child or young person would like an advocate",
@@ -307,51 +307,6 @@ class AdvocacyForm(PublicForm):
         return [Field.radios("advocacy", legend_size=Size.MEDIUM), Field.text("advocate_details")]
 
 
-ALLOWED_TYPES = {
-    ".pdf": "application/pdf",
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".png": "image/png",
-    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ".odt": "application/vnd.oasis.opendocument.text",
-    ".txt": "text/plain",
-}
-# What a file of each kind starts with: the name alone can lie.
-_SIGNATURES = {
-    "application/pdf": (b"%PDF-",),
-    "image/jpeg": (b"\xff\xd8\xff",),
-    "image/png": (b"\x89PNG\r\n\x1a\n",),
-    ALLOWED_TYPES[".docx"]: (b"PK\x03\x04",),
-    ALLOWED_TYPES[".odt"]: (b"PK\x03\x04",),
-}
-
-
-def sniff_content_type(upload: UploadedFile) -> str:
-    """The file's type from its name, checked against its first bytes; ValidationError if
-    the type is not accepted or the content does not match the name."""
-    suffix = Path(upload.name or "").suffix.lower()
-    kind = ALLOWED_TYPES.get(suffix)
-    if kind is None:
-        raise forms.ValidationError("The selected file must be a PDF, JPG, PNG, DOCX, ODT or TXT")
-    upload.seek(0)
-    head = upload.read(2048)
-    upload.seek(0)
-    if kind == "text/plain":
-        try:
-            # Incremental: a character cut in two at byte 2048 is still text.
-            codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
-        except UnicodeDecodeError:
-            raise forms.ValidationError("The selected file is not a plain text file") from None
-        if b"\x00" in head:
-            raise forms.ValidationError("The selected file is not a plain text file")
-        return kind
-    if not head.startswith(_SIGNATURES[kind]):
-        raise forms.ValidationError(
-            f"The selected file is not a real {suffix.lstrip('.').upper()} file"
-        )
-    return kind
-
-
 class AttachmentForm(PublicForm):
     heading = "Upload documents or photos (optional)"
     optional_page = True
@@ -364,10 +319,9 @@ class AttachmentForm(PublicForm):
     def __init__(self, *args: Any, already: int = 0, **kwargs: Any) -> None:
         self.already = already
         super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = (
-            f"PDF, JPG, PNG, DOCX, ODT or TXT, up to {settings.FAIRHEAR_PUBLIC_UPLOAD_MAX_MB} MB "
-            f"each; up to {settings.FAIRHEAR_PUBLIC_UPLOAD_MAX_FILES} files."
-        )
+        self.fields[
+            "file"
+        ].help_text = f"{limits_hint()}; up to {settings.FAIRHEAR_PUBLIC_UPLOAD_MAX_FILES} files."
         self.helper.layout = Layout(Field("file"))
 
     def clean_file(self) -> UploadedFile | None:
@@ -377,10 +331,7 @@ class AttachmentForm(PublicForm):
         limit = settings.FAIRHEAR_PUBLIC_UPLOAD_MAX_FILES
         if self.already >= limit:
             raise forms.ValidationError(f"You can upload up to {limit} files")
-        max_mb = settings.FAIRHEAR_PUBLIC_UPLOAD_MAX_MB
-        if (upload.size or 0) > max_mb * 1024 * 1024:
-            raise forms.ValidationError(f"The selected file must be smaller than {max_mb} MB")
-        self.content_type = sniff_content_type(upload)
+        self.content_type = check_upload(upload)
         return upload
 
 

@@ -25,16 +25,12 @@ class Draft(models.Model):
 
 
 class PublicSubmission(models.Model):
-    """What a complainant told us online that the case record has no field for."""
+    """How a complaint came in online: which form, and the private status link. What the
+    complainant told us is on the contact."""
 
     class Journey(models.TextChoices):
         COMPLAINT = "complaint", "Complaint form"
         YOUNG_PERSON = "young_person", "Young person's form"
-
-    class Advocacy(models.TextChoices):
-        REQUESTED = "requested", "Asked for an advocate"
-        HAS_ONE = "has_one", "Already has an advocate"
-        NOT_WANTED = "not_wanted", "Does not want an advocate"
 
     contact = models.OneToOneField(
         Contact, on_delete=models.CASCADE, related_name="public_submission"
@@ -43,36 +39,22 @@ class PublicSubmission(models.Model):
     # The private status link's token is never stored: only its SHA-256, which is as good as
     # unguessable to look up and useless to anyone who reads the database.
     status_token_hash = models.CharField(max_length=64, unique=True)
-    relationship_detail = models.CharField(max_length=200, blank=True)
-    child_name = models.CharField(max_length=200, blank=True)
-    desired_outcome = models.TextField(blank=True)
-    advocacy = models.CharField(max_length=20, choices=Advocacy.choices, blank=True)
-    advocate_details = models.CharField(max_length=200, blank=True)
-    call_back_requested = models.BooleanField(default=False)
     submitted = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
         return f"Online submission for {self.contact.reference}"
 
 
-def _attachment_path(instance: "Attachment", filename: str) -> str:
+def _attachment_path(instance: "DraftAttachment", filename: str) -> str:
     # A random folder per draft keeps names unguessable and lets two people send "letter.pdf".
     return f"public/{instance.folder}/{filename}"
 
 
-class Attachment(models.Model):
-    """A file sent with a complaint: kept in storage under MEDIA_ROOT, never in the database."""
+class DraftAttachment(models.Model):
+    """A file uploaded to a form not yet sent, kept in storage under MEDIA_ROOT. On sending,
+    it becomes the contact's `casework.Attachment` (the stored file stays where it is)."""
 
-    draft = models.ForeignKey(
-        Draft, null=True, blank=True, on_delete=models.CASCADE, related_name="attachments"
-    )
-    submission = models.ForeignKey(
-        PublicSubmission,
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="attachments",
-    )
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="attachments")
     folder = models.CharField(max_length=64)
     file = models.FileField(upload_to=_attachment_path, max_length=300)
     original_name = models.CharField(max_length=255)

@@ -15,14 +15,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from fairhear.casework.codes import Channel, ComplainantRole, ComplimentSource
-from fairhear.casework.models import Compliment, Person
+from fairhear.casework.models import Attachment, Compliment, Person
 from fairhear.casework.services import log_contact, record_event, record_person
 from fairhear.core.clocks import stage_one_reply_clock
 from fairhear.core.dates import long_date
 from fairhear.organisation.models import ServiceArea, Team
-from fairhear.public.forms import NOT_SURE
+from fairhear.public.forms import HAS_AN_ADVOCATE, NOT_SURE
 from fairhear.public.journeys import COMPLAINT, YOUNG_PERSON
-from fairhear.public.models import Attachment, Draft, PublicCompliment, PublicSubmission
+from fairhear.public.models import Draft, DraftAttachment, PublicCompliment, PublicSubmission
 
 logger = logging.getLogger(__name__)
 
@@ -61,11 +61,11 @@ def save_answers(draft: Draft, slug: str, answers: dict[str, Any]) -> None:
     draft.save(update_fields=["answers", "updated"])
 
 
-def attach_file(draft: Draft, upload: UploadedFile, content_type: str) -> Attachment:
+def attach_file(draft: Draft, upload: UploadedFile, content_type: str) -> DraftAttachment:
     """Keep an uploaded file in storage for the draft (the form has checked size and type)."""
     folder = hashlib.sha256(f"{draft.pk}|{draft.token_hash}".encode()).hexdigest()[:32]
     with transaction.atomic():
-        attachment = Attachment(
+        attachment = DraftAttachment(
             draft=draft,
             folder=folder,
             original_name=(upload.name or "file")[:255],
@@ -153,9 +153,14 @@ def submit_complaint(
                 channel=Channel.ONLINE_FORM,
                 by=None,
                 summary=a["what-happened"]["what_happened"],
+                desired_outcome=a["what-you-want"]["desired_outcome"],
                 complainant=person,
                 complainant_role=a["relationship"]["complainant_role"],
-                advocate=True if advocacy == PublicSubmission.Advocacy.HAS_ONE else None,
+                relationship=a["relationship"]["relationship_detail"],
+                child_name=a["child"]["child_name"],
+                advocate=True if advocacy == HAS_AN_ADVOCATE else None,
+                advocacy_requested={"requested": True, "not_wanted": False}.get(advocacy),
+                advocacy_provider=a["advocate"]["advocate_details"],
                 child_status=a["child"]["child_status"],
                 service_area=(
                     ServiceArea.objects.filter(pk=area_choice).first()
@@ -168,15 +173,10 @@ def submit_complaint(
                 disability={"yes": True, "no": False}.get(a["equality"]["disability"]),
                 today=today,
             )
-            submission = PublicSubmission.objects.create(
+            PublicSubmission.objects.create(
                 contact=contact,
                 journey=PublicSubmission.Journey.COMPLAINT,
                 status_token_hash=token_hash(token),
-                relationship_detail=a["relationship"]["relationship_detail"],
-                child_name=a["child"]["child_name"],
-                desired_outcome=a["what-you-want"]["desired_outcome"],
-                advocacy=advocacy,
-                advocate_details=a["advocate"]["advocate_details"],
             )
         else:
             details = a["contact"]
@@ -193,28 +193,32 @@ def submit_complaint(
                 channel=Channel.ONLINE_FORM,
                 by=None,
                 summary=a["what-happened"]["what_happened"],
+                desired_outcome=a["better"]["desired_outcome"],
                 complainant=person,
                 complainant_role=ComplainantRole.CHILD,
+                advocacy_requested=True if "advocate" in wanted else None,
+                call_back_requested="call" in wanted,
                 today=today,
             )
-            submission = PublicSubmission.objects.create(
+            PublicSubmission.objects.create(
                 contact=contact,
                 journey=PublicSubmission.Journey.YOUNG_PERSON,
                 status_token_hash=token_hash(token),
-                desired_outcome=a["better"]["desired_outcome"],
-                advocacy=PublicSubmission.Advocacy.REQUESTED if "advocate" in wanted else "",
-                call_back_requested="call" in wanted,
             )
-        if submission.advocacy == PublicSubmission.Advocacy.REQUESTED:
-            record_event(
-                contact, "fairhear.contact.advocate_requested", "Asked for an advocate.", None
+        received_files = [
+            Attachment(
+                contact=contact,
+                file=upload.file.name,
+                original_name=upload.original_name,
+                content_type=upload.content_type,
+                size=upload.size,
             )
-        if submission.call_back_requested:
-            record_event(
-                contact, "fairhear.contact.call_back_requested", "Asked us to phone them.", None
-            )
-        files = draft.attachments.update(draft=None, submission=submission)
-        if files:
+            for upload in draft.attachments.all()
+        ]
+        if received_files:
+            # The stored files stay where they are: the contact's rows point at them.
+            Attachment.objects.bulk_create(received_files)
+            files = len(received_files)
             record_event(
                 contact,
                 "fairhear.contact.documents_received",

@@ -54,7 +54,7 @@ class GovUKForm(forms.Form):
 def layout_field(name: str, field: forms.Field) -> Any:
     """The crispy-forms-gds layout object for a field, chosen by its widget."""
     widget = field.widget
-    if isinstance(widget, forms.HiddenInput) or isinstance(field, DateInputField):
+    if isinstance(widget, forms.HiddenInput | forms.FileInput) or isinstance(field, DateInputField):
         return Field(name)
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return Field.checkboxes(name, legend_size=Size.SMALL)

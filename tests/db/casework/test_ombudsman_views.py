@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from auditlog.models import LogEntry
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
@@ -172,6 +173,33 @@ def test_compliance_on_a_linked_case_returns_to_the_case_and_goes_on_its_timelin
     assert response["Location"] == case_page
     assert CaseEvent.objects.filter(action="fairhear.ombudsman.compliance_recorded").exists()
     assert "did not carry out the recommendations" in client.get(case_page).content.decode()
+
+
+def test_compliance_can_be_corrected_from_the_ombudsman_page_and_the_correction_is_audited(
+    client: Client, officer: User, unlinked: OmbudsmanCase
+) -> None:
+    services.record_ombudsman_decision(
+        unlinked, on=date(2024, 9, 2), decision="upheld_maladministration_injustice", by=officer
+    )
+    services.record_ombudsman_compliance(unlinked, complied=False, by=officer)
+    client.force_login(officer)
+    page = reverse("casework:ombudsman-case", args=[unlinked.lgsco_reference])
+
+    assert _step(unlinked, "compliance") in client.get(page).content.decode()
+    form = client.get(_step(unlinked, "compliance"))
+    assert "Correct the council" in form.content.decode()
+    assert form.context["form"].initial["complied"] == "no"
+    same = client.post(_step(unlinked, "compliance"), {"complied": "no"})
+    corrected = client.post(_step(unlinked, "compliance"), {"complied": "yes"})
+
+    assert "already recorded that the council did not carry out" in same.content.decode()
+    assert corrected["Location"] == page
+    assert OmbudsmanCase.objects.get(pk=unlinked.pk).complied is True
+    entries = LogEntry.objects.get_for_object(unlinked)
+    assert [e.changes_dict["complied"] for e in entries if "complied" in e.changes_dict] == [
+        ["False", "True"],
+        ["None", "False"],
+    ]
 
 
 def test_a_case_page_links_to_record_compliance_once_the_ombudsman_has_decided(

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -13,7 +14,7 @@ from django.urls import reverse
 
 from fairhear.casework import services
 from fairhear.casework.forms import PanelHeldForm
-from fairhear.casework.models import Contact, LearningAction, OmbudsmanCase, Person
+from fairhear.casework.models import Attachment, Contact, LearningAction, OmbudsmanCase, Person
 from fairhear.casework.views import STEPS
 from fairhear.core.procedure import CaseState
 from fairhear.organisation.models import ServiceArea
@@ -59,6 +60,17 @@ def unlinked(officer: User) -> OmbudsmanCase:
 
 
 @pytest.fixture
+def attachment(case: Contact, officer: User) -> Attachment:
+    return services.add_attachment(
+        case,
+        upload=SimpleUploadedFile("letter.pdf", b"%PDF-1.7\n"),
+        content_type="application/pdf",
+        description="",
+        by=officer,
+    )
+
+
+@pytest.fixture
 def action(case: Contact, officer: User) -> LearningAction:
     return services.add_learning_action(
         kind="training_or_guidance",
@@ -97,7 +109,7 @@ def _expected(page: str, role: str) -> int:
         return 403
     if role not in SEES_CASE_A:
         return 404
-    if page in ("case", "ombudsman-case"):
+    if page in ("case", "ombudsman-case", "download-attachment"):
         return 200
     permission = STEPS[page].permission
     allowed = role in CASE_TEAM or (permission == "casework.respond_stage_one")
@@ -119,6 +131,7 @@ PAGES = [
     "complete-action",
     "case",
     "history",
+    "download-attachment",
     *STEPS,
 ]
 
@@ -129,6 +142,7 @@ def _url(
     ombudsman: OmbudsmanCase,
     unlinked: OmbudsmanCase,
     action: LearningAction,
+    attachment: Attachment,
 ) -> str:
     simple = {"list", "actions", "ombudsman", "log", "add-compliment", "add-ombudsman"}
     if page in simple:
@@ -145,6 +159,8 @@ def _url(
         return reverse("casework:complete-action", args=[action.pk])
     if page in ("case", "history"):
         return reverse(f"casework:{page}", args=[case.reference])
+    if page == "download-attachment":
+        return reverse(f"casework:{page}", args=[case.reference, attachment.pk])
     return reverse("casework:step", args=[case.reference, page])
 
 
@@ -156,11 +172,12 @@ def test_every_casework_page_answers_each_persona_as_its_role_and_scope_allow(
     ombudsman: OmbudsmanCase,
     unlinked: OmbudsmanCase,
     action: LearningAction,
+    attachment: Attachment,
     role: str,
 ) -> None:
     client.force_login(request.getfixturevalue(role))
     got = {
-        page: client.get(_url(page, case, ombudsman, unlinked, action)).status_code
+        page: client.get(_url(page, case, ombudsman, unlinked, action, attachment)).status_code
         for page in PAGES
     }
     assert got == {page: _expected(page, role) for page in PAGES}

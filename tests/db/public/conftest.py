@@ -1,6 +1,5 @@
 """Helpers that walk the public forms as a visitor would, page by page."""
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -29,12 +28,6 @@ YOUNG_ANSWERS: dict[str, dict[str, Any]] = {
     "better": {"desired_outcome": "One worker who stays."},
     "help": {"help_wanted": ["advocate", "call"]},
 }
-
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings: Any, tmp_path: Path) -> Path:
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return Path(settings.MEDIA_ROOT)
 
 
 @pytest.fixture

@@ -155,10 +155,10 @@ def test_sending_creates_a_contact_awaiting_triage_from_the_online_form(
         "sam@example.com",
         "email",
     )
-    submission = PublicSubmission.objects.get(contact=contact)
-    assert submission.desired_outcome == "A new meeting and an apology."
-    assert submission.child_name == "Alex Jones"
-    assert submission.advocacy == "requested"
+    assert PublicSubmission.objects.get(contact=contact).journey == "complaint"
+    assert contact.desired_outcome == "A new meeting and an apology."
+    assert contact.child_name == "Alex Jones"
+    assert (contact.advocacy_requested, contact.advocate) == (True, None)
     assert CaseEvent.objects.filter(
         contact=contact, action="fairhear.contact.advocate_requested"
     ).exists()

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from fairhear.casework.models import CaseEvent, Contact
-from fairhear.public.models import Attachment
+from fairhear.casework.models import Attachment, CaseEvent, Contact
+from fairhear.public.models import DraftAttachment
 from tests.db.public.conftest import COMPLAINT_ANSWERS, walk
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +34,10 @@ def test_uploaded_files_are_kept_in_media_storage_and_go_with_the_complaint(
     client.post("/complaint/check/")
 
     contact = Contact.objects.get()
-    files = Attachment.objects.filter(submission__contact=contact)
+    files = Attachment.objects.filter(contact=contact)
     assert sorted(f.original_name for f in files) == ["letter.pdf", "photo.png"]
+    assert all(f.uploaded_by is None for f in files)
+    assert not DraftAttachment.objects.exists()
     for attachment in files:
         path = Path(attachment.file.path)
         assert path.is_relative_to(media_in_tmp)
@@ -49,12 +51,12 @@ def test_uploaded_files_are_kept_in_media_storage_and_go_with_the_complaint(
 def test_a_file_can_be_removed_before_sending(client: Client) -> None:
     walk(client, "complaint", COMPLAINT_ANSWERS, until="documents")
     _upload(client, "letter.pdf", PDF)
-    attachment = Attachment.objects.get()
+    attachment = DraftAttachment.objects.get()
     path = Path(attachment.file.path)
 
     client.post("/complaint/documents/", {"remove": str(attachment.pk)})
 
-    assert not Attachment.objects.exists()
+    assert not DraftAttachment.objects.exists()
     assert not path.exists()
 
 
@@ -76,17 +78,17 @@ def test_files_of_the_wrong_type_are_refused(
     page = _upload(client, name, content)
 
     assert page.count(message) == 2
-    assert not Attachment.objects.exists()
+    assert not DraftAttachment.objects.exists()
 
 
 def test_files_over_the_size_limit_are_refused(client: Client, settings: object) -> None:
-    settings.FAIRHEAR_PUBLIC_UPLOAD_MAX_MB = 1  # type: ignore[attr-defined]
+    settings.FAIRHEAR_UPLOAD_MAX_MB = 1  # type: ignore[attr-defined]
     walk(client, "complaint", COMPLAINT_ANSWERS, until="documents")
 
     page = _upload(client, "big.pdf", PDF + b"0" * (1024 * 1024))
 
     assert page.count("The selected file must be smaller than 1 MB") == 2
-    assert not Attachment.objects.exists()
+    assert not DraftAttachment.objects.exists()
 
 
 def test_no_more_than_the_limit_of_files(client: Client, settings: object) -> None:
@@ -98,4 +100,4 @@ def test_no_more_than_the_limit_of_files(client: Client, settings: object) -> No
     page = _upload(client, "c.pdf", PDF)
 
     assert page.count("You can upload up to 2 files") == 2
-    assert Attachment.objects.count() == 2
+    assert DraftAttachment.objects.count() == 2

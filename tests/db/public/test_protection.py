@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from fairhear.casework.models import Contact
 from fairhear.public import services
-from fairhear.public.models import Attachment, Draft, RateLimitBucket
+from fairhear.public.models import Draft, DraftAttachment, RateLimitBucket
 from fairhear.public.ratelimit import client_address, take_token
 from tests.db.public.conftest import COMPLAINT_ANSWERS, YOUNG_ANSWERS, walk
 
@@ -99,7 +99,7 @@ def test_an_expired_draft_is_removed_on_access_with_its_files(
         "/complaint/documents/",
         {"action": "upload", "file": _upload("letter.txt", b"Dear council")},
     )
-    stored = Path(Attachment.objects.get().file.path)
+    stored = Path(DraftAttachment.objects.get().file.path)
     assert stored.exists()
     Draft.objects.update(updated=timezone.now() - timedelta(days=8))
 

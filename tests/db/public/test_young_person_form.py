@@ -27,11 +27,10 @@ def test_it_makes_a_contact_from_the_child_awaiting_triage(client: Client) -> No
     assert contact.route == ""
     assert contact.channel == Channel.ONLINE_FORM
     assert contact.complainant_role == ComplainantRole.CHILD
-    submission = PublicSubmission.objects.get(contact=contact)
-    assert submission.journey == "young_person"
-    assert submission.advocacy == "requested"
-    assert submission.call_back_requested is True
-    assert submission.desired_outcome == "One worker who stays."
+    assert PublicSubmission.objects.get(contact=contact).journey == "young_person"
+    assert contact.advocacy_requested is True
+    assert contact.call_back_requested is True
+    assert contact.desired_outcome == "One worker who stays."
     assert set(CaseEvent.objects.filter(contact=contact).values_list("action", flat=True)) == {
         "fairhear.contact.logged",
         "fairhear.contact.advocate_requested",
