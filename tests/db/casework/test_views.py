@@ -19,6 +19,8 @@ from fairhear.casework.views import STEPS
 from fairhear.core.procedure import CaseState
 from fairhear.organisation.models import ServiceArea
 
+from .conftest import triage_statutory
+
 pytestmark = pytest.mark.django_db
 
 ROLES = [
@@ -216,6 +218,29 @@ def test_the_dashboard_counts_in_a_bounded_number_of_queries(
 
     assert len(many) == len(few) <= 12
     assert response.context["figures"]["awaiting_triage"] == 15
+
+
+def test_a_filtered_case_list_runs_the_same_few_queries_however_many_cases_it_shows(
+    client: Client, officer: User, log: Callable[..., Contact], area_a: ServiceArea
+) -> None:
+    filters = {
+        "status": "open",
+        "service_area": str(area_a.pk),
+        "received_from": "1/4/2024",
+        "sort": "due",
+    }
+    client.force_login(officer)
+    client.get(reverse("casework:list"), filters)  # warm the session and permission caches
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("casework:list"), filters)
+    for _ in range(30):
+        triage_statutory(log(), officer)
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse("casework:list"), filters)
+
+    assert response.context["page"].paginator.count == 30
+    assert len(many) <= 12
+    assert len(many) - len(few) <= 1, "a page of rows may add one query, never one per row"
 
 
 def test_each_dashboard_number_links_to_the_same_cases_in_the_list(
