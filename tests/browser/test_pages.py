@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AccessiblePage, sign_in
+from fairhear.casework.models import Category
+from tests.browser.conftest import AccessiblePage, follow, sign_in, submit
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -87,3 +88,22 @@ def test_the_manager_renames_a_team_in_a_restructure(
     expect(visitor.page.locator(".govuk-notification-banner")).to_contain_text(
         "Fostering Service is called Fostering and Kinship from 1 April 2023"
     )
+
+
+def test_the_manager_adds_a_category_and_stops_offering_another(
+    visitor: AccessiblePage, manager: User
+) -> None:
+    Category.objects.create(name="Contact visits")
+    sign_in(visitor, manager.username, PASSWORD)
+    page = visitor.page
+
+    follow(visitor, "Categories and people")
+    follow(visitor, "Add a category")
+    page.get_by_label("Category name").fill("Placement moves")
+    submit(visitor, "Save the category")
+    page.get_by_role("button", name="Stop offering Contact visits").click()
+    visitor.assert_accessible()
+
+    rows = page.get_by_role("row")
+    expect(rows.filter(has_text="Placement moves")).to_contain_text("Yes")
+    expect(rows.filter(has_text="Contact visits")).to_contain_text("No longer offered")

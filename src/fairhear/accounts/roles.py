@@ -35,6 +35,10 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "casework.manage_cases",
             "casework.respond_stage_one",
             "casework.view_audit",
+            "casework.add_category",
+            "casework.change_category",
+            "casework.add_practitioner",
+            "casework.change_practitioner",
             "reports.view_report",
             "reports.change_contextfigure",
         }
@@ -47,6 +51,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "casework.view_all_cases",
             "casework.manage_cases",
             "casework.respond_stage_one",
+            "casework.add_practitioner",
+            "casework.change_practitioner",
             "reports.view_report",
         }
     ),

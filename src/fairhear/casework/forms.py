@@ -564,7 +564,9 @@ class InvestigatorsForm(CaseStepForm):
         empty_label="Choose a person",
         error_messages={"required": "Choose the investigating officer"},
     )
-    independent_person = _practitioners(
+    independent_person = forms.ModelChoiceField(
+        # Council staff and councillors cannot be independent; the service refuses them too.
+        queryset=Practitioner.objects.filter(is_staff=False, is_councillor=False),
         label="Independent person",
         empty_label="Choose a person",
         error_messages={"required": "Choose the independent person"},
@@ -1027,4 +1029,61 @@ class CaseFilterForm(GovUKForm):
         self.fields["manager"].queryset = managers.order_by("first_name", "username")  # type: ignore[attr-defined]
         self.fields["manager"].label_from_instance = (  # type: ignore[attr-defined]
             lambda user: user.get_full_name() or user.get_username()
+        )
+
+
+# ------------------------------------------------------------------- the council's lists
+
+
+class CategoryForm(GovUKForm):
+    submit_label = "Save the category"
+    name = forms.CharField(
+        label="Category name",
+        max_length=200,
+        error_messages={"required": "Enter the category's name"},
+    )
+
+    def __init__(self, *args: Any, category: Category | None = None, **kwargs: Any) -> None:
+        self.category = category
+        if category is not None:
+            kwargs.setdefault("initial", {})["name"] = category.name
+        super().__init__(*args, **kwargs)
+
+    def act(self, by: User) -> Category:
+        if self.category is None:
+            return services.add_category(name=self.cleaned_data["name"], by=by)
+        return services.rename_category(self.category, name=self.cleaned_data["name"], by=by)
+
+
+class PractitionerForm(GovUKForm):
+    submit_label = "Save"
+    name = forms.CharField(
+        label="Full name", max_length=200, error_messages={"required": "Enter the person's name"}
+    )
+    organisation = forms.CharField(label="Organisation (optional)", required=False, max_length=200)
+    email = forms.EmailField(
+        label="Email address (optional)",
+        required=False,
+        error_messages={"invalid": "Enter an email address like name@example.com"},
+    )
+    is_staff = forms.BooleanField(
+        label="Works for the council (so cannot be the independent person)", required=False
+    )
+    is_councillor = forms.BooleanField(label="Is a councillor", required=False)
+
+    def __init__(self, *args: Any, practitioner: Practitioner | None = None, **kwargs: Any) -> None:
+        self.practitioner = practitioner
+        if practitioner is not None:
+            kwargs.setdefault("initial", {}).update(
+                name=practitioner.name,
+                organisation=practitioner.organisation,
+                email=practitioner.email,
+                is_staff=practitioner.is_staff,
+                is_councillor=practitioner.is_councillor,
+            )
+        super().__init__(*args, **kwargs)
+
+    def act(self, by: User) -> Practitioner:
+        return services.record_practitioner(
+            practitioner=self.practitioner, by=by, **self.cleaned_data
         )

@@ -23,6 +23,7 @@ from fairhear.casework.models import (
     Attachment,
     CaseAssignment,
     CaseEvent,
+    Category,
     Contact,
     LearningAction,
     OmbudsmanCase,
@@ -341,3 +342,8 @@ def actions_visible_to(user: AnyUser) -> QuerySet[LearningAction]:
         | Q(owner_service_area__in=areas)
         | Q(owner_team__service_area__in=areas)
     )
+
+
+def categories_with_use() -> QuerySet[Category]:
+    """Every category, offered ones first, with how many contacts are in each."""
+    return Category.objects.annotate(uses=Count("contact_links")).order_by("-active", "name")

@@ -319,6 +319,73 @@ def _outcome_words(outcome: Outcome | str) -> str:
     return Outcome(outcome).label.lower()
 
 
+# ------------------------------------------------------------------- the council's lists
+
+
+def _category_name(name: str, *, other_than: Category | None = None) -> str:
+    name = _require_text(name, "Enter the category's name.")
+    if len(name) > 200:
+        raise CaseworkError("The category's name must be 200 characters or fewer.")
+    taken = Category.objects.filter(name__iexact=name)
+    if other_than is not None:
+        taken = taken.exclude(pk=other_than.pk)
+    if taken.exists():
+        raise CaseworkError(f"There is already a category called {name}.")
+    return name
+
+
+def add_category(*, name: str, by: User) -> Category:
+    """A new category the council's contacts can be put in."""
+    with transaction.atomic(), acting_as(by):
+        return Category.objects.create(name=_category_name(name))
+
+
+def rename_category(category: Category, *, name: str, by: User) -> Category:
+    """Correct a category's name; contacts already in it show the new name."""
+    with transaction.atomic(), acting_as(by):
+        category = Category.objects.select_for_update().get(pk=category.pk)
+        category.name = _category_name(name, other_than=category)
+        category.save()
+    return category
+
+
+def offer_category(category: Category, *, offered: bool, by: User) -> Category:
+    """Offer a category for new contacts, or stop offering it. A category is never deleted:
+    past contacts and reports keep it."""
+    with transaction.atomic(), acting_as(by):
+        category = Category.objects.select_for_update().get(pk=category.pk)
+        category.active = offered
+        category.save()
+    return category
+
+
+def record_practitioner(
+    *,
+    by: User,
+    name: str,
+    organisation: str = "",
+    email: str = "",
+    is_staff: bool = False,
+    is_councillor: bool = False,
+    practitioner: Practitioner | None = None,
+) -> Practitioner:
+    """Add someone who investigates, stands as independent person or sits on a panel, or
+    correct their details (`practitioner` given). Appointments already made keep them."""
+    name = _require_text(name, "Enter the person's name.")
+    with transaction.atomic(), acting_as(by):
+        if practitioner is None:
+            practitioner = Practitioner()
+        else:
+            practitioner = Practitioner.objects.select_for_update().get(pk=practitioner.pk)
+        practitioner.name = name
+        practitioner.organisation = organisation.strip()
+        practitioner.email = email.strip()
+        practitioner.is_staff = is_staff
+        practitioner.is_councillor = is_councillor
+        practitioner.save()
+    return practitioner
+
+
 # ------------------------------------------------------------------------------ people
 
 

@@ -13,6 +13,12 @@ urlpatterns: list[URLPattern] = [
     path("ombudsman/<str:lgsco_reference>/", views.ombudsman_case, name="ombudsman-case"),
     path("ombudsman/<int:pk>/<slug:step>/", views.ombudsman_step, name="ombudsman-step"),
     path("compliments/add/", views.add_compliment, name="add-compliment"),
+    path("lists/", views.council_lists, name="lists"),
+    path("lists/categories/add/", views.add_category, name="add-category"),
+    path("lists/categories/<int:pk>/rename/", views.rename_category, name="rename-category"),
+    path("lists/categories/<int:pk>/offer/", views.offer_category, name="offer-category"),
+    path("lists/people/add/", views.add_practitioner, name="add-practitioner"),
+    path("lists/people/<int:pk>/", views.change_practitioner, name="change-practitioner"),
     path("<str:reference>/", views.case_detail, name="case"),
     path("<str:reference>/history/", views.case_history, name="history"),
     path(

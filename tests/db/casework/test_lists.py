@@ -1,0 +1,154 @@
+"""The council's own lists: the categories contacts are put in, and the people appointed at
+Stage 2 and Stage 3."""
+
+import pytest
+from auditlog.models import LogEntry
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+from fairhear.casework.forms import InvestigatorsForm, LogContactForm
+from fairhear.casework.models import Category, Contact, ContactCategory, Practitioner
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["manager", "officer", "service_manager_a", "investigator", "report_viewer", "no_role"]
+
+
+@pytest.fixture
+def visits(db: None) -> Category:
+    return Category.objects.create(name="Contact visits")
+
+
+def _pages(category: Category, person: Practitioner) -> dict[str, str]:
+    return {
+        "lists": reverse("casework:lists"),
+        "add-category": reverse("casework:add-category"),
+        "rename-category": reverse("casework:rename-category", args=[category.pk]),
+        "add-practitioner": reverse("casework:add-practitioner"),
+        "change-practitioner": reverse("casework:change-practitioner", args=[person.pk]),
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_complaints_manager_keeps_the_categories_and_the_case_team_keeps_the_people(
+    request: pytest.FixtureRequest, client: Client, visits: Category, role: str
+) -> None:
+    person = Practitioner.objects.create(name="Ivan Investigates")
+    client.force_login(request.getfixturevalue(role))
+
+    got = {name: client.get(url).status_code for name, url in _pages(visits, person).items()}
+
+    categories = role == "manager"
+    people = role in ("manager", "officer")
+    assert got == {
+        "lists": 200 if people else 403,
+        "add-category": 200 if categories else 403,
+        "rename-category": 200 if categories else 403,
+        "add-practitioner": 200 if people else 403,
+        "change-practitioner": 200 if people else 403,
+    }
+
+
+def test_a_category_is_added_renamed_and_no_longer_offered_but_stays_on_past_contacts(
+    client: Client, manager: User, visits: Category
+) -> None:
+    contact = Contact.objects.create(reference="C-2024-0001", received="2024-05-01")
+    ContactCategory.objects.create(contact=contact, category=visits, position=0)
+    client.force_login(manager)
+
+    added = client.post(reverse("casework:add-category"), {"name": " Placement moves "})
+    renamed = client.post(
+        reverse("casework:rename-category", args=[visits.pk]), {"name": "Family time"}
+    )
+    stopped = client.post(reverse("casework:offer-category", args=[visits.pk]), {"offered": "no"})
+
+    assert added["Location"] == renamed["Location"] == stopped["Location"]
+    assert Category.objects.get(name="Placement moves").active
+    visits.refresh_from_db()
+    assert (visits.name, visits.active) == ("Family time", False)
+    offered = [c.name for c in LogContactForm().fields["categories"].queryset]  # type: ignore[attr-defined]
+    assert offered == ["Placement moves"]
+    assert list(contact.categories.all()) == [visits]
+    page = client.get(reverse("casework:lists")).content.decode()
+    assert "No longer offered" in page
+    assert LogEntry.objects.get_for_object(visits).count() == 3  # created, renamed, retired
+
+    client.post(reverse("casework:offer-category", args=[visits.pk]), {"offered": "yes"})
+    assert Category.objects.get(pk=visits.pk).active
+
+
+def test_a_category_name_already_used_is_refused_whatever_its_capitals(
+    client: Client, manager: User, visits: Category
+) -> None:
+    other = Category.objects.create(name="Communication")
+    client.force_login(manager)
+
+    added = client.post(reverse("casework:add-category"), {"name": "contact VISITS"})
+    renamed = client.post(
+        reverse("casework:rename-category", args=[other.pk]), {"name": "Contact Visits"}
+    )
+
+    for response in (added, renamed):
+        assert response.status_code == 200
+        assert "There is already a category called" in response.content.decode()
+    assert sorted(Category.objects.values_list("name", flat=True)) == [
+        "Communication",
+        "Contact visits",
+    ]
+
+
+def test_stopping_a_category_needs_a_post(client: Client, manager: User, visits: Category) -> None:
+    client.force_login(manager)
+    response = client.get(reverse("casework:offer-category", args=[visits.pk]))
+    assert response.status_code == 405
+    assert Category.objects.get(pk=visits.pk).active
+
+
+def test_an_officer_adds_an_outside_investigator_who_can_then_be_appointed(
+    client: Client, officer: User
+) -> None:
+    client.force_login(officer)
+
+    response = client.post(
+        reverse("casework:add-practitioner"),
+        {"name": "Iris Independent", "organisation": "Independent Reviews Ltd"},
+    )
+    staff = client.post(
+        reverse("casework:add-practitioner"), {"name": "Stella Staff", "is_staff": "on"}
+    )
+
+    assert response.status_code == staff.status_code == 302
+    iris = Practitioner.objects.get(name="Iris Independent")
+    assert iris.is_independent
+    assert not Practitioner.objects.get(name="Stella Staff").is_independent
+    choices = InvestigatorsForm.base_fields["independent_person"].queryset  # type: ignore[attr-defined]
+    assert iris in choices
+    assert not choices.filter(name="Stella Staff").exists(), "staff are never independent"
+    page = client.get(reverse("casework:lists")).content.decode()
+    assert "No (council staff)" in page
+
+
+def test_correcting_a_persons_details_keeps_them_on_the_cases_they_were_appointed_to(
+    client: Client, officer: User
+) -> None:
+    person = Practitioner.objects.create(name="Pat Panel", email="pat@example.org")
+    client.force_login(officer)
+
+    response = client.post(
+        reverse("casework:change-practitioner", args=[person.pk]),
+        {"name": "Pat Panelist", "email": "not an email"},
+    )
+    fixed = client.post(
+        reverse("casework:change-practitioner", args=[person.pk]),
+        {"name": "Pat Panelist", "email": "pat@panel.example.org", "is_councillor": "on"},
+    )
+
+    assert "Enter an email address like name@example.com" in response.content.decode()
+    assert fixed.status_code == 302
+    person.refresh_from_db()
+    assert (person.pk, person.name, person.is_councillor) == (
+        Practitioner.objects.get().pk,
+        "Pat Panelist",
+        True,
+    )
