@@ -258,7 +258,9 @@ class Generator:
         case_file.contacts.append(contact)
         if route == "statutory":
             self._statutory(case_file, contact)
-        elif route != "not_accepted":
+        else:
+            # Every other route gets a reply, a contact not accepted included: the letter
+            # explaining why. Only the last few weeks' contacts are still open.
             contact.responded = self._done(self._wd(received, rng.randint(3, 25)))
 
     # ------------------------------------------------------------------ the stages

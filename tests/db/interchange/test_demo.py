@@ -1,6 +1,6 @@
 """The demo council: deterministic for a seed, realistic enough, and a clean case file."""
 
-from datetime import date
+from datetime import date, timedelta
 from io import StringIO
 
 import pytest
@@ -8,6 +8,7 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from fairhear.casework.models import Contact, OmbudsmanCase, Stage
+from fairhear.core.procedure import OPEN_STATES
 from fairhear.demo.casework import Generator
 from fairhear.demo.council import DemoError, build_organisation, demo_teams, fill_case_data
 from fairhear.interchange import files
@@ -85,6 +86,11 @@ def test_it_looks_like_a_council_in_the_published_reports(manager: User) -> None
     assert Contact.objects.filter(team__name="Child Protection Team North").exists()
     repeat = Contact.objects.values("complainant").distinct().count()
     assert repeat < Contact.objects.count()
+    # Only recent contacts are still open: none outside the procedure waits months.
+    stale = Contact.objects.exclude(route="statutory").filter(
+        state__in=[s.value for s in OPEN_STATES], received__lt=UNTIL - timedelta(days=90)
+    )
+    assert not stale.exists()
 
 
 def test_it_leaves_a_database_with_case_data_alone(manager: User) -> None:
