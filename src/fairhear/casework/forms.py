@@ -11,6 +11,7 @@ from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import Q
 
 from fairhear.accounts.roles import Role
 from fairhear.casework import services
@@ -124,8 +125,135 @@ def _yes_no_not_known(label: str) -> forms.TypedChoiceField:
     )
 
 
-class LogContactForm(DocumentUpload, GovUKForm):
+class ContactDetailsFields(forms.Form):
+    """What a contact is about and who it concerns: asked when logging it, correctable later.
+
+    The categories are asked as the best fit plus any others, because a set of ticked boxes
+    has no order and the first category of a contact is the one reports count.
+    """
+
+    complainant_role = forms.ChoiceField(
+        label="Who is complaining",
+        choices=[("", "Not known"), *ComplainantRole.choices],
+        required=False,
+    )
+    relationship = forms.CharField(
+        label="Their relationship to the child, in their words (optional)",
+        required=False,
+        max_length=200,
+    )
+    child_name = forms.CharField(
+        label="The child or young person's name (optional)",
+        help_text="When they are not the complainant.",
+        required=False,
+        max_length=200,
+    )
+    child_status = forms.ChoiceField(
+        label="The child's situation",
+        choices=[("", "Not known"), *ChildStatus.choices],
+        required=False,
+    )
+    service_area = forms.ModelChoiceField(
+        queryset=ServiceArea.objects.none(),
+        label="Service area complained about",
+        help_text="Leave as not known when you choose a team: the team says its service area.",
+        required=False,
+        empty_label="Not known yet",
+    )
+    team = forms.ModelChoiceField(
+        queryset=Team.objects.none(),
+        label="Team complained about",
+        required=False,
+        empty_label="Not known yet",
+    )
+    best_fit = forms.ModelChoiceField(
+        queryset=Category.objects.none(),
+        label="What it is mostly about",
+        help_text="The category that fits best.",
+        required=False,
+        empty_label="Not decided yet",
+    )
+    categories = forms.ModelMultipleChoiceField(
+        queryset=Category.objects.none(),
+        label="Anything else it is about",
+        help_text="Tick all that apply.",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    summary = _text("Summary", required=False)
+    desired_outcome = _text("What the complainant would like to happen", required=False)
+    age_band = forms.ChoiceField(
+        label="Age of the child or young person (optional)",
+        choices=[("", "Not known"), *AgeBand.choices],
+        required=False,
+    )
+    gender = forms.CharField(label="Gender (optional)", required=False, max_length=100)
+    ethnicity = forms.CharField(label="Ethnicity (optional)", required=False, max_length=200)
+    disability = _yes_no_not_known("Does the child or young person have a disability?")
+
+    def offer_choices(self, contact: Contact | None = None) -> None:
+        """Offer what is running and active today, and whatever the contact already has."""
+        areas = Q(pk__in=running_on(ServiceArea).values("pk"))
+        teams = Q(pk__in=running_on(Team).values("pk"))
+        categories = Q(active=True)
+        if contact is not None:
+            areas |= Q(pk=contact.service_area_id)
+            teams |= Q(pk=contact.team_id)
+            categories |= Q(contact_links__contact=contact)
+        self.fields["service_area"].queryset = ServiceArea.objects.filter(areas).order_by("name")  # type: ignore[attr-defined]
+        self.fields["team"].queryset = (  # type: ignore[attr-defined]
+            Team.objects.filter(teams)
+            .select_related("service_area")
+            .order_by("service_area__name", "name")
+        )
+        chosen = Category.objects.filter(categories).distinct().order_by("name")
+        self.fields["best_fit"].queryset = chosen  # type: ignore[attr-defined]
+        self.fields["categories"].queryset = chosen  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        best, others = cleaned.get("best_fit"), list(cleaned.get("categories") or [])
+        if others and best is None:
+            self.add_error("best_fit", "Choose the category that fits best")
+        cleaned["ordered_categories"] = [
+            *([best] if best is not None else []),
+            *[c for c in others if c != best],
+        ]
+        return cleaned
+
+    def details(self) -> dict[str, Any]:
+        """The cleaned answers, as the casework services take them."""
+        d = self.cleaned_data
+        return {
+            "categories": d["ordered_categories"],
+            **{name: d[name] for name in services.CONTACT_DETAILS},
+        }
+
+
+class LogContactForm(DocumentUpload, ContactDetailsFields, GovUKForm):
     submit_label = "Log the contact"
+    field_order = [
+        "received",
+        "channel",
+        "name",
+        "email",
+        "phone",
+        "person",
+        "complainant_role",
+        "relationship",
+        "child_name",
+        "child_status",
+        "service_area",
+        "team",
+        "best_fit",
+        "categories",
+        "summary",
+        "desired_outcome",
+        "advocate",
+        "advocacy_requested",
+        "call_back_requested",
+        "document",
+    ]
     received = _date("Date received")
     channel = forms.ChoiceField(
         label="How it arrived",
@@ -145,37 +273,6 @@ class LogContactForm(DocumentUpload, GovUKForm):
         required=False,
         widget=forms.RadioSelect,
     )
-    complainant_role = forms.ChoiceField(
-        label="Who is complaining",
-        choices=[("", "Not known"), *ComplainantRole.choices],
-        required=False,
-    )
-    child_status = forms.ChoiceField(
-        label="The child's situation",
-        choices=[("", "Not known"), *ChildStatus.choices],
-        required=False,
-    )
-    team = forms.ModelChoiceField(
-        queryset=Team.objects.none(),
-        label="Team complained about",
-        required=False,
-        empty_label="Not known yet",
-    )
-    categories = forms.ModelMultipleChoiceField(
-        queryset=Category.objects.none(),
-        label="What it is about",
-        help_text="Tick all that apply.",
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    child_name = forms.CharField(
-        label="The child or young person's name (optional)",
-        help_text="When they are not the complainant.",
-        required=False,
-        max_length=200,
-    )
-    summary = _text("Summary", required=False)
-    desired_outcome = _text("What the complainant would like to happen", required=False)
     advocate = _yes_no_not_known("Does an advocate act for or support the child?")
     advocacy_requested = _yes_no_not_known("Did they ask for an advocate?")
     call_back_requested = forms.BooleanField(label="They asked us to phone them", required=False)
@@ -184,20 +281,10 @@ class LogContactForm(DocumentUpload, GovUKForm):
         required=False,
         error_messages={"empty": "The selected file is empty"},
     )
-    age_band = forms.ChoiceField(
-        label="Age of the child or young person (optional)",
-        choices=[("", "Not known"), *AgeBand.choices],
-        required=False,
-    )
-    gender = forms.CharField(label="Gender (optional)", required=False, max_length=100)
-    ethnicity = forms.CharField(label="Ethnicity (optional)", required=False, max_length=200)
-    disability = _yes_no_not_known("Does the child or young person have a disability?")
 
     def __init__(self, *args: Any, duplicates: list[Person] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        teams = running_on(Team).select_related("service_area")
-        self.fields["team"].queryset = teams.order_by("service_area__name", "name")  # type: ignore[attr-defined]
-        self.fields["categories"].queryset = Category.objects.filter(active=True)  # type: ignore[attr-defined]
+        self.offer_choices()
         self.duplicates = duplicates or []
         if self.duplicates:
             choices = [
@@ -276,6 +363,24 @@ class WithdrawForm(CaseStepForm):
     def act(self, by: User) -> None:
         d = self.cleaned_data
         services.withdraw_contact(self.contact, on=d["on"], reason=d["reason"], **self.base(by))
+
+
+class ContactDetailsForm(ContactDetailsFields, CaseStepForm):
+    submit_label = "Save the details"
+
+    def __init__(self, *args: Any, contact: Contact, **kwargs: Any) -> None:
+        categories = [link.category for link in contact.category_links.select_related("category")]
+        kwargs.setdefault("initial", {}).update(
+            {name: getattr(contact, name) for name in services.CONTACT_DETAILS},
+            disability=_yes_no_initial(contact.disability),
+            best_fit=categories[0] if categories else None,
+            categories=categories[1:],
+        )
+        super().__init__(*args, contact=contact, **kwargs)
+        self.offer_choices(contact)
+
+    def act(self, by: User) -> None:
+        services.change_contact_details(self.contact, **self.details(), **self.base(by))
 
 
 class AdvocacyForm(CaseStepForm):

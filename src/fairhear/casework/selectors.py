@@ -10,10 +10,14 @@ Who sees which cases is decided here and nowhere else:
 A case outside someone's scope is "not found" (404), so its existence is not leaked.
 """
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
+from auditlog.models import LogEntry
 from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.http import Http404
@@ -24,7 +28,10 @@ from fairhear.casework.models import (
     CaseAssignment,
     CaseEvent,
     Category,
+    CategoryOutcome,
     Contact,
+    ContactCategory,
+    Cost,
     LearningAction,
     OmbudsmanCase,
     PanelMembership,
@@ -347,3 +354,38 @@ def actions_visible_to(user: AnyUser) -> QuerySet[LearningAction]:
 def categories_with_use() -> QuerySet[Category]:
     """Every category, offered ones first, with how many contacts are in each."""
     return Category.objects.annotate(uses=Count("contact_links")).order_by("-active", "name")
+
+
+def case_audit_trail(contact: Contact) -> QuerySet[LogEntry]:
+    """Every audited change to a case: the contact and the records that hang from it (its
+    stages with their category outcomes and panels, category links, Ombudsman cases,
+    costs, learning actions, documents and assignments), newest first."""
+    stages = list(contact.stages.values_list("pk", flat=True))
+    parts: list[tuple[type[models.Model], Iterable[int]]] = [
+        (Contact, [contact.pk]),
+        (Stage, stages),
+        (
+            CategoryOutcome,
+            CategoryOutcome.objects.filter(stage__in=stages).values_list("pk", flat=True),
+        ),
+        (
+            PanelMembership,
+            PanelMembership.objects.filter(stage__in=stages).values_list("pk", flat=True),
+        ),
+        (ContactCategory, contact.category_links.values_list("pk", flat=True)),
+        (OmbudsmanCase, contact.ombudsman_cases.values_list("pk", flat=True)),
+        (Cost, contact.costs.values_list("pk", flat=True)),
+        (LearningAction, contact.actions.values_list("pk", flat=True)),
+        (Attachment, contact.attachments.values_list("pk", flat=True)),
+        (CaseAssignment, contact.assignments.values_list("pk", flat=True)),
+    ]
+    types = ContentType.objects.get_for_models(*(model for model, _ in parts))
+    records = Q()
+    for model, pks in parts:
+        records |= Q(content_type=types[model], object_pk__in=[str(pk) for pk in pks])
+    trail: QuerySet[LogEntry] = (
+        LogEntry.objects.filter(records)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
+    return trail

@@ -117,10 +117,7 @@ def log_contact(
         raise CaseworkError(
             f"The date received cannot be in the future: {long_date(received)} is after today."
         )
-    if team is not None and service_area is not None and team.service_area_id != service_area.pk:
-        raise CaseworkError(f"{team.name} is not a team in {service_area.name}.")
-    if len(set(categories)) != len(categories):
-        raise CaseworkError("Each category can be chosen once.")
+    _check_service_and_categories(service_area, team, categories)
     with transaction.atomic(), _actor(by):
         contact = Contact.objects.create(
             reference=next_reference(received),
@@ -159,6 +156,78 @@ def log_contact(
                 contact, "fairhear.contact.call_back_requested", "Asked us to phone them.", by
             )
     return contact
+
+
+def _check_service_and_categories(
+    service_area: ServiceArea | None, team: Team | None, categories: Sequence[Category]
+) -> None:
+    if team is not None and service_area is not None and team.service_area_id != service_area.pk:
+        raise CaseworkError(f"{team.name} is not a team in {service_area.name}.")
+    if len(set(categories)) != len(categories):
+        raise CaseworkError("Each category can be chosen once.")
+
+
+#: The details of a contact staff can correct after logging it, with their names in words.
+CONTACT_DETAILS: dict[str, str] = {
+    "complainant_role": "who is complaining",
+    "relationship": "relationship to the child",
+    "child_name": "the child's name",
+    "child_status": "the child's situation",
+    "service_area": "service area",
+    "team": "team",
+    "summary": "summary",
+    "desired_outcome": "what they would like to happen",
+    "age_band": "age",
+    "gender": "gender",
+    "ethnicity": "ethnicity",
+    "disability": "disability",
+}
+
+
+def change_contact_details(
+    contact: Contact,
+    *,
+    version: int,
+    by: User,
+    service_area: ServiceArea | None,
+    team: Team | None,
+    categories: Sequence[Category],
+    **details: str | bool | None,
+) -> Contact:
+    """Correct or complete what a contact is about and who it concerns: the service area
+    and team (which decide which service manager sees it), the categories in order of fit,
+    and the rest of what `CONTACT_DETAILS` names. The timeline says which changed."""
+    unknown = set(details) - set(CONTACT_DETAILS)
+    if unknown:
+        raise TypeError(f"Not a contact detail: {', '.join(sorted(unknown))}")
+    if team is not None and service_area is None:
+        service_area = team.service_area
+    _check_service_and_categories(service_area, team, categories)
+    wanted: dict[str, object] = {
+        field: value.strip() if isinstance(value, str) else value
+        for field, value in details.items()
+    }
+    wanted.update(service_area=service_area, team=team)
+    with _changing(contact, version=version, by=by) as locked:
+        changed = [
+            words
+            for field, words in CONTACT_DETAILS.items()
+            if field in wanted and getattr(locked, field) != wanted[field]
+        ]
+        for field, value in wanted.items():
+            setattr(locked, field, value)
+        links = locked.category_links.order_by("position")
+        if list(links.values_list("category", flat=True)) != [c.pk for c in categories]:
+            for link in links:
+                link.delete()  # one by one, so each goes into the audit log
+            for position, category in enumerate(categories):
+                ContactCategory.objects.create(contact=locked, category=category, position=position)
+            changed.append("categories")
+        if not changed:
+            raise CaseworkError("Nothing was changed.")
+        listed = ", ".join(changed[:-1]) + (" and " if len(changed) > 1 else "") + changed[-1]
+        record_event(locked, "fairhear.contact.details_changed", f"Changed {listed}.", by)
+    return locked
 
 
 def _actor(by: User | None) -> AbstractContextManager[None]:

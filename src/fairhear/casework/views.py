@@ -45,6 +45,7 @@ STEPS: dict[str, Step] = {
     "triage": Step(forms.TriageForm, MANAGE, "Triage the contact"),
     "reply": Step(forms.ResponseForm, MANAGE, "Record the reply"),
     "withdraw": Step(forms.WithdrawForm, MANAGE, "Record a withdrawal or cancellation"),
+    "details": Step(forms.ContactDetailsForm, MANAGE, "Change the contact's details"),
     "advocacy": Step(forms.AdvocacyForm, MANAGE, "Record advocacy"),
     "document": Step(forms.AttachmentForm, MANAGE, "Add a document"),
     "stage-1-manager": Step(forms.ManagerForm, MANAGE, "Assign the responsible manager"),
@@ -208,21 +209,11 @@ def log_contact(request: HttpRequest) -> HttpResponse:
                     received=d["received"],
                     channel=d["channel"],
                     complainant=person,
-                    complainant_role=d["complainant_role"],
-                    child_name=d["child_name"],
-                    child_status=d["child_status"],
-                    team=d["team"],
-                    categories=list(d["categories"]),
-                    summary=d["summary"],
-                    desired_outcome=d["desired_outcome"],
                     advocate=d["advocate"],
                     advocacy_requested=d["advocacy_requested"],
                     call_back_requested=d["call_back_requested"],
-                    age_band=d["age_band"],
-                    gender=d["gender"],
-                    ethnicity=d["ethnicity"],
-                    disability=d["disability"],
                     by=user,
+                    **form.details(),
                 )
                 if d["document"] is not None:
                     services.add_attachment(
@@ -315,18 +306,16 @@ def download_attachment(request: HttpRequest, reference: str, pk: int) -> FileRe
 @permission_required("casework.view_audit", raise_exception=True)
 def case_history(request: HttpRequest, reference: str) -> HttpResponse:
     contact = selectors.get_case_for(request.user, reference)
-    entries = LogEntry.objects.get_for_object(contact).select_related("actor")
-    documents = LogEntry.objects.get_for_objects(contact.attachments.all())
+    trail = selectors.case_audit_trail(contact)
+    views_of = trail.filter(action=LogEntry.Action.ACCESS)
     return render(
         request,
         "casework/history.html",
         {
             "contact": contact,
-            "changes": entries.exclude(action=LogEntry.Action.ACCESS)[:200],
-            "views": entries.filter(action=LogEntry.Action.ACCESS)[:200],
-            "document_views": documents.filter(action=LogEntry.Action.ACCESS).select_related(
-                "actor"
-            )[:200],
+            "changes": trail.exclude(action=LogEntry.Action.ACCESS)[:500],
+            "views": views_of.filter(content_type__model="contact")[:200],
+            "document_views": views_of.filter(content_type__model="attachment")[:200],
         },
     )
 

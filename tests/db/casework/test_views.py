@@ -423,3 +423,23 @@ def test_an_impossible_date_on_a_dated_step_names_that_date(
 
     assert not form.is_valid()
     assert form.errors["on"] == ["The date the review panel met must be a real date"]
+
+
+def test_the_audit_history_shows_old_and_new_values_of_a_stages_changes(
+    client: Client, manager: User, officer: User, case: Contact
+) -> None:
+    services.extend_stage_one(
+        case,
+        version=case.version,
+        on=date(2024, 5, 7),
+        reason="Records are with another team.",
+        complainant_told=True,
+        by=officer,
+    )
+    client.force_login(manager)
+
+    page = client.get(reverse("casework:history", args=[case.reference])).content.decode()
+
+    assert f"{case.reference} stage 1" in page
+    assert "Extension reason: (empty) → Records are with another team." in page
+    assert officer.get_username() in page
