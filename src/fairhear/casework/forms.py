@@ -452,12 +452,16 @@ class AttachmentForm(DocumentUpload, CaseStepForm):
 
 
 class ManagerForm(CaseStepForm):
+    """The manager responsible for a stage: at Stage 1 the one who replies; at Stages 2 and
+    3 the one who sees the stage through and gets its reminders."""
+
     submit_label = "Assign"
+    stage = 1
     manager = forms.ModelChoiceField(
         queryset=User.objects.none(),
         label="Responsible manager",
         empty_label="Choose a manager",
-        error_messages={"required": "Choose the manager who answers Stage 1"},
+        error_messages={"required": "Choose the responsible manager"},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -472,8 +476,16 @@ class ManagerForm(CaseStepForm):
 
     def act(self, by: User) -> None:
         services.assign_responsible_manager(
-            self.contact, manager=self.cleaned_data["manager"], **self.base(by)
+            self.contact, manager=self.cleaned_data["manager"], stage=self.stage, **self.base(by)
         )
+
+
+class StageTwoManagerForm(ManagerForm):
+    stage = 2
+
+
+class StageThreeManagerForm(ManagerForm):
+    stage = 3
 
 
 class ExtensionForm(CaseStepForm):
@@ -1038,6 +1050,14 @@ class ComplimentForm(GovUKForm):
     source = forms.ChoiceField(
         label="Who sent it", choices=[("", "Not known"), *ComplimentSource.choices], required=False
     )
+    internal = forms.TypedChoiceField(
+        label="Where it came from",
+        choices=[("no", "From outside the council"), ("yes", "From inside the council")],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+    )
     text = _text("What they said", required=False)
     publish = _yes_no("Did they agree to it being published?", required=False)
 
@@ -1053,6 +1073,7 @@ class ComplimentForm(GovUKForm):
             team=d["team"],
             service_area=d["service_area"],
             source=d["source"],
+            internal=d["internal"],
             text=d["text"],
             publish=d["publish"],
             by=by,

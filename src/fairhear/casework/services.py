@@ -688,7 +688,8 @@ def assign_case(contact: Contact, *, user: User, on: date, reason: str, by: User
 def assign_responsible_manager(
     contact: Contact, *, version: int, manager: User, by: User, stage: int = 1
 ) -> Contact:
-    """Name the manager who answers the stage (usually Stage 1)."""
+    """Name the manager responsible for a stage: the one who replies at Stage 1, and who sees
+    Stage 2 or 3 through. Reminders go to them."""
     if not manager.is_active:
         raise CaseworkError(f"{manager.get_full_name() or manager} cannot sign in any more.")
     with _changing(contact, version=version, by=by) as locked:
@@ -1322,6 +1323,11 @@ def record_ombudsman_decision(
             raise CaseworkError(
                 f"The decision cannot be dated {long_date(on)}, before the enquiry arrived on "
                 f"{long_date(case.received)}."
+            )
+        if case.council_replied is not None and on < case.council_replied:
+            raise CaseworkError(
+                f"The decision cannot be dated {long_date(on)}, before the council replied to "
+                f"the Ombudsman on {long_date(case.council_replied)}."
             )
         case.decided = on
         case.decision = decision

@@ -61,10 +61,16 @@ STEPS: dict[str, Step] = {
         forms.InvestigationReportForm, MANAGE, "Record the investigation report"
     ),
     "stage-2-extension": Step(forms.StageTwoExtensionForm, MANAGE, "Extend Stage 2"),
+    "stage-2-manager": Step(
+        forms.StageTwoManagerForm, MANAGE, "Assign the responsible manager for Stage 2"
+    ),
     "stage-2-adjudication": Step(forms.AdjudicationForm, MANAGE, "Record the adjudication"),
     "stage-3-request": Step(forms.StageThreeRequestForm, MANAGE, "Record a request for Stage 3"),
     "stage-3-decision": Step(forms.StageThreeDecisionForm, MANAGE, "Decide on the Stage 3 request"),
     "stage-3-panel": Step(forms.PanelForm, MANAGE, "Choose the review panel"),
+    "stage-3-manager": Step(
+        forms.StageThreeManagerForm, MANAGE, "Assign the responsible manager for Stage 3"
+    ),
     "stage-3-panel-held": Step(forms.PanelHeldForm, MANAGE, "Record the review panel meeting"),
     "stage-3-chair-report": Step(forms.ChairReportForm, MANAGE, "Record the chair's report"),
     "stage-3-response": Step(
@@ -80,16 +86,22 @@ STEPS: dict[str, Step] = {
 _STATUTORY_STEPS: dict[str, tuple[str, ...]] = {
     CaseState.STAGE_1: ("stage-1-manager", "stage-1-extension", "stage-1-reply", "stage-2-request"),
     CaseState.STAGE_2_REQUESTED: ("stage-2-decision",),
-    CaseState.STAGE_2_ACCEPTED: ("stage-2-investigators", "stage-2-statement", "stage-2-extension"),
+    CaseState.STAGE_2_ACCEPTED: (
+        "stage-2-manager",
+        "stage-2-investigators",
+        "stage-2-statement",
+        "stage-2-extension",
+    ),
     CaseState.STAGE_2: (
+        "stage-2-manager",
         "stage-2-investigators",
         "stage-2-report",
         "stage-2-extension",
         "stage-2-adjudication",
     ),
     CaseState.STAGE_3_REQUESTED: ("stage-3-decision",),
-    CaseState.STAGE_3_ACCEPTED: ("stage-3-panel", "stage-3-panel-held"),
-    CaseState.STAGE_3: ("stage-3-chair-report", "stage-3-response"),
+    CaseState.STAGE_3_ACCEPTED: ("stage-3-manager", "stage-3-panel", "stage-3-panel-held"),
+    CaseState.STAGE_3: ("stage-3-manager", "stage-3-chair-report", "stage-3-response"),
 }
 
 

@@ -251,3 +251,20 @@ def test_only_investigators_not_yet_assigned_can_be_chosen(
     assert refused.context["form"].errors["user"]
     assert again.context["form"].errors["user"]
     assert list(CaseAssignment.objects.values_list("user", flat=True)) == [investigator.pk]
+
+
+def test_a_decision_dated_before_the_councils_reply_is_refused(
+    client: Client, officer: User, unlinked: OmbudsmanCase
+) -> None:
+    services.record_ombudsman_reply(unlinked, on=date(2024, 6, 20), by=officer)
+    client.force_login(officer)
+
+    response = client.post(
+        _step(unlinked, "decision"),
+        {**_day("on", date(2024, 6, 19)), "decision": "not_upheld"},
+    )
+
+    assert "before the council replied to the Ombudsman on 20 June 2024" in (
+        response.content.decode().replace("&#x27;", "'")
+    )
+    assert OmbudsmanCase.objects.get(pk=unlinked.pk).decided is None
