@@ -19,6 +19,7 @@ from fairhear.core.clocks import (
     ClockReading,
     ProcedureTimescales,
     Stage2ClockStart,
+    enquiry_reply_clock,
     lgsco_enquiry_clock,
     stage_one_reply_clock,
 )
@@ -50,7 +51,11 @@ STEP_LABELS: dict[str, str] = {
     ClockName.STAGE_3_CHAIR_REPORT: "Panel chair's report",
     ClockName.STAGE_3_RESPONSE: "Authority's response to the panel",
     ClockName.LGSCO_ENQUIRY: "Reply to the Ombudsman",
+    ClockName.ENQUIRY_REPLY: "Reply to the enquiry",
 }
+
+#: Councillors' and MPs' enquiries: answered within the council's own limit, not a statute's.
+_ENQUIRY_ROUTES = frozenset({Route.MEMBER_ENQUIRY, Route.MP_ENQUIRY})
 
 
 def _stages(contact: Contact) -> dict[int, Stage]:
@@ -201,6 +206,16 @@ def _procedure_clocks(contact: Contact, facts: CaseFacts) -> dict[ClockName, Clo
                 replied=contact.responded,
                 ended=contact.withdrawn,
                 timescales=CORPORATE,
+            )
+        }
+    if contact.route in _ENQUIRY_ROUTES:
+        # The limit the reports judge enquiries in time by, so both tell the same story.
+        return {
+            ClockName.ENQUIRY_REPLY: enquiry_reply_clock(
+                contact.received,
+                days=settings.FAIRHEAR_ENQUIRY_REPLY_DAYS,
+                replied=contact.responded,
+                ended=contact.withdrawn,
             )
         }
     return {}

@@ -33,6 +33,7 @@ __all__ = [
     "acknowledgement_clock",
     "authority_response_clock",
     "chair_report_clock",
+    "enquiry_reply_clock",
     "lgsco_enquiry_clock",
     "panel_clock",
     "stage_one_reply_clock",
@@ -95,6 +96,7 @@ class ClockName(StrEnum):
     STAGE_3_CHAIR_REPORT = "stage_3_chair_report"
     STAGE_3_RESPONSE = "stage_3_response"
     LGSCO_ENQUIRY = "lgsco_enquiry"
+    ENQUIRY_REPLY = "enquiry_reply"
 
 
 class Stage2ClockStart(StrEnum):
@@ -576,4 +578,28 @@ def lgsco_enquiry_clock(
         completed=replied,
         ended=ended,
         calendar=calendar if calendar is not None else england_calendar(),
+    )
+
+
+def enquiry_reply_clock(
+    received: date,
+    *,
+    days: int,
+    replied: date | None = None,
+    ended: date | None = None,
+    calendar: WorkingDayCalendar | None = None,
+) -> Clock:
+    """Reply to a councillor's or an MP's enquiry: within ``days`` working days of receipt.
+
+    No statute sets this limit; each council chooses its own, and the reports judge enquiries
+    in time by the same one.
+    """
+    return _clock(
+        ClockName.ENQUIRY_REPLY,
+        Timescale(days),
+        received,
+        completed=replied,
+        ended=ended,
+        extended=False,
+        calendar=calendar,
     )

@@ -82,6 +82,7 @@ _STATUTORY: dict[CaseState, tuple[str, str]] = {
 #: What the council's next step is, for the due date shown beside it.
 _DUE_LABELS: dict[str, str] = {
     ClockName.STAGE_1_REPLY: "Reply due by",
+    ClockName.ENQUIRY_REPLY: "Reply due by",
     ClockName.STAGE_2: "Stage 2 decision due by",
     ClockName.STAGE_3_PANEL: "Review panel to meet by",
     ClockName.STAGE_3_CHAIR_REPORT: "Panel's report due by",

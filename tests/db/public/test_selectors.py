@@ -121,7 +121,7 @@ def test_a_stage_closed_without_a_reply_shows_closed_with_the_date(officer: User
     assert progress.due is None
 
 
-def test_an_enquiry_outside_the_procedure_has_no_due_date_as_on_the_staff_pages(
+def test_an_enquiry_outside_the_procedure_shows_its_reply_date_as_on_the_staff_pages(
     officer: User,
 ) -> None:
     contact = log_contact(received=date(2024, 5, 1), channel=Channel.EMAIL, by=officer)
@@ -137,6 +137,6 @@ def test_an_enquiry_outside_the_procedure_has_no_due_date_as_on_the_staff_pages(
     progress = progress_of(contact)
 
     assert progress.stage == "Member enquiry"
-    assert contact.next_due is None
-    assert progress.due is None
+    assert (progress.due_label, progress.due) == ("Reply due by", date(2024, 5, 16))
+    assert progress.due == contact.next_due, "the same date as on the staff pages"
     assert "will reply" in progress.what_happens_next

@@ -323,7 +323,7 @@ def test_the_status_page_shows_the_stored_next_due_date_in_every_state(officer: 
         ),
     )
 
-    # The other routes: a corporate complaint has a reply due, an MP's enquiry no clock.
+    # The other routes: a corporate complaint and an MP's enquiry each have a reply due.
     contact, path = _complain_online()
     steps(
         path,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fairhear.core.calendar import england_calendar
 from fairhear.core.clocks import (
@@ -20,6 +22,7 @@ from fairhear.core.clocks import (
     acknowledgement_clock,
     authority_response_clock,
     chair_report_clock,
+    enquiry_reply_clock,
     lgsco_enquiry_clock,
     panel_clock,
     stage_one_reply_clock,
@@ -285,6 +288,67 @@ def test_an_ombudsman_enquiry_uses_the_due_date_the_ombudsman_set() -> None:
     assert clock.due == date(2024, 3, 15)
     assert clock.limit is None
     assert clock.read(date(2024, 3, 20)).status is ClockStatus.MISSED
+
+
+# ---------------------------------------------------------------- councillors' and MPs' enquiries
+
+
+def test_an_enquiry_is_due_the_councils_number_of_working_days_after_receipt() -> None:
+    clock = enquiry_reply_clock(RECEIVED, days=10)
+    assert clock.name is ClockName.ENQUIRY_REPLY
+    assert (clock.limit, clock.day_kind) == (10, DayKind.WORKING)
+    assert clock.due == date(2022, 12, 15)
+    assert enquiry_reply_clock(RECEIVED, days=5).due == date(2022, 12, 8)
+    # Wednesday 1 May 2024: the early May bank holiday (Monday 6 May) is skipped.
+    assert enquiry_reply_clock(date(2024, 5, 1), days=5).due == date(2024, 5, 9)
+
+
+def test_an_enquirys_reply_meets_or_misses_its_clock() -> None:
+    assert (
+        enquiry_reply_clock(RECEIVED, days=10, replied=date(2022, 12, 15))
+        .read(date(2022, 12, 20))
+        .status
+        is ClockStatus.MET
+    )
+    missed = enquiry_reply_clock(RECEIVED, days=10, replied=date(2022, 12, 16))
+    reading = missed.read(date(2022, 12, 20))
+    assert (reading.status, reading.days_used, reading.days_left) == (ClockStatus.MISSED, 11, -1)
+
+
+def test_an_unanswered_enquiry_runs_then_falls_overdue_unless_withdrawn() -> None:
+    clock = enquiry_reply_clock(RECEIVED, days=10)
+    assert clock.read(date(2022, 12, 5)).status is ClockStatus.RUNNING
+    assert clock.read(date(2022, 12, 12)).status is ClockStatus.DUE_SOON
+    assert clock.read(date(2022, 12, 16)).status is ClockStatus.OVERDUE
+    withdrawn = enquiry_reply_clock(RECEIVED, days=10, ended=date(2022, 12, 6))
+    assert withdrawn.read(date(2022, 12, 16)).status is ClockStatus.STOPPED
+
+
+def test_an_enquirys_limit_cannot_be_negative() -> None:
+    with pytest.raises(ValueError, match="cannot be negative"):
+        enquiry_reply_clock(RECEIVED, days=-1)
+
+
+ENQUIRY_DATES = st.dates(min_value=date(2001, 1, 1), max_value=date(2039, 12, 31))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    received=ENQUIRY_DATES,
+    days=st.integers(min_value=0, max_value=40),
+    taken=st.integers(min_value=0, max_value=60),
+)
+def test_an_enquiry_meets_its_clock_exactly_when_the_report_counts_it_in_time(
+    received: date, days: int, taken: int
+) -> None:
+    # The report's rule (report.md): replied within `days` working days of receipt. Replies
+    # are taken on working days (or on the day received).
+    calendar = england_calendar()
+    replied = calendar.add_working_days(received, taken)
+    reading = enquiry_reply_clock(received, days=days, replied=replied).read(replied)
+    in_time = calendar.working_days_between(received, replied) <= days
+    assert (reading.status is ClockStatus.MET) is in_time
+    assert reading.status in (ClockStatus.MET, ClockStatus.MISSED)
 
 
 # -------------------------------------------------------------------------- configuration
