@@ -17,4 +17,13 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
+        from auditlog.registry import auditlog
+        from django.contrib.auth.models import User
+
+        from fairhear.accounts.models import StaffProfile
+
         post_migrate.connect(_sync_roles, sender=self)
+        # The password hash is never kept in the log (services record that it changed), and
+        # each sign-in's last_login would only bury the changes that matter.
+        auditlog.register(User, exclude_fields=["password", "last_login"], m2m_fields={"groups"})
+        auditlog.register(StaffProfile, m2m_fields={"service_areas"})

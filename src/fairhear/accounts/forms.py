@@ -1,9 +1,19 @@
+from collections.abc import Collection
+from datetime import date
 from typing import Any
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fixed, Layout
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.models import User
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.db.models import Q
+
+from fairhear.accounts.roles import Role
+from fairhear.accounts.services import service_area_problem, username_problem
+from fairhear.organisation.models import ServiceArea
+from fairhear.web.forms import GovUKForm
 
 
 class SignInForm(AuthenticationForm):
@@ -36,3 +46,114 @@ class SignOutForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(Button("submit", "Sign out"))
+
+
+class StaffForm(GovUKForm):
+    """A member of staff's name, sign-in and roles, for adding them and for changes."""
+
+    first_name = forms.CharField(
+        label="First name", max_length=150, error_messages={"required": "Enter their first name"}
+    )
+    last_name = forms.CharField(
+        label="Last name", max_length=150, error_messages={"required": "Enter their last name"}
+    )
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text="Their work email: reminders of cases due are sent to it.",
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address in the correct format, like name@example.gov.uk",
+        },
+    )
+    username = forms.CharField(
+        label="Username",
+        max_length=150,
+        validators=[UnicodeUsernameValidator()],
+        help_text="What they type to sign in: letters, digits and @ . + - _ only, no spaces.",
+        error_messages={
+            "required": "Enter a username",
+            "max_length": "The username must be 150 characters or fewer",
+        },
+    )
+    roles = forms.TypedMultipleChoiceField(
+        label="Roles",
+        choices=[(role.value, role.value) for role in Role],
+        coerce=Role,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Choose every role they have.",
+        error_messages={"required": "Choose at least one role"},
+    )
+    service_areas = forms.ModelMultipleChoiceField(
+        label="Service areas",
+        queryset=ServiceArea.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Only for a service manager: the service areas whose complaints they answer.",
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        submit_label: str,
+        member: User | None = None,
+        current_areas: Collection[ServiceArea] = (),
+        **kwargs: Any,
+    ) -> None:
+        self.submit_label = submit_label
+        self.member = member
+        super().__init__(*args, **kwargs)
+        # Areas still running, and any that ended but are still theirs so they can be unticked.
+        running = Q(ended__isnull=True) | Q(ended__gte=date.today())
+        queryset = ServiceArea.objects.filter(running | Q(pk__in=[a.pk for a in current_areas]))
+        self.fields["service_areas"].queryset = queryset.order_by("name")  # type: ignore[attr-defined]
+        self.fields["username"].widget.attrs.update(autocomplete="off", spellcheck="false")
+        self.fields["email"].widget.attrs.update(autocomplete="off", spellcheck="false")
+
+    def clean_username(self) -> str:
+        username: str = self.cleaned_data["username"]
+        problem = username_problem(username, exclude=self.member)
+        if problem:
+            raise forms.ValidationError(problem)
+        return username
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if "roles" in data and "service_areas" in data:
+            problem = service_area_problem(data["roles"], data["service_areas"])
+            if problem:
+                self.add_error("service_areas", problem)
+        return data
+
+
+class ConfirmForm(GovUKForm):
+    """No fields: a button to confirm an action that changes something."""
+
+    def __init__(self, *args: Any, submit_label: str, **kwargs: Any) -> None:
+        self.submit_label = submit_label
+        super().__init__(*args, **kwargs)
+
+
+class OwnPasswordForm(PasswordChangeForm):
+    """Django's own check of the old password and the rules for the new one, in GOV.UK style."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["old_password"].label = "Your current password"
+        self.fields["old_password"].error_messages["required"] = "Enter your current password"
+        self.fields["new_password1"].label = "New password"
+        self.fields["new_password1"].error_messages["required"] = "Enter a new password"
+        self.fields["new_password2"].label = "New password again"
+        self.fields["new_password2"].error_messages["required"] = "Enter the new password again"
+        self.error_messages["password_incorrect"] = (
+            "Your current password was entered wrongly: enter it again"
+        )
+        self.error_messages["password_mismatch"] = "The two new passwords must be the same"
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field.text("old_password", field_width=Fixed.TWENTY, autocomplete="current-password"),
+            Field.text("new_password1", field_width=Fixed.TWENTY, autocomplete="new-password"),
+            Field.text("new_password2", field_width=Fixed.TWENTY, autocomplete="new-password"),
+            Button("submit", "Change password"),
+        )

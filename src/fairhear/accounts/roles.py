@@ -29,6 +29,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "organisation.add_team",
             "organisation.change_team",
             "auditlog.view_logentry",
+            "auth.add_user",
+            "auth.change_user",
             "interchange.import_case_file",
             "casework.view_cases",
             "casework.view_all_cases",

@@ -20,6 +20,8 @@ def staff_navigation(user: User | AnonymousUser, path: str) -> list[dict[str, An
         entries.append(("Reports", reverse("reports:report")))
     if user.has_perm("interchange.import_case_file"):
         entries.append(("Case file", reverse("interchange:home")))
+    if user.has_perm("auth.change_user"):
+        entries.append(("Staff", reverse("accounts:staff")))
     entries.append(("Sign out", reverse("accounts:sign-out-confirm")))
 
     home = reverse("web:staff-home")
