@@ -46,7 +46,7 @@ def signed_out(request: HttpRequest) -> HttpResponse:
 
 
 class ChangeOwnPasswordView(auth_views.PasswordChangeView):
-    template_name = "accounts/form.html"
+    template_name = "web/form_page.html"
     form_class = OwnPasswordForm
     success_url = reverse_lazy("web:staff-home")
     extra_context = {"title": "Change your password", "back": reverse_lazy("web:staff-home")}
@@ -142,7 +142,7 @@ def new_password(request: HttpRequest, pk: int) -> HttpResponse:
         return _password_page(request, user, password, added=False)
     return render(
         request,
-        "accounts/form.html",
+        "web/form_page.html",
         {
             "form": ConfirmForm(submit_label="Set a new password"),
             "title": f"Set a new password for {_name(user)}",
@@ -166,7 +166,7 @@ def _password_page(request: HttpRequest, user: User, password: str, *, added: bo
 def _form_page(request: HttpRequest, form: StaffForm, *, title: str) -> HttpResponse:
     return render(
         request,
-        "accounts/form.html",
+        "web/form_page.html",
         {"form": form, "title": title, "back": reverse("accounts:staff")},
     )
 
