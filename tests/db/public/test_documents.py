@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -37,6 +38,7 @@ def test_uploaded_files_are_kept_in_media_storage_and_go_with_the_complaint(
     files = Attachment.objects.filter(contact=contact)
     assert sorted(f.original_name for f in files) == ["letter.pdf", "photo.png"]
     assert all(f.uploaded_by is None for f in files)
+    assert LogEntry.objects.get_for_objects(files).count() == 2, "each file is audited"
     assert not DraftAttachment.objects.exists()
     for attachment in files:
         path = Path(attachment.file.path)
