@@ -1196,6 +1196,13 @@ class PractitionerForm(GovUKForm):
         label="Works for the council (so cannot be the independent person)", required=False
     )
     is_councillor = forms.BooleanField(label="Is a councillor", required=False)
+    user = forms.ModelChoiceField(
+        queryset=User.objects.none(),
+        label="Their Fairhear sign-in (optional)",
+        help_text="With it, they can open the cases they are appointed to, and no others.",
+        required=False,
+        empty_label="No sign-in",
+    )
 
     def __init__(self, *args: Any, practitioner: Practitioner | None = None, **kwargs: Any) -> None:
         self.practitioner = practitioner
@@ -1206,8 +1213,19 @@ class PractitionerForm(GovUKForm):
                 email=practitioner.email,
                 is_staff=practitioner.is_staff,
                 is_councillor=practitioner.is_councillor,
+                user=practitioner.user_id,
             )
         super().__init__(*args, **kwargs)
+        # Staff with a role; the sign-in already on this record stays offered if deactivated.
+        staff = User.objects.filter(groups__isnull=False, is_active=True)
+        if practitioner is not None and practitioner.user_id is not None:
+            staff = staff | User.objects.filter(pk=practitioner.user_id)
+        self.fields["user"].queryset = staff.distinct().order_by(  # type: ignore[attr-defined]
+            "first_name", "last_name", "username"
+        )
+        self.fields["user"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda user: f"{user.get_full_name() or user.get_username()} ({user.get_username()})"
+        )
 
     def act(self, by: User) -> Practitioner:
         return services.record_practitioner(

@@ -436,16 +436,28 @@ def record_practitioner(
     email: str = "",
     is_staff: bool = False,
     is_councillor: bool = False,
+    user: User | None = None,
     practitioner: Practitioner | None = None,
 ) -> Practitioner:
     """Add someone who investigates, stands as independent person or sits on a panel, or
-    correct their details (`practitioner` given). Appointments already made keep them."""
+    correct their details (`practitioner` given). Appointments already made keep them.
+
+    Their Fairhear sign-in (`user`), when given, lets them open the cases they are appointed
+    to; one sign-in belongs to one person's record."""
     name = _require_text(name, "Enter the person's name.")
     with transaction.atomic(), acting_as(by):
         if practitioner is None:
             practitioner = Practitioner()
         else:
             practitioner = Practitioner.objects.select_for_update().get(pk=practitioner.pk)
+        if user is not None:
+            other = Practitioner.objects.filter(user=user).exclude(pk=practitioner.pk).first()
+            if other is not None:
+                raise CaseworkError(
+                    f"The sign-in {user.get_username()} is already {other.name}'s: "
+                    "choose another, or remove it from their record first."
+                )
+        practitioner.user = user
         practitioner.name = name
         practitioner.organisation = organisation.strip()
         practitioner.email = email.strip()

@@ -491,7 +491,7 @@ def council_lists(request: HttpRequest) -> HttpResponse:
         "casework/lists.html",
         {
             "categories": selectors.categories_with_use(),
-            "practitioners": Practitioner.objects.order_by("name"),
+            "practitioners": Practitioner.objects.select_related("user").order_by("name"),
         },
     )
 

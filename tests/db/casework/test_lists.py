@@ -1,6 +1,8 @@
 """The council's own lists: the categories contacts are put in, and the people appointed at
 Stage 2 and Stage 3."""
 
+from html import unescape
+
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.auth.models import User
@@ -152,3 +154,64 @@ def test_correcting_a_persons_details_keeps_them_on_the_cases_they_were_appointe
         "Pat Panelist",
         True,
     )
+
+
+def test_linking_an_investigators_sign_in_opens_the_cases_they_are_appointed_to(
+    client: Client,
+    officer: User,
+    investigator: User,
+    stage_two: Contact,
+    practitioners: dict[str, Practitioner],
+) -> None:
+    ivan = practitioners["ivan"]  # the investigating officer of stage_two
+    case_page = reverse("casework:case", args=[stage_two.reference])
+    client.force_login(investigator)
+    assert client.get(case_page).status_code == 404
+
+    client.force_login(officer)
+    response = client.post(
+        reverse("casework:change-practitioner", args=[ivan.pk]),
+        {"name": ivan.name, "user": investigator.pk},
+    )
+
+    assert response.status_code == 302
+    ivan.refresh_from_db()
+    assert ivan.user == investigator
+    change = LogEntry.objects.get_for_object(ivan).get(actor=officer)
+    assert "user" in change.changes_dict
+    assert investigator.get_username() in client.get(reverse("casework:lists")).content.decode()
+    client.force_login(User.objects.get(pk=investigator.pk))
+    assert client.get(case_page).status_code == 200
+
+
+def test_one_sign_in_belongs_to_one_persons_record(
+    client: Client, officer: User, investigator: User
+) -> None:
+    ivan = Practitioner.objects.create(name="Ivan Investigator", user=investigator)
+    iris = Practitioner.objects.create(name="Iris Independent")
+    client.force_login(officer)
+
+    response = client.post(
+        reverse("casework:change-practitioner", args=[iris.pk]),
+        {"name": iris.name, "user": investigator.pk},
+    )
+
+    assert response.status_code == 200
+    assert f"The sign-in {investigator.get_username()} is already Ivan Investigator's" in unescape(
+        response.content.decode()
+    )
+    iris.refresh_from_db()
+    assert iris.user is None
+    assert Practitioner.objects.get(pk=ivan.pk).user == investigator
+
+
+def test_only_staff_with_a_role_are_offered_as_a_sign_in(
+    client: Client, officer: User, investigator: User, no_role: User
+) -> None:
+    client.force_login(officer)
+
+    response = client.get(reverse("casework:add-practitioner"))
+
+    offered = list(response.context["form"].fields["user"].queryset)
+    assert investigator in offered
+    assert no_role not in offered
