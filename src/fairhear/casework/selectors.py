@@ -18,7 +18,7 @@ from auditlog.models import LogEntry
 from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.http import Http404
 
@@ -260,6 +260,20 @@ def dashboard_counts(user: AnyUser, today: date) -> dict[str, int]:
         actions_visible_to(user),
         today,
     )
+
+
+def soonest_due_by_stage(user: AnyUser, per_stage: int = 5) -> dict[int, list[Contact]]:
+    """For each stage, the user's open cases there whose next step is due soonest (one
+    query a stage, read through the index on state and due date)."""
+    visible = cases_visible_to(user).select_related("service_area", "team")
+    return {
+        number: list(
+            visible.filter(state__in=states).order_by(
+                F("next_due").asc(nulls_last=True), "reference"
+            )[:per_stage]
+        )
+        for number, states in STAGE_STATES.items()
+    }
 
 
 def council_counts(today: date) -> dict[str, int]:
