@@ -1158,6 +1158,34 @@ class CaseFilterForm(GovUKForm):
         )
 
 
+class ViewLogFilterForm(GovUKForm):
+    """The view log's filters, read from the query string."""
+
+    submit_label = "Apply filters"
+
+    viewer = forms.ModelChoiceField(
+        queryset=User.objects.none(), required=False, label="Who", empty_label="Anyone"
+    )
+    viewed_from = _day_filter("Viewed from")
+    viewed_to = _day_filter("Viewed to")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Everyone who has ever signed in, so a departed colleague's views can still be found.
+        staff = User.objects.filter(last_login__isnull=False)
+        self.fields["viewer"].queryset = staff.order_by("first_name", "last_name", "username")  # type: ignore[attr-defined]
+        self.fields["viewer"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda user: f"{user.get_full_name() or user.get_username()} ({user.get_username()})"
+        )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        start, end = cleaned.get("viewed_from"), cleaned.get("viewed_to")
+        if start and end and end < start:
+            self.add_error("viewed_to", "“Viewed to” must be the same as or after “viewed from”")
+        return cleaned
+
+
 # ------------------------------------------------------------------- the council's lists
 
 

@@ -18,7 +18,7 @@ from auditlog.models import LogEntry
 from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Lower
 from django.http import Http404
 
@@ -403,3 +403,28 @@ def case_audit_trail(contact: Contact) -> QuerySet[LogEntry]:
         .order_by("-timestamp", "-pk")
     )
     return trail
+
+
+def view_log(
+    *, viewer: User | None = None, day_from: date | None = None, day_to: date | None = None
+) -> QuerySet[LogEntry]:
+    """Who opened which case, downloaded which document or opened which Ombudsman case,
+    newest first, with the case reference of each document (the complaints manager's view
+    log across every case)."""
+    types = ContentType.objects.get_for_models(Contact, Attachment, OmbudsmanCase)
+    entries = LogEntry.objects.filter(
+        action=LogEntry.Action.ACCESS, content_type__in=list(types.values())
+    )
+    if viewer is not None:
+        entries = entries.filter(actor=viewer)
+    if day_from is not None:
+        entries = entries.filter(timestamp__date__gte=day_from)
+    if day_to is not None:
+        entries = entries.filter(timestamp__date__lte=day_to)
+    document_case = Attachment.objects.filter(pk=OuterRef("object_id")).values("contact__reference")
+    log: QuerySet[LogEntry] = (
+        entries.annotate(document_case=Subquery(document_case[:1]))
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
+    return log

@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern] = [
     path("lists/categories/<int:pk>/offer/", views.offer_category, name="offer-category"),
     path("lists/people/add/", views.add_practitioner, name="add-practitioner"),
     path("lists/people/<int:pk>/", views.change_practitioner, name="change-practitioner"),
+    path("viewed/", views.view_log, name="view-log"),
     path("<str:reference>/", views.case_detail, name="case"),
     path("<str:reference>/history/", views.case_history, name="history"),
     path(

@@ -570,3 +570,32 @@ def change_practitioner(request: HttpRequest, pk: int) -> HttpResponse:
     practitioner = get_object_or_404(Practitioner, pk=pk)
     form = forms.PractitionerForm(request.POST or None, practitioner=practitioner)
     return _list_form(request, form, f"Change the details of {practitioner.name}")
+
+
+# ------------------------------------------------------------------------------ view log
+
+
+@login_required
+@permission_required("casework.view_audit", raise_exception=True)
+def view_log(request: HttpRequest) -> HttpResponse:
+    """Who looked at which case: for the complaints manager checking access to personal data."""
+    form = forms.ViewLogFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    entries = selectors.view_log(
+        viewer=filters.get("viewer"),
+        day_from=filters.get("viewed_from"),
+        day_to=filters.get("viewed_to"),
+    )
+    page = Paginator(entries, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "casework/view_log.html",
+        {
+            "form": form,
+            "page": page,
+            "elided": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            "query": query.urlencode(),
+        },
+    )

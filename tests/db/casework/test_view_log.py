@@ -1,0 +1,116 @@
+"""The view log: who opened which case or downloaded which document, across every case."""
+
+from collections.abc import Callable
+from datetime import timedelta
+
+import pytest
+from auditlog.models import LogEntry
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from fairhear.casework import services
+from fairhear.casework.models import Contact
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["manager", "officer", "service_manager_a", "investigator", "report_viewer", "no_role"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_only_the_complaints_manager_opens_the_view_log(
+    request: pytest.FixtureRequest, client: Client, role: str
+) -> None:
+    client.force_login(request.getfixturevalue(role))
+
+    response = client.get(reverse("casework:view-log"))
+
+    assert response.status_code == (200 if role == "manager" else 403)
+
+
+def test_the_view_log_names_who_opened_which_case_and_which_documents(
+    client: Client,
+    manager: User,
+    officer: User,
+    service_manager_a: User,
+    log: Callable[..., Contact],
+) -> None:
+    first, second = log(), log()
+    document = services.add_attachment(
+        second,
+        upload=SimpleUploadedFile("notes.txt", b"Visit notes"),
+        content_type="text/plain",
+        description="",
+        by=officer,
+    )
+    client.force_login(officer)
+    client.get(reverse("casework:case", args=[first.reference]))
+    client.get(reverse("casework:download-attachment", args=[second.reference, document.pk]))
+    client.force_login(service_manager_a)
+    client.get(reverse("casework:case", args=[second.reference]))
+    client.force_login(manager)
+
+    everyone = client.get(reverse("casework:view-log"))
+    officers = client.get(reverse("casework:view-log"), {"viewer": officer.pk})
+
+    rows = [(e.actor, e.object_repr) for e in everyone.context["page"].object_list]
+    assert rows == [
+        (service_manager_a, second.reference),
+        (officer, "notes.txt"),
+        (officer, first.reference),
+    ]
+    assert everyone.context["page"].object_list[1].document_case == second.reference
+    assert [e.actor for e in officers.context["page"].object_list] == [officer, officer]
+    page = everyone.content.decode()
+    assert "Document notes.txt of case" in page
+    assert reverse("casework:case", args=[first.reference]) in page
+
+
+def test_the_view_log_filters_by_day_and_explains_a_backwards_range(
+    client: Client, manager: User, officer: User, log: Callable[..., Contact]
+) -> None:
+    contact = log()
+    client.force_login(officer)
+    client.get(reverse("casework:case", args=[contact.reference]))
+    LogEntry.objects.filter(action=LogEntry.Action.ACCESS).update(
+        timestamp=timezone.now() - timedelta(days=10)
+    )
+    client.get(reverse("casework:case", args=[contact.reference]))
+    client.force_login(manager)
+    today = timezone.localdate()
+
+    recent = client.get(reverse("casework:view-log"), {"viewed_from": f"{today:%d/%m/%Y}"})
+    backwards = client.get(
+        reverse("casework:view-log"),
+        {"viewed_from": f"{today:%d/%m/%Y}", "viewed_to": "1/1/2020"},
+    )
+
+    assert recent.context["page"].paginator.count == 1
+    assert "“Viewed to” must be the same as or after “viewed from”" in backwards.content.decode()
+    assert backwards.context["page"].paginator.count == 2, "a bad filter narrows nothing"
+
+
+def test_the_view_log_reads_a_page_in_the_same_few_queries_however_many_views(
+    client: Client, manager: User, officer: User, log: Callable[..., Contact]
+) -> None:
+    contacts = [log() for _ in range(3)]
+    client.force_login(officer)
+    client.get(reverse("casework:case", args=[contacts[0].reference]))
+    client.force_login(manager)
+    client.get(reverse("casework:view-log"))  # warm the session and permission caches
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("casework:view-log"))
+    client.force_login(officer)
+    for contact in contacts * 5:
+        client.get(reverse("casework:case", args=[contact.reference]))
+    client.force_login(manager)
+    client.get(reverse("casework:view-log"))
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse("casework:view-log"))
+
+    assert response.context["page"].paginator.count == 16
+    assert len(many) == len(few)
