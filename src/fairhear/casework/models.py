@@ -289,6 +289,10 @@ class ContactCategory(models.Model):
     def __str__(self) -> str:
         return f"{self.contact.reference}: {self.category.name}"
 
+    def get_additional_data(self) -> dict[str, int]:
+        """Kept on each audit entry, so a case's history finds this link after it is removed."""
+        return {"contact": self.contact_id}
+
 
 def _attachment_path(instance: "Attachment", filename: str) -> str:
     # A random folder per file keeps addresses unguessable and lets two files share a name.
@@ -462,6 +466,10 @@ class PanelMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.stage}: {self.practitioner.name}{' (chair)' if self.is_chair else ''}"
+
+    def get_additional_data(self) -> dict[str, int]:
+        """Kept on each audit entry, so a case's history finds a member after a new panel."""
+        return {"contact": self.stage.contact_id}
 
 
 class OmbudsmanCase(models.Model):

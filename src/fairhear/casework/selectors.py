@@ -397,6 +397,11 @@ def case_audit_trail(contact: Contact) -> QuerySet[LogEntry]:
     records = Q()
     for model, pks in parts:
         records |= Q(content_type=types[model], object_pk__in=[str(pk) for pk in pks])
+    # Category links and panel members are deleted when changed; their entries say whose.
+    records |= Q(
+        content_type__in=[types[ContactCategory], types[PanelMembership]],
+        additional_data__contact=contact.pk,
+    )
     trail: QuerySet[LogEntry] = (
         LogEntry.objects.filter(records)
         .select_related("actor", "content_type")

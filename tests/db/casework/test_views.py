@@ -14,7 +14,14 @@ from django.urls import reverse
 
 from fairhear.casework import services
 from fairhear.casework.forms import PanelHeldForm
-from fairhear.casework.models import Attachment, Contact, LearningAction, OmbudsmanCase, Person
+from fairhear.casework.models import (
+    Attachment,
+    Category,
+    Contact,
+    LearningAction,
+    OmbudsmanCase,
+    Person,
+)
 from fairhear.casework.views import STEPS
 from fairhear.core.procedure import CaseState
 from fairhear.organisation.models import ServiceArea
@@ -443,3 +450,26 @@ def test_the_audit_history_shows_old_and_new_values_of_a_stages_changes(
     assert f"{case.reference} stage 1" in page
     assert "Extension reason: (empty) → Records are with another team." in page
     assert officer.get_username() in page
+
+
+def test_the_audit_history_keeps_a_category_removed_from_the_case(
+    client: Client, manager: User, officer: User, log: Callable[..., Contact], area_a: ServiceArea
+) -> None:
+    visits, letters = (
+        Category.objects.create(name="Visits"),
+        Category.objects.create(name="Letters"),
+    )
+    contact = log(categories=[visits, letters])
+    services.change_contact_details(
+        contact,
+        version=contact.version,
+        service_area=area_a,
+        team=None,
+        categories=[visits],
+        by=officer,
+    )
+    client.force_login(manager)
+
+    page = client.get(reverse("casework:history", args=[contact.reference])).content.decode()
+
+    assert f"{contact.reference}: Letters (delete)" in page
