@@ -575,7 +575,9 @@ class ReplyForm(CaseStepForm):
         if self.stage == 1:
             services.reply_stage_one(self.contact, **common)
         elif self.stage == 2:
-            services.adjudicate_stage_two(self.contact, **common)
+            services.adjudicate_stage_two(
+                self.contact, adjudicating_officer=d["adjudicating_officer"], **common
+            )
         else:
             services.respond_stage_three(self.contact, **common)
 
@@ -583,6 +585,17 @@ class ReplyForm(CaseStepForm):
 class AdjudicationForm(ReplyForm):
     submit_label = "Record the adjudication"
     stage = 2
+    field_order = ["version", "on", "adjudicating_officer"]
+    adjudicating_officer = forms.CharField(
+        label="Adjudicating officer (optional)", required=False, max_length=200
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Named when the investigators were appointed, or first named here.
+        stage = self.contact.stages.filter(number=2).first()
+        if stage is not None:
+            self.fields["adjudicating_officer"].initial = stage.adjudicating_officer
 
 
 class AuthorityResponseForm(ReplyForm):

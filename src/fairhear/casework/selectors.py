@@ -18,7 +18,7 @@ from auditlog.models import LogEntry
 from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Lower
 from django.http import Http404
 
@@ -216,9 +216,12 @@ def filter_cases(
     if filters.get("category"):
         cases = cases.filter(pk__in=filters["category"].contact_links.values("contact"))
     if filters.get("manager"):
-        cases = cases.filter(
-            pk__in=Stage.objects.filter(responsible_manager=filters["manager"]).values("contact")
-        )
+        # The manager of the stage the case has reached: a case at Stage 2 is no longer listed
+        # under the manager who answered Stage 1.
+        latest = Stage.objects.filter(contact=OuterRef("pk")).order_by("-number")
+        cases = cases.alias(
+            latest_manager=Subquery(latest.values("responsible_manager")[:1])
+        ).filter(latest_manager=filters["manager"].pk)
     if filters.get("received_from"):
         cases = cases.filter(received__gte=filters["received_from"])
     if filters.get("received_to"):
