@@ -392,3 +392,13 @@ def case_audit_trail(contact: Contact) -> QuerySet[LogEntry]:
         .order_by("-timestamp", "-pk")
     )
     return trail
+
+
+def ombudsman_audit_trail(case: OmbudsmanCase) -> QuerySet[LogEntry]:
+    """Every audited change to an Ombudsman case, and every view of its page, newest first."""
+    trail: QuerySet[LogEntry] = (
+        LogEntry.objects.get_for_object(case)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
+    return trail
