@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 
 from fairhear.accounts.roles import Role
-from fairhear.casework import services
+from fairhear.casework import selectors, services
 from fairhear.casework.codes import (
     DECIDED_OUTCOMES,
     ActionKind,
@@ -575,7 +575,9 @@ class ReplyForm(CaseStepForm):
         if self.stage == 1:
             services.reply_stage_one(self.contact, **common)
         elif self.stage == 2:
-            services.adjudicate_stage_two(self.contact, **common)
+            services.adjudicate_stage_two(
+                self.contact, adjudicating_officer=d["adjudicating_officer"], **common
+            )
         else:
             services.respond_stage_three(self.contact, **common)
 
@@ -583,6 +585,17 @@ class ReplyForm(CaseStepForm):
 class AdjudicationForm(ReplyForm):
     submit_label = "Record the adjudication"
     stage = 2
+    field_order = ["version", "on", "adjudicating_officer"]
+    adjudicating_officer = forms.CharField(
+        label="Adjudicating officer (optional)", required=False, max_length=200
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Named when the investigators were appointed, or first named here.
+        stage = self.contact.stages.filter(number=2).first()
+        if stage is not None:
+            self.fields["adjudicating_officer"].initial = stage.adjudicating_officer
 
 
 class AuthorityResponseForm(ReplyForm):
@@ -1030,6 +1043,39 @@ class OmbudsmanComplianceForm(OmbudsmanStepForm):
         services.record_ombudsman_compliance(
             self.case, complied=self.cleaned_data["complied"], by=by
         )
+
+
+class OmbudsmanLinkForm(OmbudsmanStepForm):
+    """The case an Ombudsman case is about, found by its reference; a link to the wrong case
+    is corrected the same way."""
+
+    submit_label = "Link to the case"
+    reference = forms.CharField(
+        label="Case reference",
+        max_length=40,
+        help_text="For example, C-2024-0001",
+        error_messages={"required": "Enter the reference of the case"},
+    )
+
+    def __init__(self, *args: Any, case: OmbudsmanCase, **kwargs: Any) -> None:
+        super().__init__(*args, case=case, **kwargs)
+        if case.contact is not None:
+            linked = case.contact.reference
+            self.fields["reference"].help_text = f"Linked to {linked} now. For example, C-2024-0001"
+
+    def clean_reference(self) -> str:
+        # References are shown in capitals; one typed in small letters or with spaces is the same.
+        return "".join(self.cleaned_data["reference"].split()).upper()
+
+    def act(self, by: User) -> None:
+        reference = self.cleaned_data["reference"]
+        contact = selectors.cases_visible_to(by).filter(reference=reference).first()
+        if contact is None:
+            raise services.CaseworkError(
+                f"There is no case {reference}: check the reference, like C-2024-0001."
+            )
+        # The view returns to where the case is now worked on, so it reads the updated case.
+        self.case = services.link_ombudsman_case(self.case, contact=contact, by=by)
 
 
 class ComplimentForm(GovUKForm):

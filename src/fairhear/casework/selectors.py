@@ -216,9 +216,12 @@ def filter_cases(
     if filters.get("category"):
         cases = cases.filter(pk__in=filters["category"].contact_links.values("contact"))
     if filters.get("manager"):
-        cases = cases.filter(
-            pk__in=Stage.objects.filter(responsible_manager=filters["manager"]).values("contact")
-        )
+        # The manager of the stage the case has reached: a case at Stage 2 is no longer listed
+        # under the manager who answered Stage 1.
+        latest = Stage.objects.filter(contact=OuterRef("pk")).order_by("-number")
+        cases = cases.alias(
+            latest_manager=Subquery(latest.values("responsible_manager")[:1])
+        ).filter(latest_manager=filters["manager"].pk)
     if filters.get("received_from"):
         cases = cases.filter(received__gte=filters["received_from"])
     if filters.get("received_to"):
@@ -404,6 +407,16 @@ def case_audit_trail(contact: Contact) -> QuerySet[LogEntry]:
     )
     trail: QuerySet[LogEntry] = (
         LogEntry.objects.filter(records)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
+    return trail
+
+
+def ombudsman_audit_trail(case: OmbudsmanCase) -> QuerySet[LogEntry]:
+    """Every audited change to an Ombudsman case, and every view of its page, newest first."""
+    trail: QuerySet[LogEntry] = (
+        LogEntry.objects.get_for_object(case)
         .select_related("actor", "content_type")
         .order_by("-timestamp", "-pk")
     )

@@ -1382,6 +1382,52 @@ def record_ombudsman_compliance(case: OmbudsmanCase, *, complied: bool, by: User
     return case
 
 
+def link_ombudsman_case(case: OmbudsmanCase, *, contact: Contact, by: User) -> OmbudsmanCase:
+    """Link an Ombudsman case to the case it is about, or correct a link to the wrong case.
+
+    The same rules apply as when the enquiry is recorded on the case. The Ombudsman case takes
+    the case's service area and team when it has none of its own.
+    """
+    with transaction.atomic(), acting_as(by):
+        case = OmbudsmanCase.objects.select_for_update().get(pk=case.pk)
+        locked = Contact.objects.select_for_update().get(pk=contact.pk)
+        if case.contact_id == locked.pk:
+            raise CaseworkError(
+                f"Ombudsman case {case.lgsco_reference} is already linked to case "
+                f"{locked.reference}."
+            )
+        with _rules():
+            # An enquiry whose arrival is not known (imported history) has no date to check.
+            procedure.check_can_refer_to_lgsco(
+                case_facts(locked), on=case.received or locked.received
+            )
+        previous = case.contact
+        case.contact = locked
+        if case.service_area is None:
+            case.service_area = locked.service_area
+        team = locked.team
+        # The case's team only when it is in the Ombudsman case's service area.
+        if case.team is None and team is not None and team.service_area_id == case.service_area_id:
+            case.team = team
+        case.save()
+        moved = f" (it was linked to case {previous.reference})" if previous else ""
+        record_event(
+            locked,
+            "fairhear.ombudsman.linked",
+            f"Ombudsman case {case.lgsco_reference} linked to this case{moved}.",
+            by,
+        )
+        if previous is not None:
+            record_event(
+                previous,
+                "fairhear.ombudsman.unlinked",
+                f"Ombudsman case {case.lgsco_reference} unlinked from this case: it is about "
+                f"case {locked.reference}.",
+                by,
+            )
+    return case
+
+
 # ------------------------------------------------------------------- costs, actions, compliments
 
 

@@ -11,6 +11,12 @@ urlpatterns: list[URLPattern] = [
     path("ombudsman/", views.ombudsman_list, name="ombudsman"),
     path("ombudsman/add/", views.add_ombudsman_case, name="add-ombudsman"),
     path("ombudsman/<str:lgsco_reference>/", views.ombudsman_case, name="ombudsman-case"),
+    # Before the steps, which would otherwise take an all-digit reference's history for a step.
+    path(
+        "ombudsman/<str:lgsco_reference>/history/",
+        views.ombudsman_history,
+        name="ombudsman-history",
+    ),
     path("ombudsman/<int:pk>/<slug:step>/", views.ombudsman_step, name="ombudsman-step"),
     path("compliments/add/", views.add_compliment, name="add-compliment"),
     path("lists/", views.council_lists, name="lists"),

@@ -343,6 +343,7 @@ def case_history(request: HttpRequest, reference: str) -> HttpResponse:
             "changes": trail.exclude(action=LogEntry.Action.ACCESS)[:500],
             "views": views_of.filter(content_type__model="contact")[:200],
             "document_views": views_of.filter(content_type__model="attachment")[:200],
+            "ombudsman_views": views_of.filter(content_type__model="ombudsmancase")[:200],
         },
     )
 
@@ -387,11 +388,19 @@ def complete_action(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
 def ombudsman_list(request: HttpRequest) -> HttpResponse:
-    cases = selectors.ombudsman_cases_visible_to(request.user).select_related("contact")
+    replies_due = request.GET.get("show") == "replies_due"
+    if replies_due:
+        cases = selectors.ombudsman_replies_due(request.user)
+    else:
+        cases = (
+            selectors.ombudsman_cases_visible_to(request.user)
+            .select_related("contact")
+            .order_by("-received")
+        )
     return render(
         request,
         "casework/ombudsman.html",
-        {"cases": cases.order_by("-received")[:500], "today": date.today()},
+        {"cases": cases[:500], "replies_due": replies_due, "today": date.today()},
     )
 
 
@@ -422,13 +431,24 @@ def add_ombudsman_case(request: HttpRequest) -> HttpResponse:
 @permission_required("casework.view_cases", raise_exception=True)
 def ombudsman_case(request: HttpRequest, lgsco_reference: str) -> HttpResponse:
     case = selectors.get_ombudsman_case_for(request.user, lgsco_reference)
-    return render(request, "casework/ombudsman_case.html", {"case": case, "today": date.today()})
+    with acting_as(request.user):  # type: ignore[arg-type]
+        accessed.send(sender=OmbudsmanCase, instance=case)
+    return render(
+        request,
+        "casework/ombudsman_case.html",
+        {
+            "case": case,
+            "can_view_audit": request.user.has_perm("casework.view_audit"),
+            "today": date.today(),
+        },
+    )
 
 
 _OMBUDSMAN_FORMS: dict[str, tuple[type[forms.OmbudsmanStepForm], str]] = {
     "reply": (forms.OmbudsmanReplyForm, "Record the council's reply to the Ombudsman"),
     "decision": (forms.OmbudsmanDecisionForm, "Record the Ombudsman's decision"),
     "compliance": (forms.OmbudsmanComplianceForm, "Record the council's compliance"),
+    "link": (forms.OmbudsmanLinkForm, "Link to a case"),
 }
 
 
@@ -461,7 +481,7 @@ def ombudsman_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             messages.success(request, f"{title}: saved.")
-            return redirect(_ombudsman_back(case))
+            return redirect(_ombudsman_back(form.case))
     return render(
         request,
         "casework/form.html",
@@ -470,6 +490,25 @@ def ombudsman_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
             "title": f"{title} ({case.lgsco_reference})",
             "contact": case.contact,
             "back": _ombudsman_back(case),
+        },
+    )
+
+
+@login_required
+@permission_required("casework.view_audit", raise_exception=True)
+def ombudsman_history(request: HttpRequest, lgsco_reference: str) -> HttpResponse:
+    """The history of an Ombudsman case not linked to a case; a linked one's is its case's."""
+    case = selectors.get_ombudsman_case_for(request.user, lgsco_reference)
+    if case.contact is not None:
+        return redirect("casework:history", reference=case.contact.reference)
+    trail = selectors.ombudsman_audit_trail(case)
+    return render(
+        request,
+        "casework/ombudsman_history.html",
+        {
+            "case": case,
+            "changes": trail.exclude(action=LogEntry.Action.ACCESS)[:500],
+            "views": trail.filter(action=LogEntry.Action.ACCESS)[:200],
         },
     )
 
