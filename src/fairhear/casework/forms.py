@@ -1165,6 +1165,9 @@ class CaseFilterForm(GovUKForm):
         required=False,
         choices=[("", "Any"), *Route.choices, ("enquiries", "Member or MP enquiry")],
     )
+    channel = forms.ChoiceField(
+        label="How it came in", required=False, choices=[("", "Any"), *Channel.choices]
+    )
     service_area = forms.ModelChoiceField(
         queryset=ServiceArea.objects.none(), required=False, label="Service area", empty_label="Any"
     )

@@ -210,7 +210,7 @@ def filter_cases(
         cases = cases.filter(route__in=[Route.MEMBER_ENQUIRY, Route.MP_ENQUIRY])
     elif filters.get("route"):
         cases = cases.filter(route=filters["route"])
-    for field in ("service_area", "team"):
+    for field in ("channel", "service_area", "team"):
         if filters.get(field):
             cases = cases.filter(**{field: filters[field]})
     if filters.get("category"):

@@ -1,13 +1,15 @@
 """The complaints dashboard: open cases by stage with their due dates."""
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from fairhear.casework import services
+from fairhear.casework.codes import ActionKind, Channel, Route
 from fairhear.casework.models import Contact
 
 from .conftest import RECEIVED, triage_statutory
@@ -65,3 +67,50 @@ def test_a_case_with_no_due_date_comes_after_those_due(
     stage_one = response.context["stages"][0]["cases"]
     assert [case.reference for case in stage_one] == [due.reference, undated.reference]
     assert due.next_due is not None
+
+
+def test_every_dashboard_number_links_to_a_list_of_the_same_records(
+    client: Client,
+    officer: User,
+    log: Callable[..., Contact],
+    stage_three_accepted: Contact,
+) -> None:
+    triage_statutory(log(), officer)  # Stage 1, and overdue by now
+    log()  # awaiting triage
+    log(channel=Channel.ONLINE_FORM)  # new from the online forms
+    enquiry = log()
+    services.triage_contact(
+        enquiry,
+        version=enquiry.version,
+        route=Route.MP_ENQUIRY,
+        reason="An MP writes for a constituent.",
+        on=RECEIVED,
+        by=officer,
+    )
+    services.record_ombudsman_case(
+        contact=stage_three_accepted,
+        version=stage_three_accepted.version,
+        lgsco_reference="24 001 234",
+        received=date.today(),
+        by=officer,
+    )
+    services.add_learning_action(
+        kind=ActionKind.PRACTICE_CHANGE,
+        description="Train the team on recording visits.",
+        due=RECEIVED,
+        by=officer,
+    )
+    client.force_login(officer)
+    home = client.get(reverse("web:staff-home"))
+    figures, links = home.context["figures"], home.context["links"]
+
+    def listed(name: str) -> int:
+        page = client.get(links[name])
+        if "page" in page.context:
+            return int(page.context["page"].paginator.count)
+        return len(page.context["cases"] if "cases" in page.context else page.context["actions"])
+
+    assert set(links) == set(figures), "every number has a link"
+    assert {name: listed(name) for name in figures} == figures
+    assert all(figures[name] for name in ("stage_1", "stage_3", "overdue", "new_online"))
+    assert figures["ombudsman_replies_due"] == figures["actions_overdue"] == 1
