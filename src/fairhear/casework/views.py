@@ -28,9 +28,11 @@ from fairhear.casework.codes import Route
 from fairhear.casework.facts import case_clocks
 from fairhear.casework.models import Attachment, Category, Contact, OmbudsmanCase, Practitioner
 from fairhear.core.procedure import CaseState
+from fairhear.core.report import year_label
 
 MANAGE = "casework.manage_cases"
 RESPOND = "casework.respond_stage_one"
+COMPLIMENTS = "casework.view_compliment"
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ STEPS: dict[str, Step] = {
     "cost": Step(forms.CostForm, MANAGE, "Add a cost"),
     "action": Step(forms.LearningActionForm, RESPOND, "Add a learning action"),
     "assign": Step(forms.AssignmentForm, MANAGE, "Assign an investigator"),
+    "compliment": Step(forms.ComplimentInsteadForm, MANAGE, "Record as a compliment instead"),
 }
 
 #: The steps that make sense in each state of a statutory complaint (the core still decides).
@@ -111,6 +114,7 @@ def next_steps(contact: Contact, user: Any) -> list[tuple[str, str]]:
     if contact.state != CaseState.WITHDRAWN:
         if not contact.route:
             slugs.append("triage")
+            slugs.append("compliment")
         elif contact.route != Route.STATUTORY:
             if contact.responded is None:
                 slugs.append("reply")
@@ -290,12 +294,17 @@ def case_step(request: HttpRequest, reference: str, step: str) -> HttpResponse:
         except services.CaseworkError as error:
             form.add_error(None, str(error))
         else:
+            elsewhere = form.done()
+            if elsewhere is not None:
+                url, message = elsewhere
+                messages.success(request, message)
+                return redirect(url)
             messages.success(request, f"{spec.title}: saved.")
             return redirect("casework:case", reference=contact.reference)
     return render(
         request,
         "casework/form.html",
-        {"form": form, "title": spec.title, "contact": contact},
+        {"form": form, "title": spec.title, "contact": contact, "lead": form.lead},
     )
 
 
@@ -470,8 +479,70 @@ def add_compliment(request: HttpRequest) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             messages.success(request, "The compliment was recorded.")
-            return redirect("web:staff-home")
-    return render(request, "casework/form.html", {"form": form, "title": "Record a compliment"})
+            return redirect(forms.compliments_url(form.cleaned_data["received"]))
+    return render(
+        request,
+        "casework/form.html",
+        {"form": form, "title": "Record a compliment", "back": reverse("casework:compliments")},
+    )
+
+
+@login_required
+@permission_required(COMPLIMENTS, raise_exception=True)
+def compliment_list(request: HttpRequest) -> HttpResponse:
+    """The compliments of a financial year, newest first: all of them for the complaints
+    team, their own service areas' for a service manager."""
+    visible = selectors.compliments_visible_to(request.user)
+    years = selectors.compliment_years(visible, date.today())
+    form = forms.ComplimentFilterForm(
+        request.GET or None,
+        years=years,
+        areas=selectors.compliment_service_areas(request.user),
+    )
+    chosen = form.cleaned_data if form.is_valid() else {}
+    year = chosen.get("year") or years[0]
+    compliments = selectors.compliments_received(visible, year, chosen.get("service_area"))
+    page = Paginator(compliments, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "casework/compliments.html",
+        {
+            "form": form,
+            "year": year_label(year),
+            "service_area": chosen.get("service_area"),
+            "page": page,
+            "elided": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            "query": query.urlencode(),
+        },
+    )
+
+
+@login_required
+@permission_required(COMPLIMENTS, raise_exception=True)
+def correct_compliment(request: HttpRequest, pk: int) -> HttpResponse:
+    compliment = selectors.get_compliment_for(request.user, pk)
+    if not request.user.has_perm(MANAGE):
+        raise PermissionDenied
+    form = forms.CorrectComplimentForm(request.POST or None, compliment=compliment)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.act(request.user)  # type: ignore[arg-type]
+        except services.CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, "The compliment was corrected.")
+            return redirect(forms.compliments_url(form.cleaned_data["received"]))
+    return render(
+        request,
+        "casework/form.html",
+        {
+            "form": form,
+            "title": "Correct a compliment",
+            "back": forms.compliments_url(compliment.received),
+        },
+    )
 
 
 # ------------------------------------------------------------------- the council's lists
