@@ -1186,6 +1186,7 @@ class ComplimentFilterForm(GovUKForm):
     ) -> None:
         kwargs.setdefault("initial", {})["year"] = years[0]
         super().__init__(*args, **kwargs)
+        self.helper.disable_csrf = True  # a search: no token in its address
         self.fields["year"].choices = [(year, year_label(year)) for year in years]  # type: ignore[attr-defined]
         self.fields["service_area"].queryset = areas  # type: ignore[attr-defined]
 

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import TypedDict, Unpack
 
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
@@ -1457,43 +1458,32 @@ def complete_learning_action(
     return action
 
 
+class ComplimentDetails(TypedDict, total=False):
+    """What a compliment says besides when it came: each left out is not known (or empty)."""
+
+    text: str
+    service_area: ServiceArea | None
+    team: Team | None
+    source: ComplimentSource | str
+    internal: bool | None
+    publish: bool | None
+
+
 def record_compliment(
     *,
     received: date,
     by: User,
-    text: str = "",
-    service_area: ServiceArea | None = None,
-    team: Team | None = None,
-    source: ComplimentSource | str = "",
-    internal: bool | None = None,
-    publish: bool | None = None,
     today: date | None = None,
+    **details: Unpack[ComplimentDetails],
 ) -> Compliment:
     """A compliment about a service or a team."""
-    fields = _compliment_fields(
-        received=received,
-        text=text,
-        service_area=service_area,
-        team=team,
-        source=source,
-        internal=internal,
-        publish=publish,
-        today=today,
-    )
+    fields = _compliment_fields(received, details, today=today)
     with transaction.atomic(), acting_as(by):
         return Compliment.objects.create(**fields)
 
 
 def _compliment_fields(
-    *,
-    received: date,
-    text: str,
-    service_area: ServiceArea | None,
-    team: Team | None,
-    source: ComplimentSource | str,
-    internal: bool | None,
-    publish: bool | None,
-    today: date | None,
+    received: date, details: ComplimentDetails, *, today: date | None
 ) -> dict[str, object]:
     """A compliment's fields, checked: received by today, and the team in the service area
     (which is the team's when only the team is given)."""
@@ -1502,16 +1492,17 @@ def _compliment_fields(
         raise CaseworkError(
             f"The date received cannot be in the future: {long_date(received)} is after today."
         )
+    service_area, team = details.get("service_area"), details.get("team")
     if team is not None and service_area is not None and team.service_area_id != service_area.pk:
         raise CaseworkError(f"{team.name} is not a team in {service_area.name}.")
     return {
         "received": received,
         "service_area": service_area or (team.service_area if team else None),
         "team": team,
-        "source": source,
-        "internal": internal,
-        "text": text.strip(),
-        "publish": publish,
+        "source": details.get("source", ""),
+        "internal": details.get("internal"),
+        "text": details.get("text", "").strip(),
+        "publish": details.get("publish"),
     }
 
 
@@ -1520,26 +1511,12 @@ def correct_compliment(
     *,
     received: date,
     by: User,
-    text: str = "",
-    service_area: ServiceArea | None = None,
-    team: Team | None = None,
-    source: ComplimentSource | str = "",
-    internal: bool | None = None,
-    publish: bool | None = None,
     today: date | None = None,
+    **details: Unpack[ComplimentDetails],
 ) -> Compliment:
-    """Correct any detail of a compliment, checked as when it was recorded. The audit log
-    keeps the old values beside the new."""
-    fields = _compliment_fields(
-        received=received,
-        text=text,
-        service_area=service_area,
-        team=team,
-        source=source,
-        internal=internal,
-        publish=publish,
-        today=today,
-    )
+    """Correct a compliment: every detail is given again (one left out becomes not known),
+    checked as when it was recorded. The audit log keeps the old values beside the new."""
+    fields = _compliment_fields(received, details, today=today)
     with transaction.atomic(), acting_as(by):
         compliment = Compliment.objects.select_for_update().get(pk=compliment.pk)
         if all(getattr(compliment, field) == value for field, value in fields.items()):

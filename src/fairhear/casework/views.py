@@ -17,6 +17,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -175,20 +176,23 @@ def case_list(request: HttpRequest) -> HttpResponse:
     today = date.today()
     cases = selectors.filter_cases(selectors.cases_visible_to(request.user), filters, today)
     rows = selectors.case_list(cases, filters.get("sort") or "-received")
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "casework/list.html",
-        {
-            "form": form,
-            "page": page,
-            "elided": page.paginator.get_elided_page_range(page.number, on_each_side=2),
-            "query": query.urlencode(),
-            "today": today,
-        },
+        {"form": form, **_pages(request, rows), "today": today},
     )
+
+
+def _pages(request: HttpRequest, rows: QuerySet[Any]) -> dict[str, Any]:
+    """The page of `rows` asked for (50 a page), for casework/includes/pagination.html."""
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "page": page,
+        "elided": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+        "query": query.urlencode(),
+    }
 
 
 # ------------------------------------------------------------------------------ log a contact
@@ -472,19 +476,28 @@ def ombudsman_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 @permission_required(MANAGE, raise_exception=True)
 def add_compliment(request: HttpRequest) -> HttpResponse:
     form = forms.ComplimentForm(request.POST or None)
+    return _compliment_form(
+        request,
+        form,
+        title="Record a compliment",
+        saved="The compliment was recorded.",
+        back=reverse("casework:compliments"),
+    )
+
+
+def _compliment_form(
+    request: HttpRequest, form: forms.ComplimentForm, *, title: str, saved: str, back: str
+) -> HttpResponse:
+    """A compliment's form page; once saved, the compliments list at the compliment's year."""
     if request.method == "POST" and form.is_valid():
         try:
             form.act(request.user)  # type: ignore[arg-type]
         except services.CaseworkError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "The compliment was recorded.")
+            messages.success(request, saved)
             return redirect(forms.compliments_url(form.cleaned_data["received"]))
-    return render(
-        request,
-        "casework/form.html",
-        {"form": form, "title": "Record a compliment", "back": reverse("casework:compliments")},
-    )
+    return render(request, "casework/form.html", {"form": form, "title": title, "back": back})
 
 
 @login_required
@@ -502,9 +515,6 @@ def compliment_list(request: HttpRequest) -> HttpResponse:
     chosen = form.cleaned_data if form.is_valid() else {}
     year = chosen.get("year") or years[0]
     compliments = selectors.compliments_received(visible, year, chosen.get("service_area"))
-    page = Paginator(compliments, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "casework/compliments.html",
@@ -512,9 +522,7 @@ def compliment_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "year": year_label(year),
             "service_area": chosen.get("service_area"),
-            "page": page,
-            "elided": page.paginator.get_elided_page_range(page.number, on_each_side=2),
-            "query": query.urlencode(),
+            **_pages(request, compliments),
         },
     )
 
@@ -526,22 +534,12 @@ def correct_compliment(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm(MANAGE):
         raise PermissionDenied
     form = forms.CorrectComplimentForm(request.POST or None, compliment=compliment)
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.act(request.user)  # type: ignore[arg-type]
-        except services.CaseworkError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, "The compliment was corrected.")
-            return redirect(forms.compliments_url(form.cleaned_data["received"]))
-    return render(
+    return _compliment_form(
         request,
-        "casework/form.html",
-        {
-            "form": form,
-            "title": "Correct a compliment",
-            "back": forms.compliments_url(compliment.received),
-        },
+        form,
+        title="Correct a compliment",
+        saved="The compliment was corrected.",
+        back=forms.compliments_url(compliment.received),
     )
 
 
