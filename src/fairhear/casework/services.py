@@ -1556,8 +1556,9 @@ def record_contact_as_compliment(
                 text=locked.summary.strip(),
                 publish=publish,
             )
-        # Removed once the lock has saved its version, one row at a time, so the audit log
-        # records the contact's deletion (and its category links') with every value.
+        # Removed after `_changing` has saved it (inside, that save would write it back), and
+        # through Model.delete, whose signal per row puts the contact's deletion (and its
+        # category links') in the audit log with every value.
         with acting_as(by):
             locked.delete()
     return compliment
