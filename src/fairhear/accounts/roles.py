@@ -41,6 +41,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "casework.change_category",
             "casework.add_practitioner",
             "casework.change_practitioner",
+            "casework.view_compliment",
             "reports.view_report",
             "reports.change_contextfigure",
         }
@@ -55,6 +56,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "casework.respond_stage_one",
             "casework.add_practitioner",
             "casework.change_practitioner",
+            "casework.view_compliment",
             "reports.view_report",
         }
     ),
@@ -64,6 +66,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "organisation.view_team",
             "casework.view_cases",
             "casework.respond_stage_one",
+            "casework.view_compliment",
         }
     ),
     Role.INVESTIGATOR: frozenset({"casework.view_cases"}),

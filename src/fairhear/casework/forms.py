@@ -11,7 +11,9 @@ from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from fairhear.accounts.roles import Role
 from fairhear.casework import selectors, services
@@ -31,16 +33,19 @@ from fairhear.casework.codes import (
 from fairhear.casework.documents import check_upload, limits_hint
 from fairhear.casework.models import (
     Category,
+    Compliment,
     Contact,
     LearningAction,
     OmbudsmanCase,
     Person,
     Practitioner,
 )
+from fairhear.core.dates import long_date
 from fairhear.core.procedure import DeclineReason
+from fairhear.core.report import financial_year_of, year_label
 from fairhear.organisation.forms import running_on
 from fairhear.organisation.models import ServiceArea, Team
-from fairhear.web.forms import DateField, GovUKForm
+from fairhear.web.forms import DateField, FilterForm, GovUKForm
 
 OUTCOME_CHOICES = [(o.value, o.label) for o in DECIDED_OUTCOMES]
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -103,6 +108,14 @@ class CaseStepForm(GovUKForm):
 
     def base(self, by: User) -> dict[str, Any]:
         return {"version": self.cleaned_data["version"], "by": by}
+
+    #: Said above the form when the step needs explaining.
+    lead = ""
+
+    def done(self) -> tuple[str, str] | None:
+        """Where to go once the step is saved and what to say there, for a step that cannot
+        return to the case page with "saved" (None: it can)."""
+        return None
 
 
 # ------------------------------------------------------------------------------ log a contact
@@ -1126,6 +1139,103 @@ class ComplimentForm(GovUKForm):
         )
 
 
+class CorrectComplimentForm(ComplimentForm):
+    """Every detail of a recorded compliment, starting from what it says now."""
+
+    submit_label = "Save the correction"
+
+    def __init__(self, *args: Any, compliment: Compliment, **kwargs: Any) -> None:
+        self.compliment = compliment
+        kwargs.setdefault("initial", {}).update(
+            received=compliment.received,
+            team=compliment.team_id,
+            # The service area is asked only when the compliment is not about one team.
+            service_area=None if compliment.team_id else compliment.service_area_id,
+            source=compliment.source,
+            internal=_yes_no_initial(compliment.internal),
+            text=compliment.text,
+            publish=_yes_no_initial(compliment.publish),
+        )
+        super().__init__(*args, **kwargs)
+        # What runs today, and what the compliment names already (perhaps ended since).
+        teams = Q(pk__in=running_on(Team).values("pk")) | Q(pk=compliment.team_id)
+        areas = Q(pk__in=running_on(ServiceArea).values("pk")) | Q(pk=compliment.service_area_id)
+        self.fields["team"].queryset = Team.objects.filter(teams).order_by("name")  # type: ignore[attr-defined]
+        self.fields["service_area"].queryset = ServiceArea.objects.filter(areas).order_by("name")  # type: ignore[attr-defined]
+
+    def act(self, by: User) -> None:
+        services.correct_compliment(self.compliment, by=by, **self.cleaned_data)
+
+
+class ComplimentInsteadForm(CaseStepForm):
+    """A contact awaiting triage that turns out to be praise: it becomes a compliment."""
+
+    submit_label = "Record as a compliment"
+    # The same questions as on the page that records a compliment.
+    source = ComplimentForm.base_fields["source"]
+    internal = ComplimentForm.base_fields["internal"]
+    publish = ComplimentForm.base_fields["publish"]
+
+    def __init__(self, *args: Any, contact: Contact, **kwargs: Any) -> None:
+        super().__init__(*args, contact=contact, **kwargs)
+        self.lead = (
+            f"A compliment is recorded with the date received ({long_date(contact.received)}), "
+            f"service area, team and summary of {contact.reference}, and the contact is "
+            "removed. The audit log keeps what the contact held, and its reference is never "
+            "used again."
+        )
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        self.compliment = services.record_contact_as_compliment(
+            self.contact,
+            source=d["source"],
+            internal=d["internal"],
+            publish=d["publish"],
+            **self.base(by),
+        )
+
+    def done(self) -> tuple[str, str]:
+        return (
+            compliments_url(self.compliment.received),
+            f"{self.contact.reference} was recorded as a compliment and removed from the "
+            "cases. Its reference is not used again.",
+        )
+
+
+def compliments_url(received: date) -> str:
+    """The compliments list at the financial year that holds a compliment."""
+    year = financial_year_of(received)
+    return f"{reverse('casework:compliments')}?{urlencode({'year': year})}"
+
+
+class ComplimentFilterForm(FilterForm):
+    """The compliments list's financial year and service area, read from the query string."""
+
+    submit_label = "Show compliments"
+    year = forms.TypedChoiceField(
+        label="Financial year",
+        coerce=int,
+        required=False,
+        error_messages={"invalid_choice": "Choose a financial year from the list"},
+    )
+    service_area = forms.ModelChoiceField(
+        queryset=ServiceArea.objects.none(),
+        label="Service area",
+        required=False,
+        empty_label="Any",
+        error_messages={"invalid_choice": "Choose a service area from the list"},
+    )
+
+    def __init__(
+        self, *args: Any, years: list[int], areas: QuerySet[ServiceArea], **kwargs: Any
+    ) -> None:
+        kwargs.setdefault("initial", {})["year"] = years[0]
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, year_label(year)) for year in years]  # type: ignore[attr-defined]
+        self.fields["service_area"].queryset = areas  # type: ignore[attr-defined]
+
+
 def _day_filter(label: str) -> forms.DateField:
     return forms.DateField(
         label=label,
@@ -1136,7 +1246,7 @@ def _day_filter(label: str) -> forms.DateField:
     )
 
 
-class CaseFilterForm(GovUKForm):
+class CaseFilterForm(FilterForm):
     """The case list's filters, read from the query string."""
 
     submit_label = "Apply filters"
@@ -1207,7 +1317,7 @@ class CaseFilterForm(GovUKForm):
         )
 
 
-class ViewLogFilterForm(GovUKForm):
+class ViewLogFilterForm(FilterForm):
     """The view log's filters, read from the query string."""
 
     submit_label = "Apply filters"

@@ -18,7 +18,7 @@ from auditlog.models import LogEntry
 from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Lower
 from django.http import Http404
 
@@ -29,6 +29,7 @@ from fairhear.casework.models import (
     CaseEvent,
     Category,
     CategoryOutcome,
+    Compliment,
     Contact,
     ContactCategory,
     Cost,
@@ -41,6 +42,7 @@ from fairhear.casework.models import (
     phone_digits,
 )
 from fairhear.core.procedure import CaseState
+from fairhear.core.report import Period, financial_year_of
 from fairhear.organisation.models import ServiceArea
 
 AnyUser = User | AnonymousUser
@@ -446,3 +448,57 @@ def view_log(
         .order_by("-timestamp", "-pk")
     )
     return log
+
+
+# ------------------------------------------------------------------------------ compliments
+
+
+def compliments_visible_to(user: AnyUser) -> QuerySet[Compliment]:
+    """Every compliment the complaints team may read; a service manager's own service areas'
+    (to pass the praise on to their teams); none for anyone else, since a compliment's text
+    names people."""
+    if not user.is_authenticated or not user.has_perm("casework.view_compliment"):
+        return Compliment.objects.none()
+    if user.has_perm("casework.view_all_cases"):
+        return Compliment.objects.all()
+    areas, _ = _scope(user)
+    return Compliment.objects.filter(service_area__in=areas)
+
+
+def compliment_service_areas(user: AnyUser) -> QuerySet[ServiceArea]:
+    """The service areas the compliments list can be narrowed to, ended ones included (a past
+    year's compliments are about the areas of that year)."""
+    if not user.is_authenticated or not user.has_perm("casework.view_compliment"):
+        return ServiceArea.objects.none()
+    areas = ServiceArea.objects.order_by("name")
+    if user.has_perm("casework.view_all_cases"):
+        return areas
+    return areas.filter(pk__in=_scope(user)[0])
+
+
+def compliment_years(compliments: QuerySet[Compliment], today: date) -> list[int]:
+    """The financial years from the first compliment to today's, newest first."""
+    this_year = financial_year_of(today)
+    first = compliments.aggregate(first=Min("received"))["first"]
+    start = min(financial_year_of(first), this_year) if first else this_year
+    return list(range(this_year, start - 1, -1))
+
+
+def compliments_received(
+    compliments: QuerySet[Compliment], year: int, service_area: ServiceArea | None = None
+) -> QuerySet[Compliment]:
+    """The compliments received in a financial year (about one service area, if given),
+    newest first, with what each row of the list shows."""
+    period = Period.financial_year(year)
+    chosen = compliments.filter(received__gte=period.start, received__lte=period.end)
+    if service_area is not None:
+        chosen = chosen.filter(service_area=service_area)
+    return chosen.select_related("service_area", "team").order_by("-received", "-pk")
+
+
+def get_compliment_for(user: AnyUser, pk: int) -> Compliment:
+    """The compliment, if the user may see it; otherwise Http404."""
+    try:
+        return compliments_visible_to(user).select_related("service_area", "team").get(pk=pk)
+    except Compliment.DoesNotExist:
+        raise Http404("No such compliment") from None

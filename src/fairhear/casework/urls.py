@@ -19,6 +19,8 @@ urlpatterns: list[URLPattern] = [
     ),
     path("ombudsman/<int:pk>/<slug:step>/", views.ombudsman_step, name="ombudsman-step"),
     path("compliments/add/", views.add_compliment, name="add-compliment"),
+    path("compliments/", views.compliment_list, name="compliments"),
+    path("compliments/<int:pk>/", views.correct_compliment, name="correct-compliment"),
     path("lists/", views.council_lists, name="lists"),
     path("lists/categories/add/", views.add_category, name="add-category"),
     path("lists/categories/<int:pk>/rename/", views.rename_category, name="rename-category"),

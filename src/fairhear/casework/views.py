@@ -17,6 +17,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -28,9 +29,11 @@ from fairhear.casework.codes import Route
 from fairhear.casework.facts import case_clocks
 from fairhear.casework.models import Attachment, Category, Contact, OmbudsmanCase, Practitioner
 from fairhear.core.procedure import CaseState
+from fairhear.core.report import year_label
 
 MANAGE = "casework.manage_cases"
 RESPOND = "casework.respond_stage_one"
+COMPLIMENTS = "casework.view_compliment"
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ STEPS: dict[str, Step] = {
     "cost": Step(forms.CostForm, MANAGE, "Add a cost"),
     "action": Step(forms.LearningActionForm, RESPOND, "Add a learning action"),
     "assign": Step(forms.AssignmentForm, MANAGE, "Assign an investigator"),
+    "compliment": Step(forms.ComplimentInsteadForm, MANAGE, "Record as a compliment instead"),
 }
 
 #: The steps that make sense in each state of a statutory complaint (the core still decides).
@@ -111,6 +115,7 @@ def next_steps(contact: Contact, user: Any) -> list[tuple[str, str]]:
     if contact.state != CaseState.WITHDRAWN:
         if not contact.route:
             slugs.append("triage")
+            slugs.append("compliment")
         elif contact.route != Route.STATUTORY:
             if contact.responded is None:
                 slugs.append("reply")
@@ -186,20 +191,23 @@ def case_list(request: HttpRequest) -> HttpResponse:
     today = date.today()
     cases = selectors.filter_cases(selectors.cases_visible_to(request.user), filters, today)
     rows = selectors.case_list(cases, filters.get("sort") or "-received")
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "casework/list.html",
-        {
-            "form": form,
-            "page": page,
-            "elided": page.paginator.get_elided_page_range(page.number, on_each_side=2),
-            "query": query.urlencode(),
-            "today": today,
-        },
+        {"form": form, **_pages(request, rows), "today": today},
     )
+
+
+def _pages(request: HttpRequest, rows: QuerySet[Any]) -> dict[str, Any]:
+    """The page of `rows` asked for (50 a page), for web/includes/pagination.html."""
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "page": page,
+        "elided": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+        "query": query.urlencode(),
+    }
 
 
 # ------------------------------------------------------------------------------ log a contact
@@ -305,12 +313,17 @@ def case_step(request: HttpRequest, reference: str, step: str) -> HttpResponse:
         except services.CaseworkError as error:
             form.add_error(None, str(error))
         else:
+            elsewhere = form.done()
+            if elsewhere is not None:
+                url, message = elsewhere
+                messages.success(request, message)
+                return redirect(url)
             messages.success(request, f"{spec.title}: saved.")
             return redirect("casework:case", reference=contact.reference)
     return render(
         request,
         "casework/form.html",
-        {"form": form, "title": spec.title, "contact": contact},
+        {"form": form, "title": spec.title, "contact": contact, "lead": form.lead},
     )
 
 
@@ -517,15 +530,71 @@ def ombudsman_history(request: HttpRequest, lgsco_reference: str) -> HttpRespons
 @permission_required(MANAGE, raise_exception=True)
 def add_compliment(request: HttpRequest) -> HttpResponse:
     form = forms.ComplimentForm(request.POST or None)
+    return _compliment_form(
+        request,
+        form,
+        title="Record a compliment",
+        saved="The compliment was recorded.",
+        back=reverse("casework:compliments"),
+    )
+
+
+def _compliment_form(
+    request: HttpRequest, form: forms.ComplimentForm, *, title: str, saved: str, back: str
+) -> HttpResponse:
+    """A compliment's form page; once saved, the compliments list at the compliment's year."""
     if request.method == "POST" and form.is_valid():
         try:
             form.act(request.user)  # type: ignore[arg-type]
         except services.CaseworkError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, "The compliment was recorded.")
-            return redirect("web:staff-home")
-    return render(request, "casework/form.html", {"form": form, "title": "Record a compliment"})
+            messages.success(request, saved)
+            return redirect(forms.compliments_url(form.cleaned_data["received"]))
+    return render(request, "casework/form.html", {"form": form, "title": title, "back": back})
+
+
+@login_required
+@permission_required(COMPLIMENTS, raise_exception=True)
+def compliment_list(request: HttpRequest) -> HttpResponse:
+    """The compliments of a financial year, newest first: all of them for the complaints
+    team, their own service areas' for a service manager."""
+    visible = selectors.compliments_visible_to(request.user)
+    years = selectors.compliment_years(visible, date.today())
+    form = forms.ComplimentFilterForm(
+        request.GET or None,
+        years=years,
+        areas=selectors.compliment_service_areas(request.user),
+    )
+    chosen = form.cleaned_data if form.is_valid() else {}
+    year = chosen.get("year") or years[0]
+    compliments = selectors.compliments_received(visible, year, chosen.get("service_area"))
+    return render(
+        request,
+        "casework/compliments.html",
+        {
+            "form": form,
+            "year": year_label(year),
+            "service_area": chosen.get("service_area"),
+            **_pages(request, compliments),
+        },
+    )
+
+
+@login_required
+@permission_required(COMPLIMENTS, raise_exception=True)
+def correct_compliment(request: HttpRequest, pk: int) -> HttpResponse:
+    compliment = selectors.get_compliment_for(request.user, pk)
+    if not request.user.has_perm(MANAGE):
+        raise PermissionDenied
+    form = forms.CorrectComplimentForm(request.POST or None, compliment=compliment)
+    return _compliment_form(
+        request,
+        form,
+        title="Correct a compliment",
+        saved="The compliment was corrected.",
+        back=forms.compliments_url(compliment.received),
+    )
 
 
 # ------------------------------------------------------------------- the council's lists
@@ -625,16 +694,4 @@ def view_log(request: HttpRequest) -> HttpResponse:
         day_from=filters.get("viewed_from"),
         day_to=filters.get("viewed_to"),
     )
-    page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "casework/view_log.html",
-        {
-            "form": form,
-            "page": page,
-            "elided": page.paginator.get_elided_page_range(page.number, on_each_side=2),
-            "query": query.urlencode(),
-        },
-    )
+    return render(request, "casework/view_log.html", {"form": form, **_pages(request, entries)})

@@ -51,6 +51,15 @@ class GovUKForm(forms.Form):
         return [layout_field(name, field) for name, field in self.fields.items()]
 
 
+class FilterForm(GovUKForm):
+    """The filters of a list, sent by GET: a search changes nothing, so it carries no CSRF
+    token (which would only fill the page's address)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper.disable_csrf = True
+
+
 def layout_field(name: str, field: forms.Field) -> Any:
     """The crispy-forms-gds layout object for a field, chosen by its widget."""
     widget = field.widget

@@ -12,6 +12,8 @@ def staff_navigation(user: User | AnonymousUser, path: str) -> list[dict[str, An
         entries.append(("Cases", reverse("casework:list")))
         entries.append(("Actions", reverse("casework:actions")))
         entries.append(("Ombudsman", reverse("casework:ombudsman")))
+    if user.has_perm("casework.view_compliment"):
+        entries.append(("Compliments", reverse("casework:compliments")))
     if user.has_perm("casework.change_category") or user.has_perm("casework.change_practitioner"):
         entries.append(("Categories and people", reverse("casework:lists")))
     if user.has_perm("organisation.view_servicearea"):
@@ -25,8 +27,12 @@ def staff_navigation(user: User | AnonymousUser, path: str) -> list[dict[str, An
     entries.append(("Sign out", reverse("accounts:sign-out-confirm")))
 
     home = reverse("web:staff-home")
-    items = []
-    for text, href in entries:
-        active = path == href if href == home else path.startswith(href)
-        items.append({"text": text, "href": href, "active": active, "current": path == href})
-    return items
+    # The deepest entry the page sits under is active: the Actions list, not Cases around it.
+    under = [
+        href for _, href in entries if path == href or (href != home and path.startswith(href))
+    ]
+    active = max(under, key=len, default=None)
+    return [
+        {"text": text, "href": href, "active": href == active, "current": path == href}
+        for text, href in entries
+    ]
