@@ -18,7 +18,7 @@ from auditlog.models import LogEntry
 from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.db.models.functions import Lower
 from django.http import Http404
 
@@ -349,6 +349,30 @@ def actions_visible_to(user: AnyUser) -> QuerySet[LearningAction]:
         | Q(owner_service_area__in=areas)
         | Q(owner_team__service_area__in=areas)
     )
+
+
+def get_action_for(user: AnyUser, pk: int) -> LearningAction:
+    """A learning action the user may see, with its case; otherwise Http404."""
+    action = actions_visible_to(user).select_related("contact").filter(pk=pk).first()
+    if action is None:
+        raise Http404("No such action")
+    return action
+
+
+#: What the actions list can show (`?show=`), with the words of its filter.
+ACTION_FILTERS = {"": "Not done", "overdue": "Overdue", "done": "Done"}
+
+
+def actions_shown(user: AnyUser, show: str, today: date) -> QuerySet[LearningAction]:
+    """The rows of the actions list: not done (those without a due date first, as they need
+    one, then soonest due), only the overdue, or done (most recently completed first)."""
+    actions = actions_visible_to(user).select_related("contact", "owner_team", "owner_service_area")
+    if show == "done":
+        return actions.filter(completed__isnull=False).order_by("-completed", "-pk")
+    actions = actions.filter(completed__isnull=True)
+    if show == "overdue":
+        actions = actions.filter(due__lt=today)
+    return actions.order_by(F("due").asc(nulls_first=True), "pk")
 
 
 def categories_with_use() -> QuerySet[Category]:

@@ -4,6 +4,7 @@ A case outside the user's scope is 404 (selectors.get_case_for); a page their ro
 use is 403.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -338,16 +339,29 @@ def case_history(request: HttpRequest, reference: str) -> HttpResponse:
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
 def action_list(request: HttpRequest) -> HttpResponse:
-    overdue = request.GET.get("show") == "overdue"
+    show = request.GET.get("show", "")
+    if show not in selectors.ACTION_FILTERS:
+        show = ""
     today = date.today()
-    actions = selectors.actions_visible_to(request.user).filter(completed__isnull=True)
-    if overdue:
-        actions = actions.filter(due__lt=today)
-    actions = actions.select_related("contact", "owner_team", "owner_service_area")
+    page = Paginator(selectors.actions_shown(request.user, show, today), 50).get_page(
+        request.GET.get("page")
+    )
+    here = reverse("casework:actions")
     return render(
         request,
         "casework/actions.html",
-        {"actions": actions[:500], "overdue": overdue, "today": today},
+        {
+            "page": page,
+            "elided": page.paginator.get_elided_page_range(page.number, on_each_side=2),
+            "query": urlencode({"show": show}) if show else "",
+            "show": show,
+            "showing_done": show == "done",
+            "filters": [
+                (label, f"{here}?{urlencode({'show': value})}" if value else here, value == show)
+                for value, label in selectors.ACTION_FILTERS.items()
+            ],
+            "today": today,
+        },
     )
 
 
@@ -367,6 +381,64 @@ def complete_action(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "The action is done.")
             return redirect("casework:actions")
     return render(request, "casework/form.html", {"form": form, "title": "Complete an action"})
+
+
+def _save_form(
+    request: HttpRequest,
+    form: forms.GeneralActionForm | forms.ChangeActionForm,
+    *,
+    title: str,
+    saved: str,
+    back: str,
+    then: Callable[[Any], str],
+    contact: Contact | None = None,
+) -> HttpResponse:
+    """A form page not about one case's step: on a valid save, say so and go to `then(saved
+    record)`; otherwise show the form again with what is wrong."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = form.act(request.user)  # type: ignore[arg-type]
+        except services.CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, saved)
+            return redirect(then(record))
+    return render(
+        request,
+        "casework/form.html",
+        {"form": form, "title": title, "back": back, "contact": contact},
+    )
+
+
+@login_required
+@permission_required(MANAGE, raise_exception=True)
+def add_action(request: HttpRequest) -> HttpResponse:
+    """A learning action about no one case: from the Ombudsman or a general review."""
+    back = reverse("casework:actions")
+    return _save_form(
+        request,
+        forms.GeneralActionForm(request.POST or None),
+        title="Add a learning action",
+        saved="The learning action was added.",
+        back=back,
+        then=lambda _: back,
+    )
+
+
+@login_required
+@permission_required(RESPOND, raise_exception=True)
+def change_action(request: HttpRequest, pk: int) -> HttpResponse:
+    action = selectors.get_action_for(request.user, pk)
+    back = reverse("casework:actions")
+    return _save_form(
+        request,
+        forms.ChangeActionForm(request.POST or None, action=action),
+        title="Change a learning action",
+        saved="The learning action was changed.",
+        back=back,
+        then=lambda _: back,
+        contact=action.contact,
+    )
 
 
 @login_required
