@@ -32,12 +32,14 @@ from fairhear.casework.documents import check_upload, limits_hint
 from fairhear.casework.models import (
     Category,
     Contact,
+    Cost,
     LearningAction,
     OmbudsmanCase,
     Person,
     Practitioner,
 )
 from fairhear.core.procedure import DeclineReason
+from fairhear.core.report import year_label
 from fairhear.organisation.forms import running_on
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.web.forms import DateField, GovUKForm
@@ -805,8 +807,9 @@ class OmbudsmanCaseForm(CaseStepForm, OmbudsmanEnquiryFields):
         )
 
 
-class CostForm(CaseStepForm):
-    submit_label = "Add the cost"
+class CostFields(forms.Form):
+    """What a cost was, whether of a case or general: its date, what for and how much."""
+
     on = _date("Date")
     kind = forms.ChoiceField(
         label="What it was for",
@@ -825,6 +828,10 @@ class CostForm(CaseStepForm):
             "min_value": "Enter an amount of more than £0",
         },
     )
+
+
+class CostForm(CaseStepForm, CostFields):
+    submit_label = "Add the cost"
 
     def act(self, by: User) -> None:
         d = self.cleaned_data
@@ -967,6 +974,47 @@ class ChangeActionForm(GovUKForm, LearningActionFields):
 
     def act(self, by: User) -> LearningAction:
         return services.change_learning_action(self.action, by=by, **self.answers())
+
+
+class GeneralCostForm(GovUKForm, CostFields):
+    """A cost of no one case, such as publicity for the complaints procedure."""
+
+    submit_label = "Add the cost"
+
+    def act(self, by: User) -> Cost:
+        d = self.cleaned_data
+        return services.add_cost(on=d["on"], kind=d["kind"], amount=d["amount"], by=by)
+
+
+class CorrectCostForm(GovUKForm, CostFields):
+    submit_label = "Correct the cost"
+
+    def __init__(self, *args: Any, cost: Cost, **kwargs: Any) -> None:
+        self.cost = cost
+        kwargs.setdefault("initial", {}).update(on=cost.date, kind=cost.kind, amount=cost.amount)
+        super().__init__(*args, **kwargs)
+
+    def act(self, by: User) -> Cost:
+        d = self.cleaned_data
+        return services.correct_cost(
+            self.cost, on=d["on"], kind=d["kind"], amount=d["amount"], by=by
+        )
+
+
+class CostYearForm(GovUKForm):
+    """The costs page's choice of financial year, read from the query string."""
+
+    submit_label = "Show the year"
+    year = forms.TypedChoiceField(
+        label="Financial year",
+        coerce=int,
+        error_messages={"invalid_choice": "Choose a financial year from the list"},
+    )
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper.disable_csrf = True  # a GET form: no token in the address
+        self.fields["year"].choices = [(year, year_label(year)) for year in years]  # type: ignore[attr-defined]
 
 
 class UnlinkedOmbudsmanForm(GovUKForm, OmbudsmanEnquiryFields):

@@ -1521,6 +1521,41 @@ def change_learning_action(
     return action
 
 
+PENNY = Decimal("0.01")
+
+
+def correct_cost(cost: Cost, *, on: date, kind: CostKind | str, amount: Decimal, by: User) -> Cost:
+    """Put right a cost entered wrongly: its date, what it was for or its amount. Costs are
+    never deleted; a correction is audited, and its case's timeline says old and new."""
+    if kind not in CostKind.values:
+        raise CaseworkError("Choose what the cost was for.")
+    if amount <= 0:
+        raise CaseworkError("Enter an amount of more than £0.")
+    if amount != amount.quantize(PENNY):
+        raise CaseworkError("Enter the amount in pounds and pence, like 1250.00.")
+    amount = amount.quantize(PENNY)  # as stored, so the audit log sees no change in 300 → 300.00
+    with transaction.atomic(), acting_as(by):
+        cost = Cost.objects.select_for_update().get(pk=cost.pk)
+        changed = _what_changed(
+            lambda what, old, new: f"{what} {old} → {new}",
+            ("date", long_date(cost.date), long_date(on)),
+            ("kind", cost.get_kind_display().lower(), CostKind(kind).label.lower()),
+            ("amount", f"£{cost.amount:,.2f}", f"£{amount:,.2f}"),
+        )
+        cost.date = on
+        cost.kind = kind
+        cost.amount = amount
+        cost.save()
+        if cost.contact is not None:
+            record_event(
+                cost.contact,
+                "fairhear.cost.corrected",
+                f"Cost corrected: {changed}.",
+                by,
+            )
+    return cost
+
+
 def record_compliment(
     *,
     received: date,

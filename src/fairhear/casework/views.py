@@ -27,8 +27,16 @@ from fairhear.audit import acting_as
 from fairhear.casework import forms, selectors, services
 from fairhear.casework.codes import Route
 from fairhear.casework.facts import case_clocks
-from fairhear.casework.models import Attachment, Category, Contact, OmbudsmanCase, Practitioner
+from fairhear.casework.models import (
+    Attachment,
+    Category,
+    Contact,
+    Cost,
+    OmbudsmanCase,
+    Practitioner,
+)
 from fairhear.core.procedure import CaseState
+from fairhear.core.report import Period, financial_year_of
 
 MANAGE = "casework.manage_cases"
 RESPOND = "casework.respond_stage_one"
@@ -385,7 +393,10 @@ def complete_action(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _save_form(
     request: HttpRequest,
-    form: forms.GeneralActionForm | forms.ChangeActionForm,
+    form: forms.GeneralActionForm
+    | forms.ChangeActionForm
+    | forms.GeneralCostForm
+    | forms.CorrectCostForm,
     *,
     title: str,
     saved: str,
@@ -438,6 +449,65 @@ def change_action(request: HttpRequest, pk: int) -> HttpResponse:
         back=back,
         then=lambda _: back,
         contact=action.contact,
+    )
+
+
+def _costs_of_year(cost: Cost) -> str:
+    """The costs page for the financial year of a cost."""
+    return f"{reverse('casework:costs')}?{urlencode({'year': financial_year_of(cost.date)})}"
+
+
+@login_required
+@permission_required(MANAGE, raise_exception=True)
+def cost_list(request: HttpRequest) -> HttpResponse:
+    """The costs of one financial year, each and in total by kind, on one page (a year's
+    costs are a few hundred rows at most: a few for each case that reaches Stage 2 or 3)."""
+    today = date.today()
+    this_year = financial_year_of(today)
+    form = forms.CostYearForm(
+        request.GET or None, years=selectors.cost_years(today), initial={"year": this_year}
+    )
+    period = Period.financial_year(form.cleaned_data["year"] if form.is_valid() else this_year)
+    by_kind, overall = selectors.cost_totals(period.start, period.end)
+    return render(
+        request,
+        "casework/costs.html",
+        {
+            "form": form,
+            "period": period,
+            "costs": selectors.costs_between(period.start, period.end),
+            "by_kind": by_kind,
+            "overall": overall,
+        },
+    )
+
+
+@login_required
+@permission_required(MANAGE, raise_exception=True)
+def add_cost(request: HttpRequest) -> HttpResponse:
+    """A cost of no one case, such as publicity for the complaints procedure."""
+    return _save_form(
+        request,
+        forms.GeneralCostForm(request.POST or None),
+        title="Add a general cost",
+        saved="The cost was added.",
+        back=reverse("casework:costs"),
+        then=_costs_of_year,
+    )
+
+
+@login_required
+@permission_required(MANAGE, raise_exception=True)
+def correct_cost(request: HttpRequest, pk: int) -> HttpResponse:
+    cost = get_object_or_404(Cost.objects.select_related("contact"), pk=pk)
+    return _save_form(
+        request,
+        forms.CorrectCostForm(request.POST or None, cost=cost),
+        title="Correct a cost",
+        saved="The cost was corrected.",
+        back=_costs_of_year(cost),
+        then=_costs_of_year,
+        contact=cost.contact,
     )
 
 

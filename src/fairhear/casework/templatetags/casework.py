@@ -1,6 +1,7 @@
 """Words and tags for case pages: states, clock statuses, dates written as councils do."""
 
 from datetime import date
+from decimal import Decimal
 
 from django import template
 from django.template.defaultfilters import truncatewords
@@ -63,6 +64,12 @@ def step_label(step: str) -> str:
 def lgsco_remedy_label(code: str) -> str:
     """An Ombudsman remedy code in words (the code itself if it is not one of ours)."""
     return str(LgscoRemedy(code).label) if code in LgscoRemedy.values else code
+
+
+@register.filter
+def money(amount: Decimal) -> str:
+    """An amount in pounds as councils write it: £1,250.00."""
+    return f"£{amount:,.2f}"
 
 
 @register.filter
