@@ -35,6 +35,7 @@ from fairhear.casework.models import (
     Category,
     Compliment,
     Contact,
+    Cost,
     LearningAction,
     OmbudsmanCase,
     Person,
@@ -831,8 +832,9 @@ class OmbudsmanCaseForm(CaseStepForm, OmbudsmanEnquiryFields):
         )
 
 
-class CostForm(CaseStepForm):
-    submit_label = "Add the cost"
+class CostFields(forms.Form):
+    """What a cost was, whether of a case or general: its date, what for and how much."""
+
     on = _date("Date")
     kind = forms.ChoiceField(
         label="What it was for",
@@ -852,6 +854,10 @@ class CostForm(CaseStepForm):
         },
     )
 
+
+class CostForm(CaseStepForm, CostFields):
+    submit_label = "Add the cost"
+
     def act(self, by: User) -> None:
         d = self.cleaned_data
         services.add_cost(
@@ -859,34 +865,68 @@ class CostForm(CaseStepForm):
         )
 
 
-class LearningActionForm(CaseStepForm):
-    submit_label = "Add the action"
+class LearningActionFields(forms.Form):
+    """What a learning action is, whether about a case or not, and who owns it.
+
+    An action has one owner, a service area or a team, so both are offered in one select,
+    grouped, each coded as "area:<pk>" or "team:<pk>".
+    """
+
     kind = forms.ChoiceField(
         label="Kind of action",
         choices=ActionKind.choices,
         error_messages={"required": "Choose the kind of action"},
     )
     description = _text("The lesson and the action")
-    owner_team = forms.ModelChoiceField(
-        queryset=Team.objects.none(), label="Team that owns it", empty_label="Choose a team"
+    owner = forms.ChoiceField(
+        label="Who owns it",
+        help_text="A service area, or one of its teams.",
+        error_messages={
+            "required": "Choose who owns the action",
+            "invalid_choice": "Choose who owns the action from the list",
+        },
     )
     due = _date("Due by", required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, action: LearningAction | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["owner_team"].queryset = running_on(Team).order_by("name")  # type: ignore[attr-defined]
-        self.fields["owner_team"].error_messages["required"] = "Choose the team that owns it"
+        self.fields["description"].error_messages["required"] = (
+            "Describe the action and the lesson behind it"
+        )
+        # What is running today, and whatever owns the action already (it may have ended).
+        areas = Q(pk__in=running_on(ServiceArea).values("pk"))
+        teams = Q(pk__in=running_on(Team).values("pk"))
+        if action is not None:
+            areas |= Q(pk=action.owner_service_area_id)
+            teams |= Q(pk=action.owner_team_id)
+        in_areas = ServiceArea.objects.filter(areas).order_by("name")
+        in_teams = Team.objects.filter(teams).select_related("service_area").order_by("name")
+        self.owners: dict[str, ServiceArea | Team] = {f"area:{a.pk}": a for a in in_areas}
+        self.owners.update((f"team:{t.pk}", t) for t in in_teams)
+        self.fields["owner"].choices = [  # type: ignore[attr-defined]
+            ("", "Choose who owns it"),
+            ("Service areas", [(f"area:{a.pk}", a.name) for a in in_areas]),
+            ("Teams", [(f"team:{t.pk}", f"{t.name} ({t.service_area.name})") for t in in_teams]),
+        ]
+
+    def answers(self) -> dict[str, Any]:
+        """The action as the services take it, its owner as a service area or a team."""
+        d = self.cleaned_data
+        owner = self.owners[d["owner"]]
+        return {
+            "kind": d["kind"],
+            "description": d["description"],
+            "owner_service_area": owner if isinstance(owner, ServiceArea) else None,
+            "owner_team": owner if isinstance(owner, Team) else None,
+            "due": d["due"],
+        }
+
+
+class LearningActionForm(CaseStepForm, LearningActionFields):
+    submit_label = "Add the action"
 
     def act(self, by: User) -> None:
-        d = self.cleaned_data
-        services.add_learning_action(
-            contact=self.contact,
-            kind=d["kind"],
-            description=d["description"],
-            owner_team=d["owner_team"],
-            due=d["due"],
-            by=by,
-        )
+        services.add_learning_action(contact=self.contact, by=by, **self.answers())
 
 
 class AssignmentForm(CaseStepForm):
@@ -931,6 +971,77 @@ class CompleteActionForm(GovUKForm):
         services.complete_learning_action(
             action, on=self.cleaned_data["on"], evidence=self.cleaned_data["evidence"], by=by
         )
+
+
+class GeneralActionForm(GovUKForm, LearningActionFields):
+    """A learning action not about one case: from the Ombudsman or a general review."""
+
+    submit_label = "Add the action"
+
+    def act(self, by: User) -> LearningAction:
+        return services.add_learning_action(by=by, **self.answers())
+
+
+class ChangeActionForm(GovUKForm, LearningActionFields):
+    submit_label = "Save the changes"
+
+    def __init__(self, *args: Any, action: LearningAction, **kwargs: Any) -> None:
+        self.action = action
+        owner = ""  # a reply's action has none when its case had no service area
+        if action.owner_team_id:
+            owner = f"team:{action.owner_team_id}"
+        elif action.owner_service_area_id:
+            owner = f"area:{action.owner_service_area_id}"
+        kwargs.setdefault("initial", {}).update(
+            kind=action.kind, description=action.description, owner=owner, due=action.due
+        )
+        super().__init__(*args, action=action, **kwargs)
+
+    def act(self, by: User) -> LearningAction:
+        return services.change_learning_action(self.action, by=by, **self.answers())
+
+
+class GeneralCostForm(GovUKForm, CostFields):
+    """A cost of no one case, such as publicity for the complaints procedure."""
+
+    submit_label = "Add the cost"
+
+    def act(self, by: User) -> Cost:
+        d = self.cleaned_data
+        return services.add_cost(on=d["on"], kind=d["kind"], amount=d["amount"], by=by)
+
+
+class CorrectCostForm(GovUKForm, CostFields):
+    submit_label = "Correct the cost"
+
+    def __init__(self, *args: Any, cost: Cost, **kwargs: Any) -> None:
+        self.cost = cost
+        kwargs.setdefault("initial", {}).update(on=cost.date, kind=cost.kind, amount=cost.amount)
+        super().__init__(*args, **kwargs)
+
+    def act(self, by: User) -> Cost:
+        d = self.cleaned_data
+        return services.correct_cost(
+            self.cost, on=d["on"], kind=d["kind"], amount=d["amount"], by=by
+        )
+
+
+class FinancialYearForm(FilterForm):
+    """A list's choice of financial year (1 April to 31 March), read from the query string;
+    `years` are the years offered, newest first."""
+
+    submit_label = "Show the year"
+    year = forms.TypedChoiceField(
+        label="Financial year",
+        coerce=int,
+        required=False,
+        error_messages={"invalid_choice": "Choose a financial year from the list"},
+    )
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).setdefault("year", years[0])
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, year_label(year)) for year in years]  # type: ignore[attr-defined]
 
 
 class UnlinkedOmbudsmanForm(GovUKForm, OmbudsmanEnquiryFields):
@@ -1209,16 +1320,10 @@ def compliments_url(received: date) -> str:
     return f"{reverse('casework:compliments')}?{urlencode({'year': year})}"
 
 
-class ComplimentFilterForm(FilterForm):
+class ComplimentFilterForm(FinancialYearForm):
     """The compliments list's financial year and service area, read from the query string."""
 
     submit_label = "Show compliments"
-    year = forms.TypedChoiceField(
-        label="Financial year",
-        coerce=int,
-        required=False,
-        error_messages={"invalid_choice": "Choose a financial year from the list"},
-    )
     service_area = forms.ModelChoiceField(
         queryset=ServiceArea.objects.none(),
         label="Service area",
@@ -1227,12 +1332,8 @@ class ComplimentFilterForm(FilterForm):
         error_messages={"invalid_choice": "Choose a service area from the list"},
     )
 
-    def __init__(
-        self, *args: Any, years: list[int], areas: QuerySet[ServiceArea], **kwargs: Any
-    ) -> None:
-        kwargs.setdefault("initial", {})["year"] = years[0]
+    def __init__(self, *args: Any, areas: QuerySet[ServiceArea], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(year, year_label(year)) for year in years]  # type: ignore[attr-defined]
         self.fields["service_area"].queryset = areas  # type: ignore[attr-defined]
 
 

@@ -11,18 +11,20 @@ A case outside someone's scope is "not found" (404), so its existence is not lea
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from auditlog.models import LogEntry
 from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Lower
 from django.http import Http404
 
-from fairhear.casework.codes import Channel, Route
+from fairhear.casework.codes import Channel, CostKind, Route
 from fairhear.casework.models import (
     Attachment,
     CaseAssignment,
@@ -368,6 +370,72 @@ def actions_visible_to(user: AnyUser) -> QuerySet[LearningAction]:
         | Q(owner_service_area__in=areas)
         | Q(owner_team__service_area__in=areas)
     )
+
+
+def get_action_for(user: AnyUser, pk: int) -> LearningAction:
+    """A learning action the user may see, with its case; otherwise Http404."""
+    action = actions_visible_to(user).select_related("contact").filter(pk=pk).first()
+    if action is None:
+        raise Http404("No such action")
+    return action
+
+
+#: What the actions list can show (`?show=`), with the words of its filter.
+ACTION_FILTERS = {"": "Not done", "overdue": "Overdue", "done": "Done"}
+
+
+def actions_shown(user: AnyUser, show: str, today: date) -> QuerySet[LearningAction]:
+    """The rows of the actions list: not done (those without a due date first, as they need
+    one, then soonest due), only the overdue, or done (most recently completed first)."""
+    actions = actions_visible_to(user).select_related("contact", "owner_team", "owner_service_area")
+    if show == "done":
+        return actions.filter(completed__isnull=False).order_by("-completed", "-pk")
+    actions = actions.filter(completed__isnull=True)
+    if show == "overdue":
+        actions = actions.filter(due__lt=today)
+    return actions.order_by(F("due").asc(nulls_first=True), "pk")
+
+
+def cost_years(today: date) -> list[int]:
+    """The financial years from the first cost recorded to this one (or the last cost's, if
+    later), newest first, by the year each starts in."""
+    span = Cost.objects.aggregate(first=Min("date"), last=Max("date"))
+    current = financial_year_of(today)
+    first = min(current, financial_year_of(span["first"])) if span["first"] else current
+    last = max(current, financial_year_of(span["last"])) if span["last"] else current
+    return list(range(last, first - 1, -1))
+
+
+def costs_between(start: date, end: date) -> QuerySet[Cost]:
+    """The costs dated from `start` to `end` (inclusive), in date order, with their cases."""
+    return (
+        Cost.objects.filter(date__range=(start, end))
+        .select_related("contact")
+        .order_by("date", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class CostTotal:
+    label: str
+    count: int
+    amount: Decimal
+
+
+def cost_totals(start: date, end: date) -> tuple[list[CostTotal], CostTotal]:
+    """How many costs of each kind there were from `start` to `end` and what they came to,
+    and the same for all of them: one aggregate query, however many costs."""
+    sums = Cost.objects.filter(date__range=(start, end)).aggregate(
+        all_count=Count("pk"),
+        all_amount=Sum("amount"),
+        **{f"count_{kind}": Count("pk", filter=Q(kind=kind)) for kind in CostKind.values},
+        **{f"amount_{kind}": Sum("amount", filter=Q(kind=kind)) for kind in CostKind.values},
+    )
+    by_kind = [
+        CostTotal(kind.label, sums[f"count_{kind}"], sums[f"amount_{kind}"] or Decimal(0))
+        for kind in CostKind
+    ]
+    return by_kind, CostTotal("All costs", sums["all_count"], sums["all_amount"] or Decimal(0))
 
 
 def categories_with_use() -> QuerySet[Category]:

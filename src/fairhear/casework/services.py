@@ -1516,6 +1516,105 @@ def complete_learning_action(
     return action
 
 
+def _what_changed(words: Callable[[str, str, str], str], *fields: tuple[str, str, str]) -> str:
+    """The fields, given as (what, old, new) in words, whose value changes, put by `words`
+    for a case's timeline; refused when nothing does."""
+    changed = [words(what, old, new) for what, old, new in fields if old != new]
+    if not changed:
+        raise CaseworkError("Nothing was changed.")
+    return "; ".join(changed)
+
+
+def _day_or_none(day: date | None) -> str:
+    return long_date(day) if day else "none"
+
+
+def change_learning_action(
+    action: LearningAction,
+    *,
+    kind: ActionKind | str,
+    description: str,
+    owner_service_area: ServiceArea | None,
+    owner_team: Team | None,
+    due: date | None,
+    by: User,
+) -> LearningAction:
+    """Change what an action not yet done says, who owns it and when it is due. Actions ticked
+    on a reply start with no due date: this is how they get the one their owner sets."""
+    if kind not in ActionKind.values:
+        raise CaseworkError("Choose what kind of action it is.")
+    description = _require_text(description, "Describe the action and the lesson behind it.")
+    if owner_team is not None and owner_service_area is not None:
+        raise CaseworkError("An action has one owner: choose a team or a service area, not both.")
+    owner = owner_team or owner_service_area
+    if owner is None:
+        raise CaseworkError("Choose who owns the action: a team or a service area.")
+    with transaction.atomic(), acting_as(by):
+        action = LearningAction.objects.select_for_update().get(pk=action.pk)
+        if action.completed is not None:
+            raise CaseworkError(
+                f"The action was completed on {long_date(action.completed)}, so it can no "
+                "longer be changed."
+            )
+        was_owner = action.owner_team or action.owner_service_area
+        changed = _what_changed(
+            lambda what, old, new: f"{what} {new} (was {old})",
+            ("kind", action.get_kind_display().lower(), ActionKind(kind).label.lower()),
+            ("description", f"“{action.description}”", f"“{description}”"),
+            ("owner", was_owner.name if was_owner else "none", owner.name),
+            ("due", _day_or_none(action.due), _day_or_none(due)),
+        )
+        action.kind = kind
+        action.description = description
+        action.owner_service_area = owner_service_area
+        action.owner_team = owner_team
+        action.due = due
+        action.save()
+        if action.contact is not None:
+            record_event(
+                action.contact,
+                "fairhear.action.changed",
+                f"Learning action changed: {changed}.",
+                by,
+            )
+    return action
+
+
+PENNY = Decimal("0.01")
+
+
+def correct_cost(cost: Cost, *, on: date, kind: CostKind | str, amount: Decimal, by: User) -> Cost:
+    """Put right a cost entered wrongly: its date, what it was for or its amount. Costs are
+    never deleted; a correction is audited, and its case's timeline says old and new."""
+    if kind not in CostKind.values:
+        raise CaseworkError("Choose what the cost was for.")
+    if amount <= 0:
+        raise CaseworkError("Enter an amount of more than £0.")
+    if amount != amount.quantize(PENNY):
+        raise CaseworkError("Enter the amount in pounds and pence, like 1250.00.")
+    amount = amount.quantize(PENNY)  # as stored, so the audit log sees no change in 300 → 300.00
+    with transaction.atomic(), acting_as(by):
+        cost = Cost.objects.select_for_update().get(pk=cost.pk)
+        changed = _what_changed(
+            lambda what, old, new: f"{what} {old} → {new}",
+            ("date", long_date(cost.date), long_date(on)),
+            ("kind", cost.get_kind_display().lower(), CostKind(kind).label.lower()),
+            ("amount", f"£{cost.amount:,.2f}", f"£{amount:,.2f}"),
+        )
+        cost.date = on
+        cost.kind = kind
+        cost.amount = amount
+        cost.save()
+        if cost.contact is not None:
+            record_event(
+                cost.contact,
+                "fairhear.cost.corrected",
+                f"Cost corrected: {changed}.",
+                by,
+            )
+    return cost
+
+
 class ComplimentDetails(TypedDict, total=False):
     """What a compliment says besides when it came: each left out is not known (or empty)."""
 

@@ -4,6 +4,7 @@ A case outside the user's scope is 404 (selectors.get_case_for); a page their ro
 use is 403.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -27,9 +28,16 @@ from fairhear.audit import acting_as
 from fairhear.casework import forms, selectors, services
 from fairhear.casework.codes import Route
 from fairhear.casework.facts import case_clocks
-from fairhear.casework.models import Attachment, Category, Contact, OmbudsmanCase, Practitioner
+from fairhear.casework.models import (
+    Attachment,
+    Category,
+    Contact,
+    Cost,
+    OmbudsmanCase,
+    Practitioner,
+)
 from fairhear.core.procedure import CaseState
-from fairhear.core.report import year_label
+from fairhear.core.report import Period, financial_year_of, year_label
 
 MANAGE = "casework.manage_cases"
 RESPOND = "casework.respond_stage_one"
@@ -367,16 +375,24 @@ def case_history(request: HttpRequest, reference: str) -> HttpResponse:
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
 def action_list(request: HttpRequest) -> HttpResponse:
-    overdue = request.GET.get("show") == "overdue"
+    show = request.GET.get("show", "")
+    if show not in selectors.ACTION_FILTERS:
+        show = ""
     today = date.today()
-    actions = selectors.actions_visible_to(request.user).filter(completed__isnull=True)
-    if overdue:
-        actions = actions.filter(due__lt=today)
-    actions = actions.select_related("contact", "owner_team", "owner_service_area")
+    here = reverse("casework:actions")
     return render(
         request,
         "casework/actions.html",
-        {"actions": actions[:500], "overdue": overdue, "today": today},
+        {
+            **_pages(request, selectors.actions_shown(request.user, show, today)),
+            "show": show,
+            "showing_done": show == "done",
+            "filters": [
+                (label, f"{here}?{urlencode({'show': value})}" if value else here, value == show)
+                for value, label in selectors.ACTION_FILTERS.items()
+            ],
+            "today": today,
+        },
     )
 
 
@@ -396,6 +412,127 @@ def complete_action(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, "The action is done.")
             return redirect("casework:actions")
     return render(request, "casework/form.html", {"form": form, "title": "Complete an action"})
+
+
+def _save_form(
+    request: HttpRequest,
+    form: forms.GeneralActionForm
+    | forms.ChangeActionForm
+    | forms.GeneralCostForm
+    | forms.CorrectCostForm,
+    *,
+    title: str,
+    saved: str,
+    back: str,
+    then: Callable[[Any], str],
+    contact: Contact | None = None,
+) -> HttpResponse:
+    """A form page not about one case's step: on a valid save, say so and go to `then(saved
+    record)`; otherwise show the form again with what is wrong."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = form.act(request.user)  # type: ignore[arg-type]
+        except services.CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, saved)
+            return redirect(then(record))
+    return render(
+        request,
+        "casework/form.html",
+        {"form": form, "title": title, "back": back, "contact": contact},
+    )
+
+
+@login_required
+@permission_required(MANAGE, raise_exception=True)
+def add_action(request: HttpRequest) -> HttpResponse:
+    """A learning action about no one case: from the Ombudsman or a general review."""
+    back = reverse("casework:actions")
+    return _save_form(
+        request,
+        forms.GeneralActionForm(request.POST or None),
+        title="Add a learning action",
+        saved="The learning action was added.",
+        back=back,
+        then=lambda _: back,
+    )
+
+
+@login_required
+@permission_required(RESPOND, raise_exception=True)
+def change_action(request: HttpRequest, pk: int) -> HttpResponse:
+    action = selectors.get_action_for(request.user, pk)
+    back = reverse("casework:actions")
+    return _save_form(
+        request,
+        forms.ChangeActionForm(request.POST or None, action=action),
+        title="Change a learning action",
+        saved="The learning action was changed.",
+        back=back,
+        then=lambda _: back,
+        contact=action.contact,
+    )
+
+
+def _costs_of_year(cost: Cost) -> str:
+    """The costs page for the financial year of a cost."""
+    return f"{reverse('casework:costs')}?{urlencode({'year': financial_year_of(cost.date)})}"
+
+
+@login_required
+@permission_required(MANAGE, raise_exception=True)
+def cost_list(request: HttpRequest) -> HttpResponse:
+    """The costs of one financial year, each and in total by kind, on one page (a year's
+    costs are a few hundred rows at most: a few for each case that reaches Stage 2 or 3)."""
+    today = date.today()
+    this_year = financial_year_of(today)
+    form = forms.FinancialYearForm(
+        request.GET or None, years=selectors.cost_years(today), initial={"year": this_year}
+    )
+    chosen = form.cleaned_data.get("year") if form.is_valid() else None
+    period = Period.financial_year(chosen or this_year)
+    by_kind, overall = selectors.cost_totals(period.start, period.end)
+    return render(
+        request,
+        "casework/costs.html",
+        {
+            "form": form,
+            "period": period,
+            "costs": selectors.costs_between(period.start, period.end),
+            "by_kind": by_kind,
+            "overall": overall,
+        },
+    )
+
+
+@login_required
+@permission_required(MANAGE, raise_exception=True)
+def add_cost(request: HttpRequest) -> HttpResponse:
+    """A cost of no one case, such as publicity for the complaints procedure."""
+    return _save_form(
+        request,
+        forms.GeneralCostForm(request.POST or None),
+        title="Add a general cost",
+        saved="The cost was added.",
+        back=reverse("casework:costs"),
+        then=_costs_of_year,
+    )
+
+
+@login_required
+@permission_required(MANAGE, raise_exception=True)
+def correct_cost(request: HttpRequest, pk: int) -> HttpResponse:
+    cost = get_object_or_404(Cost.objects.select_related("contact"), pk=pk)
+    return _save_form(
+        request,
+        forms.CorrectCostForm(request.POST or None, cost=cost),
+        title="Correct a cost",
+        saved="The cost was corrected.",
+        back=_costs_of_year(cost),
+        then=_costs_of_year,
+        contact=cost.contact,
+    )
 
 
 @login_required

@@ -14,6 +14,8 @@ def staff_navigation(user: User | AnonymousUser, path: str) -> list[dict[str, An
         entries.append(("Ombudsman", reverse("casework:ombudsman")))
     if user.has_perm("casework.view_compliment"):
         entries.append(("Compliments", reverse("casework:compliments")))
+    if user.has_perm("casework.manage_cases"):
+        entries.append(("Costs", reverse("casework:costs")))
     if user.has_perm("casework.change_category") or user.has_perm("casework.change_practitioner"):
         entries.append(("Categories and people", reverse("casework:lists")))
     if user.has_perm("organisation.view_servicearea"):

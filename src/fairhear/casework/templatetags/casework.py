@@ -1,14 +1,16 @@
 """Words and tags for case pages: states, clock statuses, dates written as councils do."""
 
 from datetime import date
+from decimal import Decimal
 
 from django import template
+from django.template.defaultfilters import truncatewords
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from fairhear.casework.codes import LgscoRemedy
 from fairhear.casework.facts import STEP_LABELS
-from fairhear.casework.models import CASE_STATE_LABELS
+from fairhear.casework.models import CASE_STATE_LABELS, LearningAction
 from fairhear.core.clocks import ClockStatus
 from fairhear.core.dates import long_date as _long_date
 
@@ -62,3 +64,18 @@ def step_label(step: str) -> str:
 def lgsco_remedy_label(code: str) -> str:
     """An Ombudsman remedy code in words (the code itself if it is not one of ours)."""
     return str(LgscoRemedy(code).label) if code in LgscoRemedy.values else code
+
+
+@register.filter
+def money(amount: Decimal) -> str:
+    """An amount in pounds as councils write it: £1,250.00."""
+    return f"£{amount:,.2f}"
+
+
+@register.filter
+def action_name(action: LearningAction) -> str:
+    """Enough words to tell a learning action from the others in a list (for the hidden text
+    of its links): many share a description, such as those ticked on a reply."""
+    words = truncatewords(action.description, 8)
+    case = f" on {action.contact.reference}" if action.contact else ""
+    return f"{action.get_kind_display().lower()}{case}: {words}"
