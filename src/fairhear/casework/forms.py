@@ -58,13 +58,17 @@ def _date(label: str, *, required: bool = True, help_text: str = "") -> DateFiel
     )
 
 
-def _text(label: str, *, required: bool = True, help_text: str = "") -> forms.CharField:
+def _text(
+    label: str, *, required: bool = True, help_text: str = "", missing: str = ""
+) -> forms.CharField:
+    """A text box; `missing` is its message when left empty, for a label that "Enter the …"
+    does not read well with."""
     return forms.CharField(
         label=label,
         required=required,
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": f"Enter the {label.lower()}"},
+        error_messages={"required": missing or f"Enter the {label.lower()}"},
     )
 
 
@@ -506,7 +510,7 @@ class ExtensionForm(CaseStepForm):
     submit_label = "Record the extension"
     stage = 1
     on = _date("Date of the extension")
-    reason = _text("Why more time is needed")
+    reason = _text("Why more time is needed", missing="Enter why more time is needed")
     complainant_told = forms.BooleanField(
         label="The complainant was told the new date",
         required=False,
@@ -877,7 +881,9 @@ class LearningActionFields(forms.Form):
         choices=ActionKind.choices,
         error_messages={"required": "Choose the kind of action"},
     )
-    description = _text("The lesson and the action")
+    description = _text(
+        "The lesson and the action", missing="Describe the action and the lesson behind it"
+    )
     owner = forms.ChoiceField(
         label="Who owns it",
         help_text="A service area, or one of its teams.",
@@ -890,9 +896,6 @@ class LearningActionFields(forms.Form):
 
     def __init__(self, *args: Any, action: LearningAction | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["description"].error_messages["required"] = (
-            "Describe the action and the lesson behind it"
-        )
         # What is running today, and whatever owns the action already (it may have ended).
         areas = Q(pk__in=running_on(ServiceArea).values("pk"))
         teams = Q(pk__in=running_on(Team).values("pk"))
