@@ -396,14 +396,20 @@ def actions_shown(user: AnyUser, show: str, today: date) -> QuerySet[LearningAct
     return actions.order_by(F("due").asc(nulls_first=True), "pk")
 
 
+def financial_years_of(records: QuerySet[Any], field: str, today: date) -> list[int]:
+    """The financial years a list can show, newest first (by the year each starts in): from
+    the earliest record's `field` to this year, or to the latest record's if later (a cost
+    can be dated ahead)."""
+    span = records.aggregate(first=Min(field), last=Max(field))
+    years = [financial_year_of(today)] + [
+        financial_year_of(day) for day in span.values() if day is not None
+    ]
+    return list(range(max(years), min(years) - 1, -1))
+
+
 def cost_years(today: date) -> list[int]:
-    """The financial years from the first cost recorded to this one (or the last cost's, if
-    later), newest first, by the year each starts in."""
-    span = Cost.objects.aggregate(first=Min("date"), last=Max("date"))
-    current = financial_year_of(today)
-    first = min(current, financial_year_of(span["first"])) if span["first"] else current
-    last = max(current, financial_year_of(span["last"])) if span["last"] else current
-    return list(range(last, first - 1, -1))
+    """The financial years the costs page offers, newest first."""
+    return financial_years_of(Cost.objects.all(), "date", today)
 
 
 def costs_between(start: date, end: date) -> QuerySet[Cost]:
@@ -545,11 +551,8 @@ def compliment_service_areas(user: AnyUser) -> QuerySet[ServiceArea]:
 
 
 def compliment_years(compliments: QuerySet[Compliment], today: date) -> list[int]:
-    """The financial years from the first compliment to today's, newest first."""
-    this_year = financial_year_of(today)
-    first = compliments.aggregate(first=Min("received"))["first"]
-    start = min(financial_year_of(first), this_year) if first else this_year
-    return list(range(this_year, start - 1, -1))
+    """The financial years the compliments list offers, newest first."""
+    return financial_years_of(compliments, "received", today)
 
 
 def compliments_received(
