@@ -136,6 +136,7 @@ def main() -> None:
 
     django.setup()
     from django.conf import settings
+    from django.contrib.auth.models import User
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
@@ -161,6 +162,8 @@ def main() -> None:
     area_manager = staff("bench-area-manager", Role.SERVICE_MANAGER.value, area.name)
     filtered = f"/staff/cases/?status=overdue&service_area={area.pk}&sort=due"
     searched = "/staff/cases/?q=Person+1234&stage=1"
+    manager = User.objects.get(username="bench-manager")
+    by_manager = f"/staff/cases/?manager={manager.pk}&status=open&sort=due"
     for user, who in ((officer, "officer"), (area_manager, "service manager")):
         client = Client()
         client.force_login(user)
@@ -170,6 +173,7 @@ def main() -> None:
             ("/staff/cases/", "case list, newest first"),
             (filtered, "case list: overdue in one area, by due date"),
             (searched, "case list: search a name at Stage 1"),
+            (by_manager, "case list: one manager's open cases, by due date"),
         ):
             assert client.get(path).status_code == 200, path
             with CaptureQueriesContext(connection) as queries:
