@@ -7,7 +7,7 @@ use is 403.
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlencode
 
 from auditlog.models import LogEntry
@@ -414,28 +414,36 @@ def complete_action(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "casework/form.html", {"form": form, "title": "Complete an action"})
 
 
+class _ActingForm(Protocol):
+    """A form page's form: valid or not, then `act` calls one service."""
+
+    def is_valid(self) -> bool: ...
+
+    def add_error(self, field: str | None, error: str) -> None: ...
+
+    def act(self, by: User) -> Any: ...
+
+
 def _save_form(
     request: HttpRequest,
-    form: forms.GeneralActionForm
-    | forms.ChangeActionForm
-    | forms.GeneralCostForm
-    | forms.CorrectCostForm,
+    form: _ActingForm,
     *,
     title: str,
-    saved: str,
+    saved: str | Callable[[Any], str],
     back: str,
     then: Callable[[Any], str],
     contact: Contact | None = None,
 ) -> HttpResponse:
-    """A form page not about one case's step: on a valid save, say so and go to `then(saved
-    record)`; otherwise show the form again with what is wrong."""
+    """A form page not about one case's step: on a valid save, say `saved` (words, or words
+    made from the saved record) and go to `then(saved record)`; otherwise show the form
+    again with what is wrong."""
     if request.method == "POST" and form.is_valid():
         try:
             record = form.act(request.user)  # type: ignore[arg-type]
         except services.CaseworkError as error:
             form.add_error(None, str(error))
         else:
-            messages.success(request, saved)
+            messages.success(request, saved if isinstance(saved, str) else saved(record))
             return redirect(then(record))
     return render(
         request,
@@ -557,23 +565,13 @@ def ombudsman_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required(MANAGE, raise_exception=True)
 def add_ombudsman_case(request: HttpRequest) -> HttpResponse:
-    form = forms.UnlinkedOmbudsmanForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            case = form.act(request.user)  # type: ignore[arg-type]
-        except services.CaseworkError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"Ombudsman case {case.lgsco_reference} was recorded.")
-            return redirect("casework:ombudsman-case", lgsco_reference=case.lgsco_reference)
-    return render(
+    return _save_form(
         request,
-        "casework/form.html",
-        {
-            "form": form,
-            "title": "Record an Ombudsman enquiry not linked to a case",
-            "back": reverse("casework:ombudsman"),
-        },
+        forms.UnlinkedOmbudsmanForm(request.POST or None),
+        title="Record an Ombudsman enquiry not linked to a case",
+        saved=lambda case: f"Ombudsman case {case.lgsco_reference} was recorded.",
+        back=reverse("casework:ombudsman"),
+        then=lambda case: reverse("casework:ombudsman-case", args=[case.lgsco_reference]),
     )
 
 
@@ -680,15 +678,14 @@ def _compliment_form(
     request: HttpRequest, form: forms.ComplimentForm, *, title: str, saved: str, back: str
 ) -> HttpResponse:
     """A compliment's form page; once saved, the compliments list at the compliment's year."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            form.act(request.user)  # type: ignore[arg-type]
-        except services.CaseworkError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, saved)
-            return redirect(forms.compliments_url(form.cleaned_data["received"]))
-    return render(request, "casework/form.html", {"form": form, "title": title, "back": back})
+    return _save_form(
+        request,
+        form,
+        title=title,
+        saved=saved,
+        back=back,
+        then=lambda _: forms.compliments_url(form.cleaned_data["received"]),
+    )
 
 
 @login_required
@@ -759,18 +756,14 @@ def council_lists(request: HttpRequest) -> HttpResponse:
 def _list_form(
     request: HttpRequest, form: forms.CategoryForm | forms.PractitionerForm, title: str
 ) -> HttpResponse:
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = form.act(request.user)  # type: ignore[arg-type]
-        except services.CaseworkError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"{saved} was saved.")
-            return redirect("casework:lists")
-    return render(
+    lists = reverse("casework:lists")
+    return _save_form(
         request,
-        "casework/form.html",
-        {"form": form, "title": title, "back": reverse("casework:lists")},
+        form,
+        title=title,
+        saved=lambda record: f"{record} was saved.",
+        back=lists,
+        then=lambda _: lists,
     )
 
 
