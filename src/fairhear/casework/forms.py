@@ -1311,16 +1311,15 @@ class ComplimentInsteadForm(CaseStepForm):
 
     def done(self) -> tuple[str, str]:
         return (
-            compliments_url(self.compliment.received),
+            list_at_year("casework:compliments", self.compliment.received),
             f"{self.contact.reference} was recorded as a compliment and removed from the "
             "cases. Its reference is not used again.",
         )
 
 
-def compliments_url(received: date) -> str:
-    """The compliments list at the financial year that holds a compliment."""
-    year = financial_year_of(received)
-    return f"{reverse('casework:compliments')}?{urlencode({'year': year})}"
+def list_at_year(url_name: str, day: date) -> str:
+    """A list by financial year (compliments, costs) at the year that holds `day`."""
+    return f"{reverse(url_name)}?{urlencode({'year': financial_year_of(day)})}"
 
 
 class ComplimentFilterForm(FinancialYearForm):

@@ -485,7 +485,7 @@ def change_action(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _costs_of_year(cost: Cost) -> str:
     """The costs page for the financial year of a cost."""
-    return f"{reverse('casework:costs')}?{urlencode({'year': financial_year_of(cost.date)})}"
+    return forms.list_at_year("casework:costs", cost.date)
 
 
 @login_required
@@ -684,7 +684,7 @@ def _compliment_form(
         title=title,
         saved=saved,
         back=back,
-        then=lambda _: forms.compliments_url(form.cleaned_data["received"]),
+        then=lambda _: forms.list_at_year("casework:compliments", form.cleaned_data["received"]),
     )
 
 
@@ -727,7 +727,7 @@ def correct_compliment(request: HttpRequest, pk: int) -> HttpResponse:
         form,
         title="Correct a compliment",
         saved="The compliment was corrected.",
-        back=forms.compliments_url(compliment.received),
+        back=forms.list_at_year("casework:compliments", compliment.received),
     )
 
 
