@@ -1,7 +1,11 @@
 from django.urls import include, path
 
+from fairhear.casework.views import staff_home
+
 urlpatterns = [
     path("", include("fairhear.web.urls")),
+    # Staff land on their home page: for case workers, the complaints dashboard.
+    path("staff/", staff_home, name="staff-home"),
     path("staff/account/", include("fairhear.accounts.urls")),
     path("staff/organisation/", include("fairhear.organisation.urls")),
     path("staff/cases/", include("fairhear.casework.urls")),

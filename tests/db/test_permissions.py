@@ -31,7 +31,7 @@ CHANGE_PAGES = [
 
 def _url(page: str, area: ServiceArea, team: Team) -> str:
     return {
-        "staff-home": reverse("web:staff-home"),
+        "staff-home": reverse("staff-home"),
         "organisation-list": reverse("organisation:list"),
         "service-area": reverse("organisation:detail", args=["service-areas", area.pk]),
         "team": reverse("organisation:detail", args=["teams", team.pk]),

@@ -86,10 +86,10 @@ def roles_of(user: User | AnonymousUser) -> list[Role]:
 
 # The page each role starts on after signing in, most senior role first.
 _LANDING_PAGES: dict[Role, str] = {
-    Role.COMPLAINTS_MANAGER: "web:staff-home",
-    Role.COMPLAINTS_OFFICER: "web:staff-home",
-    Role.SERVICE_MANAGER: "web:staff-home",
-    Role.INVESTIGATOR: "web:staff-home",
+    Role.COMPLAINTS_MANAGER: "staff-home",
+    Role.COMPLAINTS_OFFICER: "staff-home",
+    Role.SERVICE_MANAGER: "staff-home",
+    Role.INVESTIGATOR: "staff-home",
     Role.REPORT_VIEWER: "reports:report",
 }
 
@@ -97,4 +97,4 @@ _LANDING_PAGES: dict[Role, str] = {
 def landing_url_name(user: User | AnonymousUser) -> str:
     for role in roles_of(user):
         return _LANDING_PAGES[role]
-    return "web:staff-home"
+    return "staff-home"

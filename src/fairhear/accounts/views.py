@@ -48,8 +48,8 @@ def signed_out(request: HttpRequest) -> HttpResponse:
 class ChangeOwnPasswordView(auth_views.PasswordChangeView):
     template_name = "web/form_page.html"
     form_class = OwnPasswordForm
-    success_url = reverse_lazy("web:staff-home")
-    extra_context = {"title": "Change your password", "back": reverse_lazy("web:staff-home")}
+    success_url = reverse_lazy("staff-home")
+    extra_context = {"title": "Change your password", "back": reverse_lazy("staff-home")}
 
     def form_valid(self, form: OwnPasswordForm) -> HttpResponse:
         user = services.change_own_password(form.user, password=form.cleaned_data["new_password1"])

@@ -26,7 +26,6 @@ from fairhear.core.clocks import (
 from fairhear.core.procedure import (
     OPEN_STATES,
     CaseFacts,
-    CaseState,
     DeclineReason,
     Discretion,
     Extension,
@@ -84,26 +83,17 @@ def _request_discretion(stage: Stage) -> Discretion | None:
     )
 
 
-def _state(contact: Contact, stages: dict[int, Stage]) -> CaseState:
-    if contact.withdrawn is not None:
-        return CaseState.WITHDRAWN
+def _closed(contact: Contact, stages: dict[int, Stage]) -> date | None:
+    """The day the case closed: the latest stage's close (its reply, a declined request, or an
+    administrative close date), or the reply to a contact outside the statutory procedure."""
     if contact.route != Route.STATUTORY:
-        return CaseState.CLOSED if contact.responded is not None else CaseState.RECEIVED
-    for number in (3, 2):
-        stage = stages.get(number)
-        if stage is None:
-            continue
-        if stage.decision == StageDecision.DECLINED or stage.responded or stage.closed:
-            return CaseState.CLOSED
-        if stage.decision_date is None:
-            return CaseState.STAGE_3_REQUESTED if number == 3 else CaseState.STAGE_2_REQUESTED
-        if number == 3:
-            return CaseState.STAGE_3 if stage.panel_held else CaseState.STAGE_3_ACCEPTED
-        return CaseState.STAGE_2 if stage.started else CaseState.STAGE_2_ACCEPTED
-    stage_1 = stages.get(1)
-    if stage_1 is None:
-        return CaseState.RECEIVED
-    return CaseState.CLOSED if stage_1.responded or stage_1.closed else CaseState.STAGE_1
+        return contact.responded
+    if not stages:
+        return None
+    latest = stages[max(stages)]
+    if latest.decision == StageDecision.DECLINED:
+        return latest.closed or latest.decision_date
+    return latest.closed_on(contact.withdrawn)
 
 
 def _decided(stage: Stage | None, decision: StageDecision) -> date | None:
@@ -114,10 +104,9 @@ def _decided(stage: Stage | None, decision: StageDecision) -> date | None:
 
 def case_facts(contact: Contact) -> CaseFacts:
     """The contact as the core sees it (prefetch stages, panel memberships and Ombudsman cases
-    when reading many)."""
+    when reading many). Where the case stands is the core's to say: `CaseFacts.state`."""
     stages = _stages(contact)
     s1, s2, s3 = stages.get(1), stages.get(2), stages.get(3)
-    state = _state(contact, stages)
     late = None
     if contact.late_discretion_used is not None and contact.late_discretion_decided is not None:
         late = Discretion(
@@ -125,10 +114,6 @@ def case_facts(contact: Contact) -> CaseFacts:
             reason=contact.late_discretion_reason,
             accepted=contact.late_discretion_used,
         )
-    closed = None
-    if state is CaseState.CLOSED:
-        last = stages[max(stages)] if stages else None
-        closed = last.closed_on(contact.withdrawn) if last else contact.responded
     panel: tuple[PanelMember, ...] = ()
     if s3 is not None:
         panel = tuple(
@@ -144,7 +129,6 @@ def case_facts(contact: Contact) -> CaseFacts:
         )
     return CaseFacts(
         received=contact.received,
-        state=state,
         matter_date=contact.matter_date,
         late_complaint_discretion=late,
         stage_1_started=(s1.started or contact.received) if s1 else None,
@@ -172,7 +156,7 @@ def case_facts(contact: Contact) -> CaseFacts:
         stage_3_panel_held=s3.panel_held if s3 else None,
         stage_3_chair_report=s3.panel_report if s3 else None,
         stage_3_responded=s3.responded if s3 else None,
-        closed=closed,
+        closed=_closed(contact, stages),
         withdrawn=contact.withdrawn,
         lgsco_referrals=tuple(
             sorted(case.received for case in contact.ombudsman_cases.all() if case.received)

@@ -22,6 +22,6 @@ def staff(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {}
     return {
-        "staff_home_url": reverse("web:staff-home"),
+        "staff_home_url": reverse("staff-home"),
         "staff_navigation": staff_navigation(user, request.path),
     }

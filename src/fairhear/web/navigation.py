@@ -7,7 +7,7 @@ from django.urls import reverse
 
 
 def staff_navigation(user: User | AnonymousUser, path: str) -> list[dict[str, Any]]:
-    entries: list[tuple[str, str]] = [("Home", reverse("web:staff-home"))]
+    entries: list[tuple[str, str]] = [("Home", reverse("staff-home"))]
     if user.has_perm("casework.view_cases"):
         entries.append(("Cases", reverse("casework:list")))
         entries.append(("Actions", reverse("casework:actions")))
@@ -28,7 +28,7 @@ def staff_navigation(user: User | AnonymousUser, path: str) -> list[dict[str, An
         entries.append(("Staff", reverse("accounts:staff")))
     entries.append(("Sign out", reverse("accounts:sign-out-confirm")))
 
-    home = reverse("web:staff-home")
+    home = reverse("staff-home")
     # The deepest entry the page sits under is active: the Actions list, not Cases around it.
     under = [
         href for _, href in entries if path == href or (href != home and path.startswith(href))

@@ -6,5 +6,4 @@ app_name = "web"
 urlpatterns = [
     path("", views.public_home, name="home"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
-    path("staff/", views.staff_home, name="staff-home"),
 ]

@@ -1,13 +1,7 @@
-from typing import Any
-
 from django.conf import settings
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-
-from fairhear.accounts.roles import roles_of
-from fairhear.casework.views import dashboard_context
 
 
 def public_home(request: HttpRequest) -> HttpResponse:
@@ -16,15 +10,6 @@ def public_home(request: HttpRequest) -> HttpResponse:
 
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
     return render(request, "web/accessibility.html")
-
-
-@login_required
-def staff_home(request: HttpRequest) -> HttpResponse:
-    context: dict[str, Any] = {"roles": roles_of(request.user)}
-    if request.user.has_perm("casework.view_cases"):
-        # For case workers the home page is the complaints dashboard.
-        context.update(dashboard_context(request))
-    return render(request, "web/staff_home.html", context)
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:

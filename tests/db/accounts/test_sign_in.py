@@ -14,12 +14,12 @@ SIGN_IN = reverse("accounts:sign-in")
 @pytest.mark.parametrize(
     ("role", "landing"),
     [
-        ("manager", "web:staff-home"),
-        ("officer", "web:staff-home"),
-        ("service_manager_a", "web:staff-home"),
-        ("investigator", "web:staff-home"),
+        ("manager", "staff-home"),
+        ("officer", "staff-home"),
+        ("service_manager_a", "staff-home"),
+        ("investigator", "staff-home"),
         ("report_viewer", "reports:report"),
-        ("no_role", "web:staff-home"),
+        ("no_role", "staff-home"),
     ],
 )
 def test_signing_in_lands_each_role_on_its_first_page(
@@ -79,4 +79,4 @@ def test_signing_out_needs_a_post_and_then_signs_out(client: Client, manager: Us
     response = client.post(reverse("accounts:sign-out"))
 
     assert response["Location"] == reverse("accounts:signed-out")
-    assert client.get(reverse("web:staff-home")).status_code == 302
+    assert client.get(reverse("staff-home")).status_code == 302

@@ -101,7 +101,7 @@ def test_the_staff_menu_entry_is_for_the_complaints_manager_only(
 ) -> None:
     client.force_login(request.getfixturevalue(role))
 
-    html = client.get(reverse("web:staff-home")).content.decode()
+    html = client.get(reverse("staff-home")).content.decode()
 
     assert (f'href="{STAFF}"' in html) == (role == "manager")
 
@@ -340,7 +340,7 @@ def test_a_deactivated_account_cannot_sign_in_until_reactivated(
     officer.refresh_from_db()
     assert not officer.is_active
     assert not _signs_in("priya", PASSWORD)
-    assert officer_client.get(reverse("web:staff-home")).status_code == 302  # signed out
+    assert officer_client.get(reverse("staff-home")).status_code == 302  # signed out
     assert LogEntry.objects.get_for_object(officer).latest("pk").actor == manager
 
     client.post(url, {"active": "yes"})
@@ -398,7 +398,7 @@ def test_a_member_of_staff_changes_their_own_password(client: Client, officer: U
         url, {"old_password": PASSWORD, "new_password1": new, "new_password2": new}
     )
 
-    assert response["Location"] == reverse("web:staff-home")
-    assert client.get(reverse("web:staff-home")).status_code == 200  # still signed in
+    assert response["Location"] == reverse("staff-home")
+    assert client.get(reverse("staff-home")).status_code == 200  # still signed in
     assert _signs_in("priya", new)
     assert LogEntry.objects.get_for_object(officer).latest("pk").actor == officer

@@ -337,7 +337,7 @@ def test_the_navigation_offers_compliments_to_the_roles_that_may_see_them(
 ) -> None:
     for role in ROLES:
         client.force_login(request.getfixturevalue(role))
-        html = client.get(reverse("web:staff-home")).content.decode()
+        html = client.get(reverse("staff-home")).content.decode()
         offered = f'href="{reverse("casework:compliments")}"' in html
         assert offered == (_list_status(role) == 200), role
 

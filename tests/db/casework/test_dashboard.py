@@ -25,7 +25,7 @@ def test_each_stage_shows_its_soonest_due_cases_and_links_to_all_of_them(
     at_stage_one = [triage_statutory(log(received=day), officer, on=day) for day in days]
     client.force_login(officer)
 
-    response = client.get(reverse("web:staff-home"))
+    response = client.get(reverse("staff-home"))
 
     stages = {stage["number"]: stage for stage in response.context["stages"]}
     shown = stages[1]["cases"]
@@ -48,7 +48,7 @@ def test_a_service_manager_sees_only_their_own_areas_cases_due(
 ) -> None:
     client.force_login(service_manager_b)
 
-    response = client.get(reverse("web:staff-home"))
+    response = client.get(reverse("staff-home"))
 
     assert all(stage["cases"] == [] for stage in response.context["stages"])
     assert stage_one.reference not in response.content.decode()
@@ -62,7 +62,7 @@ def test_a_case_with_no_due_date_comes_after_those_due(
     Contact.objects.filter(pk=undated.pk).update(next_due=None)
     client.force_login(officer)
 
-    response = client.get(reverse("web:staff-home"))
+    response = client.get(reverse("staff-home"))
 
     stage_one = response.context["stages"][0]["cases"]
     assert [case.reference for case in stage_one] == [due.reference, undated.reference]
@@ -101,7 +101,7 @@ def test_every_dashboard_number_links_to_a_list_of_the_same_records(
         by=officer,
     )
     client.force_login(officer)
-    home = client.get(reverse("web:staff-home"))
+    home = client.get(reverse("staff-home"))
     figures, links = home.context["figures"], home.context["links"]
 
     def listed(name: str) -> int:

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from fairhear.casework import services
 from fairhear.casework.models import Attachment, CaseEvent, Contact
+from fairhear.casework.services import contacts
 
 pytestmark = pytest.mark.django_db
 
@@ -184,7 +185,8 @@ def test_if_the_document_cannot_be_recorded_its_stored_file_is_removed(
     def fail(*args: object, **kwargs: object) -> None:
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(services, "record_event", fail)
+    # The timeline write is the last thing the attachment's transaction does.
+    monkeypatch.setattr(contacts, "record_event", fail)
     with pytest.raises(RuntimeError):
         services.add_attachment(
             contact,

@@ -510,7 +510,7 @@ def test_the_list_shows_only_overdue_actions_as_the_dashboard_links_to(
         by=officer,
     )
     client.force_login(officer)
-    home = client.get(reverse("web:staff-home")).content.decode()
+    home = client.get(reverse("staff-home")).content.decode()
     assert f"{reverse('casework:actions')}?show=overdue" in home
 
     response = client.get(reverse("casework:actions"), {"show": "overdue"})

@@ -270,7 +270,7 @@ def test_the_stage_one_reply_records_outcomes_and_what_was_done(
 def test_a_reply_cannot_be_recorded_twice_or_for_a_category_it_does_not_have(
     replied: Contact, stage_one: Contact, officer: User, category: Category
 ) -> None:
-    with pytest.raises(CaseworkError, match="Cannot record the Stage 1 reply: the case is closed"):
+    with pytest.raises(CaseworkError, match="The Stage 1 reply was already sent on 10 May 2024"):
         services.reply_stage_one(
             replied,
             version=replied.version,

@@ -22,7 +22,7 @@ from fairhear.casework.models import (
     OmbudsmanCase,
     Person,
 )
-from fairhear.casework.views import STEPS
+from fairhear.casework.steps import STEPS
 from fairhear.core.procedure import CaseState
 from fairhear.organisation.models import ServiceArea
 
@@ -215,13 +215,13 @@ def test_the_dashboard_counts_in_a_bounded_number_of_queries(
     client: Client, officer: User, log: Callable[..., Contact]
 ) -> None:
     client.force_login(officer)
-    client.get(reverse("web:staff-home"))  # warm the session and permission caches
+    client.get(reverse("staff-home"))  # warm the session and permission caches
     with CaptureQueriesContext(connection) as few:
-        client.get(reverse("web:staff-home"))
+        client.get(reverse("staff-home"))
     for _ in range(15):
         log()
     with CaptureQueriesContext(connection) as many:
-        response = client.get(reverse("web:staff-home"))
+        response = client.get(reverse("staff-home"))
 
     assert len(many) == len(few) <= 12
     assert response.context["figures"]["awaiting_triage"] == 15

@@ -19,7 +19,7 @@ def test_the_deepest_section_a_page_sits_under_is_the_active_one(officer: User) 
     assert _active(officer, reverse("casework:compliments")) == ["Compliments"]
     assert _active(officer, reverse("casework:list")) == ["Cases"]
     assert _active(officer, reverse("casework:case", args=["C-2024-0001"])) == ["Cases"]
-    assert _active(officer, reverse("web:staff-home")) == ["Home"]
+    assert _active(officer, reverse("staff-home")) == ["Home"]
 
 
 def test_a_list_filter_puts_no_security_token_in_the_address(client: Client, manager: User) -> None:

@@ -75,13 +75,13 @@ def test_pages_carry_the_security_headers_of_the_deployment_checklist(client: Cl
 
 def test_the_staff_home_page_names_the_roles_of_the_user(client: Client, manager: User) -> None:
     client.force_login(manager)
-    html = client.get(reverse("web:staff-home")).content.decode()
+    html = client.get(reverse("staff-home")).content.decode()
     assert "(complaints manager)" in html
     assert "Service areas and teams" in html
 
 
 def test_a_user_without_a_role_is_told_to_ask_for_one(client: Client, no_role: User) -> None:
     client.force_login(no_role)
-    html = client.get(reverse("web:staff-home")).content.decode()
+    html = client.get(reverse("staff-home")).content.decode()
     assert "Your account has no role yet" in html
     assert "Service areas and teams" not in html

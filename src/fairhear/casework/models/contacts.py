@@ -1,13 +1,7 @@
-"""The case data: every contact, the stages of statutory complaints, the Ombudsman's cases,
-costs, learning actions and compliments.
-
-Every field of the interchange format (spec: interchange.md) has a home here, and every table
-of the annual report (spec: report.md) can be computed from these tables with queries.
-A nullable boolean or an empty code means "not known", as an empty cell does in the format.
-"""
+"""Contacts from any channel and who they come from, their categories, documents, timeline,
+assignments and reminders."""
 
 import secrets
-from datetime import date
 
 from django.conf import settings
 from django.db import models
@@ -15,21 +9,15 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 
 from fairhear.casework.codes import (
-    ActionKind,
     AgeBand,
     Channel,
     ChildStatus,
     ComplainantRole,
-    ComplimentSource,
-    CostKind,
-    LgscoDecision,
-    Outcome,
     Route,
-    StageDecision,
-    StageNumber,
 )
+from fairhear.casework.models.lists import Category
 from fairhear.core.dates import long_date
-from fairhear.core.procedure import CaseState, DeclineReason
+from fairhear.core.procedure import CaseState
 from fairhear.organisation.models import ServiceArea, Team
 
 #: Where a case stands, in the words the complaints team uses.
@@ -45,21 +33,6 @@ CASE_STATE_LABELS: dict[str, str] = {
     CaseState.CLOSED.value: "Closed",
     CaseState.WITHDRAWN.value: "Withdrawn",
 }
-
-
-class Category(models.Model):
-    """What a complaint is about, from the council's own list."""
-
-    name = models.CharField(max_length=200)
-    active = models.BooleanField(default=True, help_text="Offered for new contacts.")
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "categories"
-        constraints = [models.UniqueConstraint(Lower("name"), name="category_name_unique")]
-
-    def __str__(self) -> str:
-        return self.name
 
 
 def phone_digits(phone: str) -> str:
@@ -90,37 +63,6 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.key
-
-
-class Practitioner(models.Model):
-    """Someone who works on a complaint from outside the complaints team: an investigating
-    officer, an independent person, a panel member or chair (often not council staff)."""
-
-    name = models.CharField(max_length=200)
-    organisation = models.CharField(max_length=200, blank=True)
-    email = models.EmailField(blank=True)
-    is_staff = models.BooleanField(
-        default=False, help_text="Works for the council (so cannot be independent)."
-    )
-    is_councillor = models.BooleanField(default=False)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="practitioner_records",
-        help_text="Their Fairhear sign-in, when they have one (investigators).",
-    )
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    @property
-    def is_independent(self) -> bool:
-        return not (self.is_staff or self.is_councillor)
 
 
 class ReferenceCounter(models.Model):
@@ -323,269 +265,6 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
-
-
-class Stage(models.Model):
-    """One stage a statutory complaint reached, with its dates, people and outcome."""
-
-    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="stages")
-    number = models.PositiveSmallIntegerField(choices=StageNumber.choices)
-    requested = models.DateField(
-        null=True, blank=True, help_text="Stages 2 and 3: when the complainant asked for it."
-    )
-    decision = models.CharField(
-        max_length=10, choices=StageDecision.choices, default=StageDecision.ACCEPTED
-    )
-    decision_date = models.DateField(null=True, blank=True)
-    decline_reason = models.TextField(blank=True)
-    request_discretion = models.TextField(
-        blank=True, help_text="The manager's reasoned decision on a request out of time."
-    )
-    request_discretion_accepted = models.BooleanField(
-        null=True, blank=True, help_text="The decision on a late request: consider it or not."
-    )
-    request_discretion_date = models.DateField(null=True, blank=True)
-    decline_code = models.CharField(
-        max_length=20,
-        choices=[(str(r.value), r.label) for r in DeclineReason],
-        blank=True,
-        help_text="The lawful reason a request was declined.",
-    )
-    started = models.DateField(
-        null=True,
-        blank=True,
-        help_text="When the clock started if not the request (Stage 2: statement agreed).",
-    )
-    extended = models.BooleanField(null=True, blank=True)
-    extension_reason = models.TextField(blank=True)
-    extension_date = models.DateField(null=True, blank=True)
-    extension_complainant_told = models.BooleanField(null=True, blank=True)
-    extension_complainant_agreed = models.BooleanField(null=True, blank=True)
-    extension_new_due = models.DateField(
-        null=True, blank=True, help_text="The new date the complainant was told."
-    )
-    responded = models.DateField(
-        null=True,
-        blank=True,
-        help_text="Stage 1 reply; Stage 2 adjudication; Stage 3 authority's response.",
-    )
-    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
-    what_was_done = models.TextField(blank=True)
-    investigation_report = models.DateField(null=True, blank=True)
-    panel_held = models.DateField(null=True, blank=True)
-    panel_report = models.DateField(null=True, blank=True)
-    closed = models.DateField(
-        null=True,
-        blank=True,
-        help_text="Closed administratively, when it differs from the reply (or withdrawal).",
-    )
-    responsible_manager = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="stages_managed",
-    )
-    investigating_officer = models.ForeignKey(
-        Practitioner, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    independent_person = models.ForeignKey(
-        Practitioner, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    adjudicating_officer = models.CharField(max_length=200, blank=True)
-    panel_members: "models.ManyToManyField[Practitioner, PanelMembership]" = models.ManyToManyField(
-        Practitioner, through="PanelMembership", related_name="panels", blank=True
-    )
-
-    class Meta:
-        ordering = ["contact", "number"]
-        indexes = [
-            models.Index(fields=["number", "responded"], name="stage_number_responded"),
-            models.Index(fields=["number", "requested"], name="stage_number_requested"),
-        ]
-        constraints = [
-            models.UniqueConstraint(fields=["contact", "number"], name="one_stage_of_each_number"),
-            models.CheckConstraint(
-                condition=Q(started__isnull=True)
-                | Q(requested__isnull=True)
-                | Q(started__gte=F("requested")),
-                name="stage_started_after_requested",
-            ),
-            models.CheckConstraint(
-                condition=Q(panel_report__isnull=True)
-                | Q(panel_held__isnull=True)
-                | Q(panel_report__gte=F("panel_held")),
-                name="stage_panel_report_after_panel",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.contact.reference} stage {self.number}"
-
-    @property
-    def is_open(self) -> bool:
-        return self.decision == StageDecision.ACCEPTED and not self.outcome
-
-    def closed_on(self, contact_withdrawn: date | None) -> date | None:
-        """The administrative close (interchange.md: defaults to the reply, or the withdrawal)."""
-        if self.closed is not None:
-            return self.closed
-        if self.outcome == Outcome.WITHDRAWN and contact_withdrawn is not None:
-            return contact_withdrawn
-        return self.responded
-
-
-class CategoryOutcome(models.Model):
-    """The outcome for one category of a complaint at one stage."""
-
-    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="category_outcomes")
-    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="+")
-    outcome = models.CharField(max_length=20, choices=Outcome.choices)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["stage", "category"], name="one_outcome_per_category")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.stage}: {self.category.name} {self.outcome}"
-
-
-class PanelMembership(models.Model):
-    stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="panel_memberships")
-    practitioner = models.ForeignKey(Practitioner, on_delete=models.PROTECT, related_name="+")
-    is_chair = models.BooleanField(default=False)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["stage", "practitioner"], name="panel_member_once"),
-            models.UniqueConstraint(
-                fields=["stage"], condition=Q(is_chair=True), name="one_panel_chair"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.stage}: {self.practitioner.name}{' (chair)' if self.is_chair else ''}"
-
-    def get_additional_data(self) -> dict[str, int]:
-        """Kept on each audit entry, so a case's history finds a member after a new panel."""
-        return {"contact": self.stage.contact_id}
-
-
-class OmbudsmanCase(models.Model):
-    """A case of the Local Government and Social Care Ombudsman (LGSCO)."""
-
-    lgsco_reference = models.CharField(max_length=50, unique=True)
-    contact = models.ForeignKey(
-        Contact, null=True, blank=True, on_delete=models.PROTECT, related_name="ombudsman_cases"
-    )
-    received = models.DateField(null=True, blank=True, help_text="The enquiry arrived.")
-    enquiry_due = models.DateField(
-        null=True, blank=True, help_text="Empty: 28 calendar days after it arrived."
-    )
-    council_replied = models.DateField(null=True, blank=True)
-    decided = models.DateField(null=True, blank=True)
-    decision = models.CharField(max_length=40, choices=LgscoDecision.choices, blank=True)
-    remedies = models.JSONField(
-        default=list, blank=True, help_text="LgscoRemedy codes, in the order recorded."
-    )
-    financial_remedy = models.DecimalField(max_digits=12, decimal_places=2, null=True, blank=True)
-    satisfactory_remedy_by_council = models.BooleanField(null=True, blank=True)
-    complied = models.BooleanField(null=True, blank=True)
-    service_area = models.ForeignKey(
-        ServiceArea, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    summary = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["-received", "lgsco_reference"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(decided__isnull=True)
-                | Q(received__isnull=True)
-                | Q(decided__gte=F("received")),
-                name="lgsco_decided_after_received",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.lgsco_reference
-
-
-class Cost(models.Model):
-    contact = models.ForeignKey(
-        Contact, null=True, blank=True, on_delete=models.PROTECT, related_name="costs"
-    )
-    date = models.DateField()
-    kind = models.CharField(max_length=30, choices=CostKind.choices)
-    amount = models.DecimalField(max_digits=12, decimal_places=2)
-
-    class Meta:
-        ordering = ["date", "pk"]
-        indexes = [models.Index(fields=["date"], name="cost_date")]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()} £{self.amount} on {self.date:%d/%m/%Y}"
-
-
-class LearningAction(models.Model):
-    """What was done and learnt: an action with an owner, a due date and evidence."""
-
-    contact = models.ForeignKey(
-        Contact,
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="actions",
-        help_text="Empty for an action from the Ombudsman or a general review.",
-    )
-    kind = models.CharField(max_length=30, choices=ActionKind.choices)
-    description = models.TextField(blank=True)
-    owner_team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
-    )
-    owner_service_area = models.ForeignKey(
-        ServiceArea, null=True, blank=True, on_delete=models.PROTECT, related_name="actions"
-    )
-    due = models.DateField(null=True, blank=True)
-    completed = models.DateField(null=True, blank=True)
-    evidence = models.TextField(blank=True)
-
-    class Meta:
-        ordering = ["due", "pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(owner_team__isnull=True) | Q(owner_service_area__isnull=True),
-                name="action_one_owner",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.description[:60]}"
-
-
-class Compliment(models.Model):
-    received = models.DateField()
-    service_area = models.ForeignKey(
-        ServiceArea, null=True, blank=True, on_delete=models.PROTECT, related_name="compliments"
-    )
-    team = models.ForeignKey(
-        Team, null=True, blank=True, on_delete=models.PROTECT, related_name="compliments"
-    )
-    source = models.CharField(max_length=20, choices=ComplimentSource.choices, blank=True)
-    internal = models.BooleanField(null=True, blank=True, help_text="From inside the council.")
-    text = models.TextField(blank=True)
-    publish = models.BooleanField(null=True, blank=True, help_text="Consent to publish given.")
-
-    class Meta:
-        ordering = ["-received", "pk"]
-        indexes = [models.Index(fields=["received"], name="compliment_received")]
-
-    def __str__(self) -> str:
-        return f"Compliment received {self.received:%d/%m/%Y}"
 
 
 class CaseEvent(models.Model):

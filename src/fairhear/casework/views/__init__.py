@@ -1,0 +1,80 @@
+"""The casework pages, by family. Thin: read through the selectors, write through the
+services.
+
+A case outside the user's scope is 404 (selectors.get_case_for); a page their role may not
+use is 403.
+"""
+
+from fairhear.casework.views.actions import (
+    action_list,
+    add_action,
+    change_action,
+    complete_action,
+)
+from fairhear.casework.views.compliments import (
+    add_compliment,
+    compliment_list,
+    correct_compliment,
+)
+from fairhear.casework.views.contacts import (
+    case_detail,
+    case_history,
+    case_list,
+    case_step,
+    download_attachment,
+    log_contact,
+    view_log,
+)
+from fairhear.casework.views.costs import (
+    add_cost,
+    correct_cost,
+    cost_list,
+)
+from fairhear.casework.views.dashboard import staff_home
+from fairhear.casework.views.lists import (
+    add_category,
+    add_practitioner,
+    change_practitioner,
+    council_lists,
+    offer_category,
+    rename_category,
+)
+from fairhear.casework.views.ombudsman import (
+    add_ombudsman_case,
+    ombudsman_case,
+    ombudsman_history,
+    ombudsman_list,
+    ombudsman_step,
+)
+
+__all__ = [
+    "action_list",
+    "add_action",
+    "add_category",
+    "add_compliment",
+    "add_cost",
+    "add_ombudsman_case",
+    "add_practitioner",
+    "case_detail",
+    "case_history",
+    "case_list",
+    "case_step",
+    "change_action",
+    "change_practitioner",
+    "complete_action",
+    "compliment_list",
+    "correct_compliment",
+    "correct_cost",
+    "cost_list",
+    "council_lists",
+    "download_attachment",
+    "log_contact",
+    "offer_category",
+    "ombudsman_case",
+    "ombudsman_history",
+    "ombudsman_list",
+    "ombudsman_step",
+    "rename_category",
+    "staff_home",
+    "view_log",
+]

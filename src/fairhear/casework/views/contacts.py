@@ -1,0 +1,199 @@
+"""Cases: the case list, logging a contact, the case page and its steps, documents, a case's
+history and the view log."""
+
+from datetime import date
+from typing import Any
+
+from auditlog.models import LogEntry
+from auditlog.signals import accessed
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from fairhear.audit import acting_as
+from fairhear.casework import forms, selectors, services
+from fairhear.casework.facts import case_clocks
+from fairhear.casework.models import (
+    Attachment,
+    Contact,
+)
+from fairhear.casework.steps import MANAGE, STEPS, next_steps
+from fairhear.casework.views.base import paged
+
+
+@login_required
+@permission_required("casework.view_cases", raise_exception=True)
+def case_list(request: HttpRequest) -> HttpResponse:
+    form = forms.CaseFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    today = date.today()
+    cases = selectors.filter_cases(selectors.cases_visible_to(request.user), filters, today)
+    rows = selectors.case_list(cases, filters.get("sort") or "-received")
+    return render(
+        request,
+        "casework/list.html",
+        {"form": form, **paged(request, rows), "today": today},
+    )
+
+
+@login_required
+@permission_required(MANAGE, raise_exception=True)
+def log_contact(request: HttpRequest) -> HttpResponse:
+    duplicates: list[Any] = []
+    if request.method == "POST":
+        duplicates = list(
+            selectors.likely_duplicates(
+                name=request.POST.get("name", ""),
+                email=request.POST.get("email", ""),
+                phone=request.POST.get("phone", ""),
+            )[:10]
+        )
+    form = forms.LogContactForm(request.POST or None, request.FILES or None, duplicates=duplicates)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        user: User = request.user  # type: ignore[assignment]
+        chosen = d.get("person") or "new"
+        person = None
+        if chosen != "new":
+            person = next(p for p in duplicates if str(p.pk) == chosen)
+        elif d["name"] or d["email"] or d["phone"]:
+            person = services.record_person(
+                name=d["name"] or "Name not given", email=d["email"], phone=d["phone"], by=user
+            )
+        try:
+            # The contact and its document are kept together or not at all.
+            with transaction.atomic():
+                contact = services.log_contact(
+                    received=d["received"],
+                    channel=d["channel"],
+                    complainant=person,
+                    advocate=d["advocate"],
+                    advocacy_requested=d["advocacy_requested"],
+                    call_back_requested=d["call_back_requested"],
+                    by=user,
+                    **form.details(),
+                )
+                if d["document"] is not None:
+                    services.add_attachment(
+                        contact,
+                        upload=d["document"],
+                        content_type=form.document_type,
+                        description="Sent with the contact",
+                        by=user,
+                    )
+        except services.CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Contact {contact.reference} was logged. Triage it next.")
+            return redirect("casework:case", reference=contact.reference)
+    return render(
+        request,
+        "casework/form.html",
+        {"form": form, "title": "Log a contact", "duplicates": form.duplicates},
+    )
+
+
+@login_required
+@permission_required("casework.view_cases", raise_exception=True)
+def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
+    contact = selectors.case_with_details(request.user, reference)
+    with acting_as(request.user):  # type: ignore[arg-type]
+        accessed.send(sender=Contact, instance=contact)
+    today = date.today()
+    stages = list(contact.stages.all())
+    return render(
+        request,
+        "casework/case.html",
+        {
+            "contact": contact,
+            "stages": stages,
+            "clocks": case_clocks(contact, today=today),
+            "steps": next_steps(contact, request.user),
+            "events": list(contact.events.all())[::-1],
+            "can_view_audit": request.user.has_perm("casework.view_audit"),
+            "today": today,
+        },
+    )
+
+
+@login_required
+@permission_required("casework.view_cases", raise_exception=True)
+def case_step(request: HttpRequest, reference: str, step: str) -> HttpResponse:
+    try:
+        spec = STEPS[step]
+    except KeyError:
+        raise Http404("No such step") from None
+    contact = selectors.get_case_for(request.user, reference)
+    if not request.user.has_perm(spec.permission):
+        raise PermissionDenied
+    form = spec.form(request.POST or None, request.FILES or None, contact=contact)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.act(request.user)  # type: ignore[arg-type]
+        except services.CaseworkError as error:
+            form.add_error(None, str(error))
+        else:
+            elsewhere = form.done()
+            if elsewhere is not None:
+                url, message = elsewhere
+                messages.success(request, message)
+                return redirect(url)
+            messages.success(request, f"{spec.title}: saved.")
+            return redirect("casework:case", reference=contact.reference)
+    return render(
+        request,
+        "casework/form.html",
+        {"form": form, "title": spec.title, "contact": contact, "lead": form.lead},
+    )
+
+
+@login_required
+@permission_required("casework.view_cases", raise_exception=True)
+def download_attachment(request: HttpRequest, reference: str, pk: int) -> FileResponse:
+    attachment = selectors.get_attachment_for(request.user, reference, pk)
+    with acting_as(request.user):  # type: ignore[arg-type]
+        accessed.send(sender=Attachment, instance=attachment)
+    # Always a download, never shown inline: a file from outside is not trusted in the page.
+    return FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+
+
+@login_required
+@permission_required("casework.view_audit", raise_exception=True)
+def case_history(request: HttpRequest, reference: str) -> HttpResponse:
+    contact = selectors.get_case_for(request.user, reference)
+    trail = selectors.case_audit_trail(contact)
+    views_of = trail.filter(action=LogEntry.Action.ACCESS)
+    return render(
+        request,
+        "casework/history.html",
+        {
+            "contact": contact,
+            "changes": trail.exclude(action=LogEntry.Action.ACCESS)[:500],
+            "views": views_of.filter(content_type__model="contact")[:200],
+            "document_views": views_of.filter(content_type__model="attachment")[:200],
+            "ombudsman_views": views_of.filter(content_type__model="ombudsmancase")[:200],
+        },
+    )
+
+
+@login_required
+@permission_required("casework.view_audit", raise_exception=True)
+def view_log(request: HttpRequest) -> HttpResponse:
+    """Who looked at which case: for the complaints manager checking access to personal data."""
+    form = forms.ViewLogFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    entries = selectors.view_log(
+        viewer=filters.get("viewer"),
+        day_from=filters.get("viewed_from"),
+        day_to=filters.get("viewed_to"),
+    )
+    return render(request, "casework/view_log.html", {"form": form, **paged(request, entries)})
