@@ -64,7 +64,7 @@ port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0))
   --access-logfile - --error-logfile - >"$work/gunicorn.log" 2>&1 &
 gunicorn_pid=$!
 for _ in $(seq 60); do
-  curl -s -o /dev/null -H "Host: $HOST" "http://127.0.0.1:$port/" && break
+  curl -sf -o /dev/null -H "Host: $HOST" "http://127.0.0.1:$port/healthz" && break
   kill -0 "$gunicorn_pid" 2>/dev/null || fail "gunicorn stopped while starting"
   sleep 0.5
 done
@@ -89,6 +89,13 @@ expect() {
   ok "$path answers $want"
 }
 cookies() { grep -i '^set-cookie:' "$work/$1.headers" | sed -E 's/^[^:]*: *([^;]*).*/\1/' | paste -sd ';' -; }
+
+echo "== health check, as a load balancer calls it: plain HTTP, no sign-in"
+got="$(curl -sS -o "$work/health.body" -w '%{http_code}' -H "Host: $HOST" \
+  "http://127.0.0.1:$port/healthz")"
+[ "$got" = 200 ] || fail "/healthz answered $got: $(cat "$work/health.body")"
+grep -q '"status": "ok"' "$work/health.body" || fail "/healthz said $(cat "$work/health.body")"
+ok "/healthz answers 200: $(cat "$work/health.body")"
 
 echo "== pages"
 expect home / 200

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.public_home, name="home"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("staff/", views.staff_home, name="staff-home"),
+    path("healthz", views.health, name="health"),
 ]

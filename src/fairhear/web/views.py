@@ -2,9 +2,12 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.db import DatabaseError, connection
+from django.db.migrations.executor import MigrationExecutor
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.views.decorators.cache import never_cache
 
 from fairhear.accounts.roles import roles_of
 from fairhear.casework.views import dashboard_context
@@ -25,6 +28,23 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         # For case workers the home page is the complaints dashboard.
         context.update(dashboard_context(request))
     return render(request, "web/staff_home.html", context)
+
+
+@never_cache
+def health(request: HttpRequest) -> JsonResponse:
+    """For load balancers and monitoring, without signing in: 200 when the database answers
+    and every migration is applied, else 503 naming which."""
+    try:
+        executor = MigrationExecutor(connection)
+        unapplied = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "not answering"}, status=503)
+    if unapplied:
+        return JsonResponse(
+            {"status": "unavailable", "database": "ok", "unapplied_migrations": len(unapplied)},
+            status=503,
+        )
+    return JsonResponse({"status": "ok", "database": "ok"})
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
