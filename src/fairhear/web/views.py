@@ -2,8 +2,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db import DatabaseError, connection
-from django.db.migrations.executor import MigrationExecutor
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
@@ -11,6 +10,7 @@ from django.views.decorators.cache import never_cache
 
 from fairhear.accounts.roles import roles_of
 from fairhear.casework.views import dashboard_context
+from fairhear.readiness import unapplied_migrations
 
 
 def public_home(request: HttpRequest) -> HttpResponse:
@@ -35,13 +35,12 @@ def health(request: HttpRequest) -> JsonResponse:
     """For load balancers and monitoring, without signing in: 200 when the database answers
     and every migration is applied, else 503 naming which."""
     try:
-        executor = MigrationExecutor(connection)
-        unapplied = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        unapplied = unapplied_migrations()
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "not answering"}, status=503)
     if unapplied:
         return JsonResponse(
-            {"status": "unavailable", "database": "ok", "unapplied_migrations": len(unapplied)},
+            {"status": "unavailable", "database": "ok", "unapplied_migrations": unapplied},
             status=503,
         )
     return JsonResponse({"status": "ok", "database": "ok"})
