@@ -42,13 +42,13 @@ def database_problem() -> str | None:
     if missing_sqlite_file():
         return f"there is no database at {where}: `fairhear migrate` makes one."
     try:
-        missing = unapplied_migrations()
+        unapplied = unapplied_migrations()
     except DatabaseError as error:
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        reason = (str(error).strip() or type(error).__name__).splitlines()[0]
         return f"cannot open the database {where} ({reason})."
-    if missing:
+    if unapplied:
         return (
-            f"the database {where} is not migrated ({missing} migrations to apply): "
+            f"the database {where} is not migrated ({unapplied} migrations to apply): "
             "run `fairhear migrate` first."
         )
     return None
