@@ -5,12 +5,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 UV := .tools/bin/uv
 STATIC := src/fairhear/static/build/fairhear.css
+PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help setup demo test lint typecheck lock clean
+.PHONY: help setup demo check test lint lock clean
 
 help:
 	@echo "make demo   set up, load the demo council and serve it on http://127.0.0.1:8000"
+	@echo "            (make demo PORT=8001 for another port)"
+	@echo "make check  set up, then lint, type-check and run the unit tests (under two minutes)"
 	@echo "make test   set up, then run the checks and the whole test suite"
 	@echo "make lock   re-pin the Python packages after changing pyproject.toml"
 
@@ -34,13 +37,18 @@ setup: $(BIN)/fairhear $(STATIC)
 
 demo: setup
 	$(BIN)/fairhear migrate --no-input
-	$(BIN)/fairhear demo
-	$(BIN)/fairhear runserver 127.0.0.1:8000
+	$(BIN)/fairhear demo --site http://127.0.0.1:$(PORT)
+	$(BIN)/fairhear runserver 127.0.0.1:$(PORT)
 
-test: setup
+lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+check: lint
+	$(BIN)/pytest tests/unit
+
+test: lint
 	$(BIN)/fairhear makemigrations --check --dry-run
 	$(BIN)/pytest
 

@@ -1,22 +1,15 @@
 """Settings from the environment: run in a fresh interpreter, since Django reads them once."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-# Variables of the test run itself that a fresh start-up must not see.
-_RUN_ONLY = {"DATABASE_URL", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
-
-
-def _clean_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k not in _RUN_ONLY}
+from tests.unit.fresh import PRODUCTION, clean_env, fairhear
 
 
 def _start(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = _clean_env()
     return subprocess.run(
         [
             sys.executable,
@@ -25,7 +18,7 @@ def _start(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
             "print(s.DEBUG, s.DATABASES['default']['ENGINE'], s.ALLOWED_HOSTS)",
         ],
         env={
-            **clean,
+            **clean_env(),
             "DJANGO_SETTINGS_MODULE": "fairhear.settings",
             "FAIRHEAR_DATA_DIR": str(tmp_path),
             **env,
@@ -66,32 +59,21 @@ def test_a_stage_two_clock_start_that_is_not_a_choice_stops_the_start_up(tmp_pat
 
 
 def test_production_settings_pass_the_deployment_checklist(tmp_path: Path) -> None:
-    env = {
-        "DEBUG": "false",
-        "SECRET_KEY": "x" * 60 + "a-long-random-production-key-for-the-test",
-        "ALLOWED_HOSTS": "complaints.example.gov.uk",
+    result = fairhear(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        data_dir=tmp_path,
+        **PRODUCTION,
         # Preloading HSTS binds the council's whole domain, so it is the council's choice.
-        "SECURE_HSTS_PRELOAD": "true",
-    }
-    clean = _clean_env()
-    result = subprocess.run(
-        [sys.executable, "-m", "fairhear", "check", "--deploy", "--fail-level", "WARNING"],
-        env={**clean, "FAIRHEAR_DATA_DIR": str(tmp_path), **env},
-        capture_output=True,
-        text=True,
-        check=False,
+        SECURE_HSTS_PRELOAD="true",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("command", ["help", "migrate --help"])
 def test_the_fairhear_command_runs_management_commands(command: str, tmp_path: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "fairhear", *command.split()],
-        env={**os.environ, "FAIRHEAR_DATA_DIR": str(tmp_path)},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = fairhear(*command.split(), data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "migrate" in result.stdout

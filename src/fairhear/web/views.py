@@ -1,7 +1,11 @@
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.db import DatabaseError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.views.decorators.cache import never_cache
+
+from fairhear.readiness import unapplied_migrations
 
 
 def public_home(request: HttpRequest) -> HttpResponse:
@@ -10,6 +14,22 @@ def public_home(request: HttpRequest) -> HttpResponse:
 
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
     return render(request, "web/accessibility.html")
+
+
+@never_cache
+def health(request: HttpRequest) -> JsonResponse:
+    """For load balancers and monitoring, without signing in: 200 when the database answers
+    and every migration is applied, else 503 naming which."""
+    try:
+        unapplied = unapplied_migrations()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "not answering"}, status=503)
+    if unapplied:
+        return JsonResponse(
+            {"status": "unavailable", "database": "ok", "unapplied_migrations": unapplied},
+            status=503,
+        )
+    return JsonResponse({"status": "ok", "database": "ok"})
 
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:

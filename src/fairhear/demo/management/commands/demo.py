@@ -43,6 +43,11 @@ class Command(BaseCommand):
             default=None,
             help="The last day of data (YYYY-MM-DD); today unless given.",
         )
+        parser.add_argument(
+            "--site",
+            default="http://127.0.0.1:8000",
+            help="Where the site is served, for the sign-in link printed at the end.",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         password, users = reset_demo_users()
@@ -57,7 +62,8 @@ class Command(BaseCommand):
         else:
             self._fill(manager, options)
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS("Sign in at http://127.0.0.1:8000/staff/"))
+        site = options["site"].rstrip("/")
+        self.stdout.write(self.style.SUCCESS(f"Sign in at {site}/staff/"))
         for user in users:
             self.stdout.write(f"  {user.role.value:<20} username: {user.username}")
         self.stdout.write(f"  Password for all of them: {password}")

@@ -1,0 +1,9 @@
+"""Settings for the test suite: the real settings, with a fast password hasher.
+
+The production hasher is slow on purpose; every test that creates a member of staff paid for
+it. No test depends on which hasher stores a password, only that one does.
+"""
+
+from fairhear.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,82 @@
+"""The `fairhear` command speaks as Fairhear: its version, its own commands first, and one
+clear line when the database is missing or not migrated."""
+
+import sqlite3
+import subprocess
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+
+from tests.unit.fresh import fairhear
+
+FAIRHEAR_COMMANDS = [
+    "clear_public_drafts",
+    "demo",
+    "export",
+    "import",
+    "refresh_statuses",
+    "remind",
+    "report",
+]
+
+
+def test_version_is_fairhears(tmp_path: Path) -> None:
+    result = fairhear("--version", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"fairhear {version('fairhear')}\n"
+
+
+@pytest.mark.parametrize("args", [["--help"], []])
+def test_help_lists_fairhears_commands_with_what_they_do_before_djangos(
+    args: list[str], tmp_path: Path
+) -> None:
+    result = fairhear(*args, data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    ours, _, djangos = result.stdout.partition("Other commands")
+    for name in FAIRHEAR_COMMANDS:
+        assert f"\n  {name} " in ours
+    assert "Write the complaints report for a financial year" in ours
+    assert "migrate" in djangos
+    assert "migrate" not in ours
+
+
+def _one_line_naming_the_settings(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 1
+    error = result.stderr
+    assert "Traceback" not in error
+    assert len(error.strip().splitlines()) == 1, error
+    assert "DATABASE_URL" in error
+    assert "FAIRHEAR_DATA_DIR" in error
+    return error
+
+
+def test_a_database_that_is_not_found_is_one_line_and_is_not_created(tmp_path: Path) -> None:
+    error = _one_line_naming_the_settings(fairhear("remind", data_dir=tmp_path))
+    assert f"there is no database at {tmp_path / 'fairhear.sqlite3'}" in error
+    assert not (tmp_path / "fairhear.sqlite3").exists()
+
+
+def test_a_database_that_is_not_migrated_is_one_line(tmp_path: Path) -> None:
+    sqlite3.connect(tmp_path / "fairhear.sqlite3").close()
+    error = _one_line_naming_the_settings(fairhear("export", "out", data_dir=tmp_path))
+    assert "is not migrated" in error
+    assert "run `fairhear migrate` first" in error
+
+
+def test_a_database_server_that_does_not_answer_is_one_line(tmp_path: Path) -> None:
+    result = fairhear(
+        "report",
+        "--year",
+        "2024",
+        data_dir=tmp_path,
+        DATABASE_URL="postgres://fairhear@127.0.0.1:1/fairhear",
+    )
+    error = _one_line_naming_the_settings(result)
+    assert "cannot open the database fairhear on 127.0.0.1:1" in error
+
+
+def test_a_commands_help_needs_no_database(tmp_path: Path) -> None:
+    result = fairhear("report", "--help", data_dir=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "--year" in result.stdout
