@@ -105,30 +105,24 @@ def stages(r: Report) -> dict[str, Any]:
     )
 
 
-def _previous_current(r: Report, key: str | Any, choices: Iterable[tuple[str, str]]) -> list[Row]:
-    counts = r.counts(r.statutory, key, "received", ("previous", "current"))
+def _by_code(
+    r: Report, title: str, field: str, choices: Iterable[tuple[str, str]]
+) -> dict[str, Any]:
+    """Statutory complaints received this period and last, by the code in `field`."""
+    counts = r.counts(r.statutory, field, "received", ("previous", "current"))
     cells = {k: dict(v) for k, v in counts.items()}
-    return code_rows(choices, cells, total=sum_columns(cells, ("previous", "current")))
+    rows = code_rows(choices, cells, total=sum_columns(cells, ("previous", "current")))
+    return table(title, "received", r.columns("previous", "current"), rows)
 
 
 @section.table("complainant_role")
 def complainant_role(r: Report) -> dict[str, Any]:
-    return table(
-        "Who made statutory complaints",
-        "received",
-        r.columns("previous", "current"),
-        _previous_current(r, "complainant_role", ComplainantRole.choices),
-    )
+    return _by_code(r, "Who made statutory complaints", "complainant_role", ComplainantRole.choices)
 
 
 @section.table("channel")
 def channel(r: Report) -> dict[str, Any]:
-    return table(
-        "How statutory complaints were made",
-        "received",
-        r.columns("previous", "current"),
-        _previous_current(r, "channel", Channel.choices),
-    )
+    return _by_code(r, "How statutory complaints were made", "channel", Channel.choices)
 
 
 @section.table("young_people")
