@@ -27,6 +27,8 @@ __all__ = [
     "change_percent",
     "financial_year_of",
     "month_key",
+    "parse_day",
+    "parse_period",
     "parse_quarter",
     "percent",
     "quarter_key",
@@ -59,6 +61,7 @@ _MONTH_NAMES = (
     "March",
 )
 _QUARTER = re.compile(r"^(\d{4})[Qq]([1-4])$")
+_YEAR = re.compile(r"^\d{4}$")
 
 
 #: Shown for an empty cell or a hidden change.
@@ -66,7 +69,8 @@ NOT_KNOWN = "\N{EN DASH}"
 
 
 class PeriodError(ValueError):
-    """A period asked for is not a period (ends before it starts, a malformed quarter)."""
+    """A period asked for is not a period (ends before it starts, a malformed year, quarter or
+    date)."""
 
 
 def financial_year_of(day: date) -> int:
@@ -171,6 +175,56 @@ def parse_quarter(text: str) -> Period:
             "quarter, e.g. 2019Q3 for October to December 2019"
         )
     return Period.quarter(int(match[1]), int(match[2]))
+
+
+def parse_day(text: str) -> date:
+    """A day written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PeriodError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2020-03-31"
+        ) from None
+
+
+def parse_period(
+    *,
+    year: str | None = None,
+    quarter: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+) -> Period:
+    """The period a report is asked for, as typed (the `fairhear report` command's options and
+    the report page's query both read it here, so a mistake reads the same in both): a
+    financial year (`year` "2019" for 2019/20); a quarter of one (`quarter` "2019Q3", or
+    with `year` its number, "3"); or the first and last days (`start` and `end`, the
+    command's --from and --to, YYYY-MM-DD). Empty text counts as not given."""
+    if end and not start:
+        raise PeriodError("--to goes with --from: give the first day of the period too")
+    if start:
+        if year or quarter:
+            raise PeriodError(
+                "give a financial year or a quarter, or the first and last days: not both"
+            )
+        if not end:
+            raise PeriodError("--from needs --to: give the last day of the period too")
+        return Period(parse_day(start), parse_day(end))
+    if not year:
+        if quarter:
+            return parse_quarter(quarter)
+        raise PeriodError("give a financial year, a quarter, or the first and last days")
+    if not _YEAR.match(year.strip()) or not 0 < int(year) < 9999:
+        raise PeriodError(
+            f"{year!r} is not a financial year: write its first year, e.g. 2019 for 2019/20"
+        )
+    first_year = int(year)
+    if not quarter:
+        return Period.financial_year(first_year)
+    if not quarter.strip().isdecimal():
+        raise PeriodError(
+            f"{quarter!r} is not a quarter of {year_label(first_year)}: give its number, 1 to 4"
+        )
+    return Period.quarter(first_year, int(quarter))
 
 
 def percent(part: int | float, whole: int | float) -> float | None:

@@ -3,20 +3,18 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Min
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from fairhear.casework.models import Contact
-from fairhear.core.report import Period, financial_year_of, year_label
+from fairhear.core.report import Period, PeriodError, parse_period, year_label
 from fairhear.reports.engine import build_report
 from fairhear.reports.forms import BenchmarkForm, ContextFigureForm
-from fairhear.reports.models import Benchmark, ContextFigure
 from fairhear.reports.output import FORMATS, suppression_threshold
 from fairhear.reports.output import render as render_report
 from fairhear.reports.render.page import page_context
+from fairhear.reports.selectors import benchmarks, context_figures, report_years
 from fairhear.reports.services import ReportFiguresError, record_benchmark, record_context_figure
 
 DOWNLOADS = (
@@ -27,41 +25,29 @@ DOWNLOADS = (
 )
 
 
-def _years() -> list[int]:
-    """Financial years with case data, newest first (at least the current one)."""
-    this_year = financial_year_of(date.today())
-    first = Contact.objects.aggregate(first=Min("received"))["first"]
-    start = financial_year_of(first) if first else this_year
-    return list(range(this_year, start - 1, -1))
-
-
-def _chosen_year(request: HttpRequest, years: list[int]) -> int:
+def _default_year(years: list[int]) -> int:
     # The latest complete year is the one an annual report is written about.
-    default = years[1] if len(years) > 1 else years[0]
-    text = request.GET.get("year", "")
-    if not text:
-        return default
-    if not text.isdigit() or int(text) not in years:
+    return years[1] if len(years) > 1 else years[0]
+
+
+def _period(request: HttpRequest, year: str, years: list[int]) -> Period:
+    """The year (one of `years`), or one quarter of it for senior managers (`?quarter=1`
+    to `4`), read as the `fairhear report` command reads its period."""
+    try:
+        period = parse_period(year=year, quarter=request.GET.get("quarter", ""))
+    except PeriodError as error:
+        raise Http404(str(error)) from None
+    if period.year not in years:
         raise Http404("No report for that year")
-    return int(text)
-
-
-def _period(request: HttpRequest, year: int) -> Period:
-    """The whole year, or one quarter of it for senior managers (`?quarter=1` to `4`)."""
-    quarter = request.GET.get("quarter", "")
-    if not quarter:
-        return Period.financial_year(year)
-    if quarter not in ("1", "2", "3", "4"):
-        raise Http404("A financial year has quarters 1 to 4")
-    return Period.quarter(year, int(quarter))
+    return period
 
 
 @login_required
 @permission_required("reports.view_report", raise_exception=True)
 def report_page(request: HttpRequest) -> HttpResponse:
-    years = _years()
-    year = _chosen_year(request, years)
-    period = _period(request, year)
+    years = report_years(date.today())
+    period = _period(request, request.GET.get("year") or str(_default_year(years)), years)
+    year = period.year
     published = request.GET.get("version") == "published"
     report = build_report(period)
     context = page_context(report, threshold=suppression_threshold() if published else None)
@@ -94,9 +80,9 @@ def report_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required("reports.view_report", raise_exception=True)
 def download(request: HttpRequest, year: int, form: str) -> HttpResponse:
-    if form not in FORMATS or year not in _years():
+    if form not in FORMATS:
         raise Http404("No such report")
-    period = _period(request, year)
+    period = _period(request, str(year), report_years(date.today()))
     published = request.GET.get("published") == "1"
     report = build_report(period)
     extension, content_type = FORMATS[form]
@@ -137,8 +123,8 @@ def figures(request: HttpRequest) -> HttpResponse:
         request,
         "reports/figures.html",
         {
-            "context_figures": ContextFigure.objects.order_by("-year", "measure"),
-            "benchmarks": Benchmark.objects.order_by("-year", "council"),
+            "context_figures": context_figures(),
+            "benchmarks": benchmarks(),
             "context_form": context_form,
             "benchmark_form": benchmark_form,
             "can_change": can_change,

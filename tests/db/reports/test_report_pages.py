@@ -73,6 +73,8 @@ def test_a_year_without_data_or_an_unknown_form_is_not_found(
     client.force_login(report_viewer)
 
     assert client.get(reverse("reports:report"), {"year": "1990"}).status_code == 404
+    assert client.get(reverse("reports:report"), {"year": "last"}).status_code == 404
+    assert client.get(reverse("reports:report"), {"quarter": "Q3"}).status_code == 404
     assert client.get(reverse("reports:download", args=[1990, "json"])).status_code == 404
     assert client.get(reverse("reports:download", args=[LAST_YEAR, "pdf"])).status_code == 404
 

@@ -148,10 +148,12 @@ def test_the_command_writes_the_json_for_a_quarter(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
+        (["--year", "2019/20"], "is not a financial year"),
         (["--quarter", "2019Q5"], "is not a quarter"),
         (["--from", "2019-04-01"], "--from needs --to"),
         (["--from", "2019-04-01", "--to", "1 May"], "is not a date"),
         (["--from", "2019-04-01", "--to", "2019-03-01"], "before it starts"),
+        (["--year", "2019", "--as-at", "30/06/2020"], "is not a date"),
         (["--year", "2019", "--format", "docx"], "give --output FILE"),
     ],
 )
