@@ -6,8 +6,8 @@ from playwright.sync_api import expect
 
 from fairhear.core.report import financial_year_of, year_label
 from tests.browser.conftest import AccessiblePage, sign_in
+from tests.builders import complaint
 from tests.conftest import PASSWORD
-from tests.db.reports.factory import complaint
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from fairhear.core.calendar import WorkingDayCalendar, england_calendar
-from fairhear.interchange.format import (
+from fairhear.interchange.records import (
     ActionRecord,
     BenchmarkRecord,
     CaseFile,

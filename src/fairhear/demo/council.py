@@ -15,7 +15,7 @@ from fairhear.accounts.roles import Role
 from fairhear.audit import acting_as
 from fairhear.casework.models import Contact
 from fairhear.demo.casework import DemoTeam, Generator
-from fairhear.interchange.writer import write_case_file
+from fairhear.interchange.writers import write_case_file
 from fairhear.organisation import services as organisation
 from fairhear.organisation.models import ServiceArea, Team
 

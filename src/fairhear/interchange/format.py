@@ -1,18 +1,15 @@
-"""The interchange format v1 (spec: interchange.md): its files, columns and typed records.
+"""The interchange format v1 (spec: interchange.md): its files and their columns.
 
-Pure: no database. `parse_tables` turns the cells of each file into typed records and lists
-every problem with a cell; `serialise` turns records back into cells exactly as the export
-writes them. Rules that need several rows or files at once live in `validation`.
+Pure: no database. `parse_tables` turns the cells of each file into typed records (`records`)
+and lists every problem with a cell; `serialise` turns records back into cells exactly as the
+export writes them. A cell's kinds and text are in `cells`. Rules that need several rows or
+files at once live in `validation`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
-from decimal import Decimal
-from enum import Enum
+from dataclasses import dataclass
 from typing import Any
 
 from fairhear.casework.codes import (
@@ -28,6 +25,20 @@ from fairhear.casework.codes import (
     Outcome,
     Route,
     StageDecision,
+)
+from fairhear.interchange.cells import CellError, Column, Kind, format_cell, parse_cell
+from fairhear.interchange.records import (
+    ActionRecord,
+    BenchmarkRecord,
+    CaseFile,
+    CategoryOutcomeRecord,
+    ComplimentRecord,
+    ContactRecord,
+    ContextRecord,
+    CostRecord,
+    OmbudsmanRecord,
+    OrganisationUnitRecord,
+    StageRecord,
 )
 
 
@@ -45,192 +56,8 @@ class Problem:
         return f"{self.file}:{self.row}:{self.column}: {self.message}"
 
 
-class Kind(Enum):
-    TEXT = "text"
-    DATE = "date"
-    CODE = "code"
-    CODES = "codes"  # a `;`-separated list of codes
-    NAMES = "names"  # a `;`-separated list of free-text names
-    BOOL = "bool"
-    MONEY = "money"
-    NUMBER = "number"  # up to two decimals, shown without trailing zeros
-    PERCENT = "percent"
-    INTEGER = "integer"
-    YEAR = "year"
-    STAGE = "stage"
-    ID = "id"
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    name: str
-    kind: Kind = Kind.TEXT
-    required: bool = False
-    codes: tuple[str, ...] = ()
-    attr: str = ""
-
-    @property
-    def field(self) -> str:
-        return self.attr or self.name
-
-
 def _codes(choices: Any) -> tuple[str, ...]:
     return tuple(str(value) for value in choices.values)
-
-
-# ---------------------------------------------------------------------------- the records
-
-
-@dataclass(slots=True)
-class OrganisationUnitRecord:
-    kind: str
-    name: str
-    parent: str = ""
-    started: date | None = None
-    ended: date | None = None
-    successor: str = ""
-    row: int = field(default=0, compare=False)
-
-
-@dataclass(slots=True)
-class ContactRecord:
-    reference: str
-    received: date
-    route: str
-    channel: str = ""
-    complainant: str = ""
-    complainant_role: str = ""
-    advocate: bool | None = None
-    child_status: str = ""
-    service_area: str = ""
-    team: str = ""
-    categories: tuple[str, ...] = ()
-    withdrawn: date | None = None
-    responded: date | None = None
-    age_band: str = ""
-    gender: str = ""
-    ethnicity: str = ""
-    disability: bool | None = None
-    summary: str = ""
-    row: int = field(default=0, compare=False)
-
-
-@dataclass(slots=True)
-class StageRecord:
-    reference: str
-    stage: int
-    requested: date | None = None
-    decision: str = StageDecision.ACCEPTED.value
-    decline_reason: str = ""
-    started: date | None = None
-    extended: bool | None = None
-    extension_reason: str = ""
-    responded: date | None = None
-    outcome: str = ""
-    investigation_report: date | None = None
-    panel_held: date | None = None
-    panel_report: date | None = None
-    closed: date | None = None
-    row: int = field(default=0, compare=False)
-
-
-@dataclass(slots=True)
-class CategoryOutcomeRecord:
-    reference: str
-    stage: int
-    category: str
-    outcome: str
-    row: int = field(default=0, compare=False)
-
-
-@dataclass(slots=True)
-class ActionRecord:
-    id: int | None
-    reference: str
-    kind: str
-    description: str = ""
-    owner: str = ""
-    due: date | None = None
-    completed: date | None = None
-    row: int = field(default=0, compare=False)
-
-
-@dataclass(slots=True)
-class CostRecord:
-    id: int | None
-    reference: str
-    date: date
-    kind: str
-    amount: Decimal
-    row: int = field(default=0, compare=False)
-
-
-@dataclass(slots=True)
-class OmbudsmanRecord:
-    lgsco_reference: str
-    reference: str = ""
-    received: date | None = None
-    enquiry_due: date | None = None
-    council_replied: date | None = None
-    decided: date | None = None
-    decision: str = ""
-    remedy: tuple[str, ...] = ()
-    financial_remedy: Decimal | None = None
-    satisfactory_remedy_by_council: bool | None = None
-    complied: bool | None = None
-    service_area: str = ""
-    team: str = ""
-    summary: str = ""
-    row: int = field(default=0, compare=False)
-
-
-@dataclass(slots=True)
-class ComplimentRecord:
-    id: int | None
-    received: date
-    service_area: str = ""
-    team: str = ""
-    source: str = ""
-    internal: bool | None = None
-    text: str = ""
-    publish: bool | None = None
-    row: int = field(default=0, compare=False)
-
-
-@dataclass(slots=True)
-class ContextRecord:
-    year: int
-    measure: str
-    value: Decimal
-    row: int = field(default=0, compare=False)
-
-
-@dataclass(slots=True)
-class BenchmarkRecord:
-    year: int
-    council: str
-    complaints_received: int | None = None
-    percent_upheld: Decimal | None = None
-    percent_in_timescale: Decimal | None = None
-    row: int = field(default=0, compare=False)
-
-
-@dataclass(slots=True)
-class CaseFile:
-    """Everything in one case file, typed. `organisation` is None when the file was absent."""
-
-    contacts: list[ContactRecord] = field(default_factory=list)
-    stages: list[StageRecord] = field(default_factory=list)
-    category_outcomes: list[CategoryOutcomeRecord] = field(default_factory=list)
-    actions: list[ActionRecord] = field(default_factory=list)
-    costs: list[CostRecord] = field(default_factory=list)
-    ombudsman: list[OmbudsmanRecord] = field(default_factory=list)
-    compliments: list[ComplimentRecord] = field(default_factory=list)
-    context: list[ContextRecord] = field(default_factory=list)
-    benchmarks: list[BenchmarkRecord] = field(default_factory=list)
-    organisation: list[OrganisationUnitRecord] | None = None
-    # References of contacts rows that had errors: other files may still point at them.
-    broken_references: set[str] = field(default_factory=set, compare=False)
 
 
 # ---------------------------------------------------------------------------- the files
@@ -414,90 +241,7 @@ FILES: tuple[FileSpec, ...] = (
 SPECS: dict[str, FileSpec] = {spec.name: spec for spec in FILES}
 
 
-# ---------------------------------------------------------------------------- reading cells
-
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_MONEY = re.compile(r"\d{1,10}(\.\d{1,2})?")
-_NUMBER = re.compile(r"-?\d{1,12}(\.\d{1,2})?")
-_INTEGER = re.compile(r"\d{1,9}")
-
-
-class CellError(ValueError):
-    """A cell that cannot be read, with what is wrong in plain words."""
-
-
-def _normal_text(value: str) -> str:
-    # Spreadsheets leave stray spaces and line ends around values; inside text they stay.
-    return value.strip()
-
-
-def parse_cell(column: Column, raw: str) -> Any:
-    """The typed value of one non-empty cell, or CellError saying what is wrong."""
-    value = raw.strip()
-    kind = column.kind
-    if kind is Kind.TEXT:
-        return _normal_text(raw)
-    if kind is Kind.DATE:
-        if not _DATE.fullmatch(value):
-            raise CellError(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2024-01-08")
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            raise CellError(f"{value!r} is not a real date") from None
-    if kind is Kind.CODE:
-        code = value.lower()
-        if code not in column.codes:
-            raise CellError(f"{value!r} is not a {column.name} code: use one of {_list(column)}")
-        return code
-    if kind is Kind.CODES:
-        codes = [part.strip().lower() for part in value.split(";") if part.strip()]
-        bad = [code for code in codes if code not in column.codes]
-        if bad:
-            raise CellError(f"{bad[0]!r} is not a {column.name} code: use one of {_list(column)}")
-        if len(set(codes)) != len(codes):
-            raise CellError("a code is listed twice")
-        return tuple(codes)
-    if kind is Kind.NAMES:
-        names = [" ".join(part.split()) for part in value.split(";") if part.strip()]
-        if len({name.lower() for name in names}) != len(names):
-            raise CellError("a name is listed twice")
-        return tuple(names)
-    if kind is Kind.BOOL:
-        answer = value.lower()
-        if answer not in ("yes", "no"):
-            raise CellError(f"{value!r} is not yes or no (leave it empty when not known)")
-        return answer == "yes"
-    if kind is Kind.MONEY:
-        if not _MONEY.fullmatch(value):
-            raise CellError(
-                f"{value!r} is not an amount of money: write pounds with up to two decimals "
-                "and no symbol or commas, e.g. 6265.11"
-            )
-        return Decimal(value).quantize(Decimal("0.01"))
-    if kind in (Kind.NUMBER, Kind.PERCENT):
-        if not _NUMBER.fullmatch(value):
-            raise CellError(f"{value!r} is not a number with up to two decimals, e.g. 1234.5")
-        number = Decimal(value)
-        if kind is Kind.PERCENT and not Decimal(0) <= number <= Decimal(100):
-            raise CellError(f"{value!r} is not a percentage between 0 and 100")
-        return number
-    if kind in (Kind.INTEGER, Kind.ID):
-        if not _INTEGER.fullmatch(value) or (kind is Kind.ID and int(value) == 0):
-            raise CellError(f"{value!r} is not a whole number")
-        return int(value)
-    if kind is Kind.YEAR:
-        if not re.fullmatch(r"\d{4}", value) or not 1990 <= int(value) <= 2100:
-            raise CellError(f"{value!r} is not a year, e.g. 2019 for 2019/20")
-        return int(value)
-    if kind is Kind.STAGE:
-        if value not in ("1", "2", "3"):
-            raise CellError(f"{value!r} is not a stage: use 1, 2 or 3")
-        return int(value)
-    raise AssertionError(kind)
-
-
-def _list(column: Column) -> str:
-    return ", ".join(column.codes)
+# ---------------------------------------------------------------------------- reading files
 
 
 @dataclass(slots=True)
@@ -644,29 +388,7 @@ def _key_part(value: Any) -> Any:
     return value.lower() if isinstance(value, str) else value
 
 
-# ---------------------------------------------------------------------------- writing cells
-
-
-def format_cell(column: Column, value: Any) -> str:
-    """A value as the export writes it: codes lower case, ISO dates, yes/no, `;` lists."""
-    if value is None or value == "" or value == ():
-        return ""
-    kind = column.kind
-    if kind is Kind.DATE:
-        return str(value.isoformat())
-    if kind is Kind.BOOL:
-        return "yes" if value else "no"
-    if kind is Kind.MONEY:
-        return f"{Decimal(value):.2f}"
-    if kind in (Kind.NUMBER, Kind.PERCENT):
-        number = Decimal(value)
-        text = format(number.normalize(), "f") if number == number.to_integral() else None
-        return text if text is not None else format(number.quantize(Decimal("0.01")), "f")
-    if kind in (Kind.CODES, Kind.NAMES):
-        return ";".join(value)
-    if kind is Kind.CODE:
-        return str(value).lower()
-    return str(value)
+# ---------------------------------------------------------------------------- writing files
 
 
 def serialise(case_file: CaseFile) -> dict[str, Table]:

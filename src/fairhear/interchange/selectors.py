@@ -19,7 +19,10 @@ from fairhear.casework.models import (
     OmbudsmanCase,
     Stage,
 )
-from fairhear.interchange.format import (
+from fairhear.interchange.bulk import BATCH, chunks
+from fairhear.interchange.models import ImportRun
+from fairhear.interchange.records import (
+    STAGE_FIELDS,
     ActionRecord,
     BenchmarkRecord,
     CaseFile,
@@ -32,9 +35,7 @@ from fairhear.interchange.format import (
     OrganisationUnitRecord,
     StageRecord,
 )
-from fairhear.interchange.models import ImportRun
 from fairhear.interchange.validation import Existing, ExistingContact
-from fairhear.interchange.writer import BATCH, STAGE_FIELDS
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.reports.models import Benchmark, ContextFigure
 
@@ -49,8 +50,7 @@ def existing_for(references: Iterable[str]) -> Existing:
         team_names={name.lower() for name in Team.objects.values_list("name", flat=True)}
     )
     wanted = sorted(references)
-    for start in range(0, len(wanted), BATCH):
-        chunk = wanted[start : start + BATCH]
+    for chunk in chunks(wanted):
         for reference, received, withdrawn, route in Contact.objects.filter(
             reference__in=chunk
         ).values_list("reference", "received", "withdrawn", "route"):

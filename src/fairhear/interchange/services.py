@@ -18,9 +18,12 @@ from django.utils import timezone
 
 from fairhear.audit import acting_as
 from fairhear.interchange import files, selectors, validation
-from fairhear.interchange.format import CaseFile, Problem, Table, parse_tables, serialise
+from fairhear.interchange.bulk import Progress
+from fairhear.interchange.format import Problem, Table, parse_tables, serialise
 from fairhear.interchange.models import ImportRun
-from fairhear.interchange.writer import Progress, WriteSummary, write_case_file
+from fairhear.interchange.records import CaseFile
+from fairhear.interchange.writers import write_case_file
+from fairhear.interchange.writers.summary import WriteSummary
 
 UPLOAD_FOLDER = "interchange"
 

@@ -23,7 +23,8 @@ from fairhear.core.clocks import (
     stage_two_request_window,
 )
 from fairhear.core.dates import long_date
-from fairhear.interchange.format import CaseFile, Problem, StageRecord
+from fairhear.interchange.format import Problem
+from fairhear.interchange.records import CaseFile, StageRecord
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,11 +5,16 @@ from datetime import date
 
 from fairhear.casework.codes import Route, StageDecision
 from fairhear.casework.models import Contact, Stage
-from fairhear.core.clocks import ClockName, stage_three_request_window, stage_two_request_window
+from fairhear.core.clocks import (
+    ClockName,
+    stage_one_reply_clock,
+    stage_three_request_window,
+    stage_two_request_window,
+)
 from fairhear.core.dates import long_date
 from fairhear.core.procedure import OPEN_STATES, CaseState
 from fairhear.public.models import PublicSubmission
-from fairhear.public.services import stage_one_due, token_hash
+from fairhear.public.tokens import token_hash
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,11 @@ class Progress:
     due_label: str
     due: date | None
     what_happens_next: str
+
+
+def stage_one_due(received: date) -> date:
+    """The reply date the acknowledgement promises; the status page shows it until triage."""
+    return stage_one_reply_clock(received).due
 
 
 def submission_for_status_token(token: str) -> PublicSubmission | None:

@@ -17,22 +17,19 @@ from django.utils import timezone
 from fairhear.casework.codes import Channel, ComplainantRole, ComplimentSource
 from fairhear.casework.models import Attachment, Compliment, Person
 from fairhear.casework.services import log_contact, record_event, record_person
-from fairhear.core.clocks import stage_one_reply_clock
 from fairhear.core.dates import long_date
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.public.forms import HAS_AN_ADVOCATE, NOT_SURE
 from fairhear.public.journeys import COMPLAINT, YOUNG_PERSON
 from fairhear.public.models import Draft, DraftAttachment, PublicCompliment, PublicSubmission
+from fairhear.public.selectors import stage_one_due
+from fairhear.public.tokens import token_hash
 
 logger = logging.getLogger(__name__)
 
 
 class PublicFormError(Exception):
     """A submission that cannot be accepted, with the reason in plain words."""
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _expiry(now: datetime) -> datetime:
@@ -109,10 +106,6 @@ class Acknowledgement:
     status_token: str
     reply_due: date
     email: str
-
-
-def stage_one_due(received: date) -> date:
-    return stage_one_reply_clock(received).due
 
 
 def submit_complaint(

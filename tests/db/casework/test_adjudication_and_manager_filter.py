@@ -14,8 +14,7 @@ from django.urls import reverse
 from fairhear.casework import services
 from fairhear.casework.codes import Outcome
 from fairhear.casework.models import Contact
-
-from .conftest import triage_statutory
+from tests.builders import triage_statutory
 
 pytestmark = pytest.mark.django_db
 

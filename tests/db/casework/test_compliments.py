@@ -22,8 +22,7 @@ from fairhear.casework.models import Compliment, Contact
 from fairhear.casework.services import CaseworkError
 from fairhear.core.report import Period, financial_year_of, year_label
 from fairhear.organisation.models import ServiceArea
-
-from .conftest import RECEIVED, triage_statutory
+from tests.builders import RECEIVED, triage_statutory
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from django.urls import reverse
 from fairhear.casework import services
 from fairhear.casework.codes import ActionKind, Channel, Route
 from fairhear.casework.models import Contact
-
-from .conftest import RECEIVED, triage_statutory
+from tests.builders import RECEIVED, triage_statutory
 
 pytestmark = pytest.mark.django_db
 

@@ -19,7 +19,7 @@ from fairhear.core.clocks import ClockStatus
 from fairhear.core.procedure import CaseState
 from fairhear.core.report import Period
 from fairhear.reports.engine import build_report
-from tests.db.casework.conftest import RECEIVED
+from tests.builders import RECEIVED
 
 pytestmark = pytest.mark.django_db
 

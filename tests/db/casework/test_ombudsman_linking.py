@@ -20,13 +20,6 @@ ROLES = ["manager", "officer", "service_manager_a", "investigator", "report_view
 
 
 @pytest.fixture
-def unlinked(officer: User) -> OmbudsmanCase:
-    return services.record_ombudsman_case(
-        lgsco_reference="23 000 123", received=date(2024, 6, 3), by=officer
-    )
-
-
-@pytest.fixture
 def with_team(log: Callable[..., Contact], area_a: ServiceArea) -> Contact:
     """A case in area A's team (the `log` fixture's cases name only the service area)."""
     return log(team=area_a.teams.get())

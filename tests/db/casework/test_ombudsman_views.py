@@ -12,6 +12,7 @@ from django.urls import reverse
 from fairhear.casework import services
 from fairhear.casework.models import CaseAssignment, CaseEvent, Contact, OmbudsmanCase
 from fairhear.organisation.models import ServiceArea
+from tests import builders
 
 pytestmark = pytest.mark.django_db
 
@@ -21,21 +22,8 @@ def _day(name: str, day: date) -> dict[str, str]:
 
 
 @pytest.fixture
-def unlinked(officer: User) -> OmbudsmanCase:
-    return services.record_ombudsman_case(
-        lgsco_reference="23 000 123", received=date(2024, 6, 3), by=officer
-    )
-
-
-@pytest.fixture
 def linked(stage_one: Contact, officer: User) -> OmbudsmanCase:
-    return services.record_ombudsman_case(
-        lgsco_reference="24 000 777",
-        received=date(2024, 6, 3),
-        contact=stage_one,
-        version=stage_one.version,
-        by=officer,
-    )
+    return builders.ombudsman_case(officer, lgsco_reference="24 000 777", contact=stage_one)
 
 
 def _step(case: OmbudsmanCase, step: str) -> str:

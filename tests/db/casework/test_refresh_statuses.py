@@ -12,8 +12,7 @@ from pytest_django.fixtures import Settings
 from fairhear.casework import services
 from fairhear.casework.codes import Route
 from fairhear.casework.models import Contact
-
-from .conftest import RECEIVED
+from tests.builders import RECEIVED
 
 pytestmark = pytest.mark.django_db
 

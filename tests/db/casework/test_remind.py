@@ -13,8 +13,7 @@ from pytest_django.fixtures import Settings
 
 from fairhear.casework import services
 from fairhear.casework.models import Contact, ReminderSent
-
-from .conftest import triage_statutory
+from tests.builders import triage_statutory
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,7 @@ from fairhear.casework.models import Category, Contact, LearningAction, Practiti
 from fairhear.casework.services import CaseworkError
 from fairhear.core.clocks import ClockStatus
 from fairhear.core.procedure import CaseState
-
-from .conftest import RECEIVED, triage_statutory
+from tests.builders import RECEIVED, triage_statutory
 
 pytestmark = pytest.mark.django_db
 

@@ -25,8 +25,7 @@ from fairhear.casework.models import (
 from fairhear.casework.steps import STEPS
 from fairhear.core.procedure import CaseState
 from fairhear.organisation.models import ServiceArea
-
-from .conftest import triage_statutory
+from tests.builders import triage_statutory
 
 pytestmark = pytest.mark.django_db
 

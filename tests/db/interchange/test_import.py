@@ -21,7 +21,7 @@ from fairhear.casework.models import (
 )
 from fairhear.interchange.models import ImportRun
 from fairhear.interchange.services import import_case_file
-from fairhear.interchange.writer import ANALYZE_AFTER_CONTACTS
+from fairhear.interchange.writers import ANALYZE_AFTER_CONTACTS
 from fairhear.organisation.models import ServiceArea, Team
 from tests.db.interchange.helpers import CONTACTS, STAGES, fingerprint, tables
 

@@ -32,7 +32,8 @@ from fairhear.casework.models import (
 )
 from fairhear.demo.council import build_organisation, fill_case_data
 from fairhear.interchange import files
-from fairhear.interchange.format import (
+from fairhear.interchange.format import serialise
+from fairhear.interchange.records import (
     ActionRecord,
     BenchmarkRecord,
     CaseFile,
@@ -43,7 +44,6 @@ from fairhear.interchange.format import (
     OmbudsmanRecord,
     OrganisationUnitRecord,
     StageRecord,
-    serialise,
 )
 from fairhear.interchange.services import export_tables, import_case_file
 from fairhear.organisation.models import ServiceArea, Team

@@ -13,9 +13,9 @@ from fairhear.casework import services
 from fairhear.casework.codes import Channel, Outcome, Route
 from fairhear.casework.models import Contact, Stage
 from fairhear.casework.selectors import likely_duplicates
-from fairhear.casework.services import log_contact
 from fairhear.core.procedure import DeclineReason
 from fairhear.public.selectors import progress_of
+from tests import builders
 from tests.db.public.conftest import YOUNG_ANSWERS, walk
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def test_the_dashboard_counts_online_contacts_awaiting_triage_and_lists_them(
 ) -> None:
     first, second, triaged = _submit(), _submit(), _submit()
     Contact.objects.filter(pk=triaged.pk).update(route=Route.STATUTORY)
-    log_contact(received=timezone.localdate(), channel=Channel.EMAIL, by=officer)
+    builders.log(officer, received=timezone.localdate(), channel=Channel.EMAIL)
     client.force_login(officer)
 
     home = client.get("/staff/").content.decode()
@@ -53,23 +53,10 @@ def test_someone_who_complained_online_is_found_again_by_their_phone_number() ->
     assert [person.phone for person in found] == ["07700900123"]
 
 
-def _stage_one(by: User) -> Contact:
-    contact = log_contact(received=date(2024, 5, 1), channel=Channel.EMAIL, by=by)
-    return services.triage_contact(
-        contact,
-        version=contact.version,
-        route=Route.STATUTORY,
-        reason="A parent complains about their child's care.",
-        eligible=True,
-        on=date(2024, 5, 1),
-        by=by,
-    )
-
-
 def test_an_open_case_is_read_from_its_stored_status_alone(
     officer: User, django_assert_num_queries: DjangoAssertNumQueries
 ) -> None:
-    contact = Contact.objects.get(pk=_stage_one(officer).pk)
+    contact = Contact.objects.get(pk=builders.stage_one(officer).pk)
 
     with django_assert_num_queries(0):
         progress = progress_of(contact)
@@ -81,13 +68,9 @@ def test_an_open_case_is_read_from_its_stored_status_alone(
 def test_a_declined_request_tells_the_complainant_they_can_go_to_the_ombudsman(
     officer: User,
 ) -> None:
-    contact = _stage_one(officer)
-    contact = services.reply_stage_one(
-        contact, version=contact.version, on=date(2024, 5, 10), outcome=Outcome.UPHELD, by=officer
-    )
-    contact = services.request_stage_two(
-        contact, version=contact.version, on=date(2024, 5, 20), by=officer
-    )
+    contact = builders.stage_one(officer)
+    contact = builders.reply_stage_one(contact, officer, outcome=Outcome.UPHELD)
+    contact = builders.request_stage_two(contact, officer)
     contact = services.decline_request(
         contact,
         number=2,
@@ -109,7 +92,7 @@ def test_a_declined_request_tells_the_complainant_they_can_go_to_the_ombudsman(
 
 
 def test_a_stage_closed_without_a_reply_shows_closed_with_the_date(officer: User) -> None:
-    contact = _stage_one(officer)
+    contact = builders.stage_one(officer)
     # An import writes the stage as the council's old system had it, then refreshes the status.
     Stage.objects.filter(contact=contact, number=1).update(closed=date(2024, 5, 9))
     services.refresh_statuses([contact])
@@ -124,15 +107,7 @@ def test_a_stage_closed_without_a_reply_shows_closed_with_the_date(officer: User
 def test_an_enquiry_outside_the_procedure_shows_its_reply_date_as_on_the_staff_pages(
     officer: User,
 ) -> None:
-    contact = log_contact(received=date(2024, 5, 1), channel=Channel.EMAIL, by=officer)
-    contact = services.triage_contact(
-        contact,
-        version=contact.version,
-        route=Route.MEMBER_ENQUIRY,
-        reason="A councillor asks on a family's behalf.",
-        on=date(2024, 5, 1),
-        by=officer,
-    )
+    contact = builders.triage(builders.log(officer), officer, Route.MEMBER_ENQUIRY)
 
     progress = progress_of(contact)
 

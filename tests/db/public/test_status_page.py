@@ -11,16 +11,16 @@ from django.test import Client
 
 from fairhear.casework import services
 from fairhear.casework.codes import Outcome, Route
-from fairhear.casework.models import Contact, Practitioner
+from fairhear.casework.models import Contact
 from fairhear.core.clocks import stage_one_reply_clock
 from fairhear.core.dates import long_date
 from fairhear.core.procedure import OPEN_STATES, CaseState, DeclineReason
 from fairhear.public.models import PublicSubmission
+from tests import builders
+from tests.builders import RECEIVED
 from tests.db.public.conftest import COMPLAINT_ANSWERS, YOUNG_ANSWERS, walk
 
 pytestmark = pytest.mark.django_db
-
-RECEIVED = date(2024, 5, 1)  # a Wednesday
 
 
 @pytest.fixture
@@ -110,27 +110,13 @@ def test_the_status_follows_the_case_through_stage_one(status_path: str, officer
     contact = Contact.objects.get()
     Contact.objects.filter(pk=contact.pk).update(received=date(2024, 1, 8))
     contact.refresh_from_db()
-    contact = services.triage_contact(
-        contact,
-        version=contact.version,
-        route=Route.STATUTORY,
-        reason="A parent complains about their child's care.",
-        eligible=True,
-        on=date(2024, 1, 8),
-        by=officer,
-    )
+    contact = builders.triage_statutory(contact, officer, on=date(2024, 1, 8))
 
     shown = _shown(status_path)
     assert shown.stage == "Stage 1: local resolution"
     assert shown.due == "22 January 2024"  # 10 working days after 8 January 2024
 
-    services.reply_stage_one(
-        contact,
-        version=contact.version,
-        on=date(2024, 1, 19),
-        outcome=Outcome.PARTLY_UPHELD,
-        by=officer,
-    )
+    builders.reply_stage_one(contact, officer, on=date(2024, 1, 19), outcome=Outcome.PARTLY_UPHELD)
     shown = _shown(status_path)
     assert shown.stage == "Stage 1: reply sent"
     assert shown.due is None
@@ -159,8 +145,8 @@ def test_a_withdrawn_complaint_shows_as_closed_with_the_date(
 def test_the_status_page_shows_the_stored_next_due_date_in_every_state(officer: User) -> None:
     """Whatever the case's state, the page gives the date the staff pages give, and no other."""
     seen: set[CaseState] = set()
-    panel = [Practitioner.objects.create(name=name) for name in ("Pat", "Paula", "Piers")]
-    ivan, iris = (Practitioner.objects.create(name=name) for name in ("Ivan", "Iris"))
+    people = builders.practitioners()
+    panel = [people["pat"], people["paula"], people["piers"]]
 
     def check(contact: Contact, path: str) -> Shown:
         contact.refresh_from_db()
@@ -185,41 +171,20 @@ def test_the_status_page_shows_the_stored_next_due_date_in_every_state(officer: 
             assert check(contact, path).stage == stage, step
         return contact
 
+    def by_officer(build: Callable[[Contact, User], Contact]) -> Step:
+        return lambda c: build(c, officer)
+
     def triage(route: Route) -> Step:
-        return lambda c: services.triage_contact(
-            c,
-            version=c.version,
-            route=route,
-            reason="Decided at triage.",
-            eligible=True if route == Route.STATUTORY else None,
-            on=RECEIVED,
-            by=officer,
-        )
+        return lambda c: builders.triage(c, officer, route)
 
-    def reply_stage_one(c: Contact) -> Contact:
-        return services.reply_stage_one(
-            c, version=c.version, on=date(2024, 5, 10), outcome=Outcome.NOT_UPHELD, by=officer
-        )
-
-    def request_stage_two(c: Contact) -> Contact:
-        return services.request_stage_two(c, version=c.version, on=date(2024, 5, 20), by=officer)
-
-    def accept(number: int, on: date) -> Step:
-        return lambda c: services.accept_request(
-            c, number=number, version=c.version, on=on, by=officer
-        )
+    reply_stage_one = by_officer(builders.reply_stage_one)
+    request_stage_two = by_officer(builders.request_stage_two)
+    accept_stage_two = by_officer(builders.accept_stage_two)
 
     def start_stage_two(c: Contact) -> Contact:
-        c = services.appoint_investigators(
-            c, version=c.version, investigating_officer=ivan, independent_person=iris, by=officer
+        return builders.start_stage_two(
+            c, officer, investigating_officer=people["ivan"], independent_person=people["iris"]
         )
-        return services.agree_statement_of_complaint(
-            c, version=c.version, on=date(2024, 5, 28), by=officer
-        )
-
-    def hold_panel(c: Contact) -> Contact:
-        c = services.convene_panel(c, version=c.version, members=panel, chair=panel[0], by=officer)
-        return services.hold_panel(c, version=c.version, on=date(2024, 7, 30), by=officer)
 
     # A statutory complaint through all three stages.
     contact, path = _complain_online()
@@ -241,31 +206,17 @@ def test_the_status_page_shows_the_stored_next_due_date_in_every_state(officer: 
         ),
         (reply_stage_one, "Stage 1: reply sent"),
         (request_stage_two, "Stage 2: request received"),
-        (accept(2, date(2024, 5, 21)), "Stage 2: independent investigation"),
+        (accept_stage_two, "Stage 2: independent investigation"),
         (start_stage_two, "Stage 2: independent investigation"),
-        (
-            lambda c: services.adjudicate_stage_two(
-                c,
-                version=c.version,
-                on=date(2024, 6, 20),
-                outcome=Outcome.PARTLY_UPHELD,
-                by=officer,
-            ),
-            "Stage 2: decision sent",
-        ),
+        (by_officer(builders.adjudicate_stage_two), "Stage 2: decision sent"),
     )
     assert "ask for a review panel (Stage 3) by 18 July 2024" in _shown(path).next
     contact = steps(
         path,
         contact,
-        (
-            lambda c: services.request_stage_three(
-                c, version=c.version, on=date(2024, 7, 1), by=officer
-            ),
-            "Stage 3: request received",
-        ),
-        (accept(3, date(2024, 7, 2)), "Stage 3: review panel"),
-        (hold_panel, "Stage 3: review panel"),
+        (by_officer(builders.request_stage_three), "Stage 3: request received"),
+        (by_officer(builders.accept_stage_three), "Stage 3: review panel"),
+        (lambda c: builders.hold_panel(c, officer, members=panel), "Stage 3: review panel"),
         (
             lambda c: services.record_chair_report(
                 c, version=c.version, on=date(2024, 8, 5), by=officer
@@ -314,7 +265,7 @@ def test_the_status_page_shows_the_stored_next_due_date_in_every_state(officer: 
         (triage(Route.STATUTORY), "Stage 1: local resolution"),
         (reply_stage_one, "Stage 1: reply sent"),
         (request_stage_two, "Stage 2: request received"),
-        (accept(2, date(2024, 5, 21)), "Stage 2: independent investigation"),
+        (accept_stage_two, "Stage 2: independent investigation"),
         (
             lambda c: services.withdraw_contact(
                 c, version=c.version, on=date(2024, 5, 23), reason="Resolved.", by=officer
@@ -346,19 +297,9 @@ def test_the_status_page_shows_the_stored_next_due_date_in_every_state(officer: 
 def test_the_due_date_says_what_the_council_owes_next(officer: User) -> None:
     contact, path = _complain_online()
     assert _shown(path).due_label == "Reply due by"
-    contact = services.triage_contact(
-        contact,
-        version=contact.version,
-        route=Route.STATUTORY,
-        reason="A young person complains about their care.",
-        eligible=True,
-        on=RECEIVED,
-        by=officer,
-    )
-    contact = services.reply_stage_one(
-        contact, version=contact.version, on=date(2024, 5, 10), outcome="upheld", by=officer
-    )
-    services.request_stage_two(contact, version=contact.version, on=date(2024, 5, 20), by=officer)
+    contact = builders.triage_statutory(contact, officer)
+    contact = builders.reply_stage_one(contact, officer, outcome=Outcome.UPHELD)
+    builders.request_stage_two(contact, officer)
 
     shown = _shown(path)
 

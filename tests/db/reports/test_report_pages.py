@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from fairhear.core.report import financial_year_of
 from fairhear.reports.models import Benchmark, ContextFigure
-from tests.db.reports.factory import complaint
+from tests.builders import complaint
 
 pytestmark = pytest.mark.django_db
 

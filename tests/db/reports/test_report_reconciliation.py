@@ -19,7 +19,7 @@ from fairhear.casework.models import Compliment, LearningAction, OmbudsmanCase
 from fairhear.core.report import Period
 from fairhear.organisation.models import ServiceArea
 from fairhear.reports.engine import build_report
-from tests.db.reports.factory import category_outcome, complaint, cost, stage
+from tests.builders import category_outcome, complaint, cost, stage
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from fairhear.core.report import NOT_KNOWN, Period
 from fairhear.reports.engine import build_report
 from fairhear.reports.output import render
-from tests.db.reports.factory import complaint
+from tests.builders import complaint
 
 pytestmark = pytest.mark.django_db
 

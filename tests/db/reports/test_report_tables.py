@@ -13,7 +13,7 @@ from fairhear.core.report import Period
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.reports.engine import build_report
 from fairhear.reports.models import Benchmark, ContextFigure
-from tests.db.reports.factory import category_outcome, complaint, cost, stage
+from tests.builders import category_outcome, complaint, cost, stage
 
 pytestmark = pytest.mark.django_db
 

@@ -7,16 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fairhear.interchange.format import (
-    SPECS,
-    CellError,
-    Column,
-    Kind,
-    Table,
-    format_cell,
-    parse_cell,
-    parse_tables,
-)
+from fairhear.interchange.cells import CellError, Column, Kind, format_cell, parse_cell
+from fairhear.interchange.format import SPECS, Table, parse_tables
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,148 @@
+"""One cell of the case file: the kinds of column, and reading and writing a cell's text.
+
+Pure: no database. Every value is written as the export writes it and read back the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+
+class Kind(Enum):
+    TEXT = "text"
+    DATE = "date"
+    CODE = "code"
+    CODES = "codes"  # a `;`-separated list of codes
+    NAMES = "names"  # a `;`-separated list of free-text names
+    BOOL = "bool"
+    MONEY = "money"
+    NUMBER = "number"  # up to two decimals, shown without trailing zeros
+    PERCENT = "percent"
+    INTEGER = "integer"
+    YEAR = "year"
+    STAGE = "stage"
+    ID = "id"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    kind: Kind = Kind.TEXT
+    required: bool = False
+    codes: tuple[str, ...] = ()
+    attr: str = ""
+
+    @property
+    def field(self) -> str:
+        return self.attr or self.name
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONEY = re.compile(r"\d{1,10}(\.\d{1,2})?")
+_NUMBER = re.compile(r"-?\d{1,12}(\.\d{1,2})?")
+_INTEGER = re.compile(r"\d{1,9}")
+
+
+class CellError(ValueError):
+    """A cell that cannot be read, with what is wrong in plain words."""
+
+
+def _normal_text(value: str) -> str:
+    # Spreadsheets leave stray spaces and line ends around values; inside text they stay.
+    return value.strip()
+
+
+def parse_cell(column: Column, raw: str) -> Any:
+    """The typed value of one non-empty cell, or CellError saying what is wrong."""
+    value = raw.strip()
+    kind = column.kind
+    if kind is Kind.TEXT:
+        return _normal_text(raw)
+    if kind is Kind.DATE:
+        if not _DATE.fullmatch(value):
+            raise CellError(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2024-01-08")
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise CellError(f"{value!r} is not a real date") from None
+    if kind is Kind.CODE:
+        code = value.lower()
+        if code not in column.codes:
+            raise CellError(f"{value!r} is not a {column.name} code: use one of {_list(column)}")
+        return code
+    if kind is Kind.CODES:
+        codes = [part.strip().lower() for part in value.split(";") if part.strip()]
+        bad = [code for code in codes if code not in column.codes]
+        if bad:
+            raise CellError(f"{bad[0]!r} is not a {column.name} code: use one of {_list(column)}")
+        if len(set(codes)) != len(codes):
+            raise CellError("a code is listed twice")
+        return tuple(codes)
+    if kind is Kind.NAMES:
+        names = [" ".join(part.split()) for part in value.split(";") if part.strip()]
+        if len({name.lower() for name in names}) != len(names):
+            raise CellError("a name is listed twice")
+        return tuple(names)
+    if kind is Kind.BOOL:
+        answer = value.lower()
+        if answer not in ("yes", "no"):
+            raise CellError(f"{value!r} is not yes or no (leave it empty when not known)")
+        return answer == "yes"
+    if kind is Kind.MONEY:
+        if not _MONEY.fullmatch(value):
+            raise CellError(
+                f"{value!r} is not an amount of money: write pounds with up to two decimals "
+                "and no symbol or commas, e.g. 6265.11"
+            )
+        return Decimal(value).quantize(Decimal("0.01"))
+    if kind in (Kind.NUMBER, Kind.PERCENT):
+        if not _NUMBER.fullmatch(value):
+            raise CellError(f"{value!r} is not a number with up to two decimals, e.g. 1234.5")
+        number = Decimal(value)
+        if kind is Kind.PERCENT and not Decimal(0) <= number <= Decimal(100):
+            raise CellError(f"{value!r} is not a percentage between 0 and 100")
+        return number
+    if kind in (Kind.INTEGER, Kind.ID):
+        if not _INTEGER.fullmatch(value) or (kind is Kind.ID and int(value) == 0):
+            raise CellError(f"{value!r} is not a whole number")
+        return int(value)
+    if kind is Kind.YEAR:
+        if not re.fullmatch(r"\d{4}", value) or not 1990 <= int(value) <= 2100:
+            raise CellError(f"{value!r} is not a year, e.g. 2019 for 2019/20")
+        return int(value)
+    if kind is Kind.STAGE:
+        if value not in ("1", "2", "3"):
+            raise CellError(f"{value!r} is not a stage: use 1, 2 or 3")
+        return int(value)
+    raise AssertionError(kind)
+
+
+def _list(column: Column) -> str:
+    return ", ".join(column.codes)
+
+
+def format_cell(column: Column, value: Any) -> str:
+    """A value as the export writes it: codes lower case, ISO dates, yes/no, `;` lists."""
+    if value is None or value == "" or value == ():
+        return ""
+    kind = column.kind
+    if kind is Kind.DATE:
+        return str(value.isoformat())
+    if kind is Kind.BOOL:
+        return "yes" if value else "no"
+    if kind is Kind.MONEY:
+        return f"{Decimal(value):.2f}"
+    if kind in (Kind.NUMBER, Kind.PERCENT):
+        number = Decimal(value)
+        text = format(number.normalize(), "f") if number == number.to_integral() else None
+        return text if text is not None else format(number.quantize(Decimal("0.01")), "f")
+    if kind in (Kind.CODES, Kind.NAMES):
+        return ";".join(value)
+    if kind is Kind.CODE:
+        return str(value).lower()
+    return str(value)

@@ -1,0 +1,182 @@
+"""The typed records of the case file (spec: interchange.md), one class per file.
+
+Pure: no database. `format.parse_tables` makes them from cells and `format.serialise` turns
+them back; the writer stores them and the export's selectors read them from the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from fairhear.casework.codes import StageDecision
+
+
+@dataclass(slots=True)
+class OrganisationUnitRecord:
+    kind: str
+    name: str
+    parent: str = ""
+    started: date | None = None
+    ended: date | None = None
+    successor: str = ""
+    row: int = field(default=0, compare=False)
+
+
+@dataclass(slots=True)
+class ContactRecord:
+    reference: str
+    received: date
+    route: str
+    channel: str = ""
+    complainant: str = ""
+    complainant_role: str = ""
+    advocate: bool | None = None
+    child_status: str = ""
+    service_area: str = ""
+    team: str = ""
+    categories: tuple[str, ...] = ()
+    withdrawn: date | None = None
+    responded: date | None = None
+    age_band: str = ""
+    gender: str = ""
+    ethnicity: str = ""
+    disability: bool | None = None
+    summary: str = ""
+    row: int = field(default=0, compare=False)
+
+
+@dataclass(slots=True)
+class StageRecord:
+    reference: str
+    stage: int
+    requested: date | None = None
+    decision: str = StageDecision.ACCEPTED.value
+    decline_reason: str = ""
+    started: date | None = None
+    extended: bool | None = None
+    extension_reason: str = ""
+    responded: date | None = None
+    outcome: str = ""
+    investigation_report: date | None = None
+    panel_held: date | None = None
+    panel_report: date | None = None
+    closed: date | None = None
+    row: int = field(default=0, compare=False)
+
+
+# The attributes of a StageRecord that a stage stores under the same names.
+STAGE_FIELDS = [
+    "requested",
+    "decision",
+    "decline_reason",
+    "started",
+    "extended",
+    "extension_reason",
+    "responded",
+    "outcome",
+    "investigation_report",
+    "panel_held",
+    "panel_report",
+    "closed",
+]
+
+
+@dataclass(slots=True)
+class CategoryOutcomeRecord:
+    reference: str
+    stage: int
+    category: str
+    outcome: str
+    row: int = field(default=0, compare=False)
+
+
+@dataclass(slots=True)
+class ActionRecord:
+    id: int | None
+    reference: str
+    kind: str
+    description: str = ""
+    owner: str = ""
+    due: date | None = None
+    completed: date | None = None
+    row: int = field(default=0, compare=False)
+
+
+@dataclass(slots=True)
+class CostRecord:
+    id: int | None
+    reference: str
+    date: date
+    kind: str
+    amount: Decimal
+    row: int = field(default=0, compare=False)
+
+
+@dataclass(slots=True)
+class OmbudsmanRecord:
+    lgsco_reference: str
+    reference: str = ""
+    received: date | None = None
+    enquiry_due: date | None = None
+    council_replied: date | None = None
+    decided: date | None = None
+    decision: str = ""
+    remedy: tuple[str, ...] = ()
+    financial_remedy: Decimal | None = None
+    satisfactory_remedy_by_council: bool | None = None
+    complied: bool | None = None
+    service_area: str = ""
+    team: str = ""
+    summary: str = ""
+    row: int = field(default=0, compare=False)
+
+
+@dataclass(slots=True)
+class ComplimentRecord:
+    id: int | None
+    received: date
+    service_area: str = ""
+    team: str = ""
+    source: str = ""
+    internal: bool | None = None
+    text: str = ""
+    publish: bool | None = None
+    row: int = field(default=0, compare=False)
+
+
+@dataclass(slots=True)
+class ContextRecord:
+    year: int
+    measure: str
+    value: Decimal
+    row: int = field(default=0, compare=False)
+
+
+@dataclass(slots=True)
+class BenchmarkRecord:
+    year: int
+    council: str
+    complaints_received: int | None = None
+    percent_upheld: Decimal | None = None
+    percent_in_timescale: Decimal | None = None
+    row: int = field(default=0, compare=False)
+
+
+@dataclass(slots=True)
+class CaseFile:
+    """Everything in one case file, typed. `organisation` is None when the file was absent."""
+
+    contacts: list[ContactRecord] = field(default_factory=list)
+    stages: list[StageRecord] = field(default_factory=list)
+    category_outcomes: list[CategoryOutcomeRecord] = field(default_factory=list)
+    actions: list[ActionRecord] = field(default_factory=list)
+    costs: list[CostRecord] = field(default_factory=list)
+    ombudsman: list[OmbudsmanRecord] = field(default_factory=list)
+    compliments: list[ComplimentRecord] = field(default_factory=list)
+    context: list[ContextRecord] = field(default_factory=list)
+    benchmarks: list[BenchmarkRecord] = field(default_factory=list)
+    organisation: list[OrganisationUnitRecord] | None = None
+    # References of contacts rows that had errors: other files may still point at them.
+    broken_references: set[str] = field(default_factory=set, compare=False)
