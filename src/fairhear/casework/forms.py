@@ -44,8 +44,8 @@ from fairhear.casework.models import (
 from fairhear.core.dates import long_date
 from fairhear.core.procedure import DeclineReason
 from fairhear.core.report import financial_year_of, year_label
-from fairhear.organisation.forms import running_on
 from fairhear.organisation.models import ServiceArea, Team
+from fairhear.organisation.selectors import running_on
 from fairhear.web.forms import DateField, FilterForm, GovUKForm
 
 OUTCOME_CHOICES = [(o.value, o.label) for o in DECIDED_OUTCOMES]
