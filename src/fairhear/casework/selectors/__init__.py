@@ -1,4 +1,5 @@
-"""Every read of case data, scoped to the user asking. Views never build case querysets.
+"""Every read of case data, scoped to the user asking. Views never build case querysets, and
+forms take what they offer from here (`choices`).
 
 Who sees which cases is decided in `scope`; the other modules read through it.
 """
@@ -22,7 +23,17 @@ from fairhear.casework.selectors.cases import (
     likely_duplicates,
     soonest_due_by_stage,
 )
-from fairhear.casework.selectors.choices import categories_with_use
+from fairhear.casework.selectors.choices import (
+    categories_offered,
+    categories_with_use,
+    every_category,
+    independent_people,
+    investigators_to_assign,
+    managers,
+    practitioners,
+    sign_ins_for,
+    viewers,
+)
 from fairhear.casework.selectors.ombudsman import (
     get_ombudsman_case_for,
     ombudsman_cases_visible_to,
@@ -62,6 +73,7 @@ __all__ = [
     "case_list",
     "case_with_details",
     "cases_visible_to",
+    "categories_offered",
     "categories_with_use",
     "compliment_service_areas",
     "compliment_years",
@@ -73,6 +85,7 @@ __all__ = [
     "council_counts",
     "dashboard_counts",
     "end_of_week",
+    "every_category",
     "filter_cases",
     "financial_years_of",
     "get_action_for",
@@ -80,11 +93,17 @@ __all__ = [
     "get_case_for",
     "get_compliment_for",
     "get_ombudsman_case_for",
+    "independent_people",
+    "investigators_to_assign",
     "likely_duplicates",
+    "managers",
     "ombudsman_audit_trail",
     "ombudsman_cases_visible_to",
     "ombudsman_replies_due",
     "own_service_area_ids",
+    "practitioners",
+    "sign_ins_for",
     "soonest_due_by_stage",
     "view_log",
+    "viewers",
 ]
