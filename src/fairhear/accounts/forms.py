@@ -13,7 +13,7 @@ from django.db.models import Q
 from fairhear.accounts.roles import Role
 from fairhear.accounts.services import service_area_problem, username_problem
 from fairhear.organisation.models import ServiceArea
-from fairhear.web.forms import GovUKForm
+from fairhear.web.forms import GovUKForm, offer
 
 
 class SignInForm(AuthenticationForm):
@@ -106,7 +106,7 @@ class StaffForm(GovUKForm):
         # Areas still running, and any that ended but are still theirs so they can be unticked.
         running = Q(ended__isnull=True) | Q(ended__gte=date.today())
         queryset = ServiceArea.objects.filter(running | Q(pk__in=[a.pk for a in current_areas]))
-        self.fields["service_areas"].queryset = queryset.order_by("name")  # type: ignore[attr-defined]
+        offer(self, "service_areas", queryset.order_by("name"))
         self.fields["username"].widget.attrs.update(autocomplete="off", spellcheck="false")
         self.fields["email"].widget.attrs.update(autocomplete="off", spellcheck="false")
 

@@ -18,6 +18,7 @@ from fairhear.accounts.forms import (
     StaffForm,
 )
 from fairhear.accounts.roles import landing_url_name, roles_of
+from fairhear.web.http import AuthenticatedHttpRequest
 
 
 class SignInView(auth_views.LoginView):
@@ -68,13 +69,13 @@ def staff_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required("auth.add_user", raise_exception=True)
 @never_cache
-def add_staff(request: HttpRequest) -> HttpResponse:
+def add_staff(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = StaffForm(
         request.POST if request.method == "POST" else None, submit_label="Add member of staff"
     )
     if request.method == "POST" and form.is_valid():
         try:
-            user, password = services.add_staff(**form.cleaned_data, by=request.user)  # type: ignore[arg-type]
+            user, password = services.add_staff(**form.cleaned_data, by=request.user)
         except services.StaffError as error:
             form.add_error(error.field, str(error))
         else:
@@ -85,7 +86,7 @@ def add_staff(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required("auth.change_user", raise_exception=True)
-def change_staff(request: HttpRequest, pk: int) -> HttpResponse:
+def change_staff(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     user = get_object_or_404(User, pk=pk)
     current_areas = selectors.service_areas_of(user)
     initial = {
@@ -105,7 +106,7 @@ def change_staff(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         try:
-            user = services.change_staff(user, **form.cleaned_data, by=request.user)  # type: ignore[arg-type]
+            user = services.change_staff(user, **form.cleaned_data, by=request.user)
         except services.StaffError as error:
             form.add_error(error.field, str(error))
         else:
@@ -117,11 +118,11 @@ def change_staff(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("auth.change_user", raise_exception=True)
 @require_POST
-def set_active(request: HttpRequest, pk: int) -> HttpResponse:
+def set_active(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     user = get_object_or_404(User, pk=pk)
     active = request.POST.get("active") == "yes"
     try:
-        user = services.set_active(user, active=active, by=request.user)  # type: ignore[arg-type]
+        user = services.set_active(user, active=active, by=request.user)
     except services.StaffError as error:
         messages.error(request, str(error))
     else:
@@ -135,10 +136,10 @@ def set_active(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("auth.change_user", raise_exception=True)
 @never_cache
-def new_password(request: HttpRequest, pk: int) -> HttpResponse:
+def new_password(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     user = get_object_or_404(User, pk=pk)
     if request.method == "POST":
-        password = services.set_new_password(user, by=request.user)  # type: ignore[arg-type]
+        password = services.set_new_password(user, by=request.user)
         return _password_page(request, user, password, added=False)
     return render(
         request,

@@ -3,7 +3,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -11,27 +10,23 @@ from django.views.decorators.http import require_POST
 from fairhear.interchange import files, selectors, services
 from fairhear.interchange.forms import UploadForm
 from fairhear.interchange.models import ImportRun
+from fairhear.web.http import AuthenticatedHttpRequest
 
 PERMISSION = "interchange.import_case_file"
 # A report with thousands of problems is read a page at a time in the file, not here.
 SHOWN_PROBLEMS = 500
 
 
-def _user(request: HttpRequest) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
-
 @login_required
 @permission_required(PERMISSION, raise_exception=True)
-def case_file_home(request: HttpRequest) -> HttpResponse:
+def case_file_home(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = UploadForm()
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             upload = form.cleaned_data["case_file"]
             try:
-                run, _ = services.check_upload(upload, file_name=upload.name, by=_user(request))
+                run, _ = services.check_upload(upload, file_name=upload.name, by=request.user)
             except services.InterchangeError as error:
                 form.add_error("case_file", str(error))
             else:
@@ -63,10 +58,10 @@ def import_report(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @permission_required(PERMISSION, raise_exception=True)
-def confirm_import(request: HttpRequest, pk: int) -> HttpResponse:
+def confirm_import(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(ImportRun, pk=pk)
     try:
-        result = services.confirm_upload(run, by=_user(request))
+        result = services.confirm_upload(run, by=request.user)
     except services.InterchangeError as error:
         messages.error(request, str(error))
     else:
@@ -84,10 +79,10 @@ def confirm_import(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @permission_required(PERMISSION, raise_exception=True)
-def cancel_import(request: HttpRequest, pk: int) -> HttpResponse:
+def cancel_import(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(ImportRun, pk=pk)
     try:
-        services.cancel_upload(run, by=_user(request))
+        services.cancel_upload(run, by=request.user)
     except services.InterchangeError as error:
         messages.error(request, str(error))
     else:

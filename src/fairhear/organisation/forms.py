@@ -1,19 +1,27 @@
-from datetime import date
+from __future__ import annotations
+
 from typing import Any
 
 from crispy_forms_gds.layout import Field, Size
 from django import forms
-from django.db.models import Q, QuerySet
 
+from fairhear.organisation import selectors
 from fairhear.organisation.models import OrganisationUnit as Unit
 from fairhear.organisation.models import ServiceArea
-from fairhear.web.forms import DateField, GovUKForm
+from fairhear.web.forms import DateField, GovUKForm, offer
 
 
-def running_on(model: type[Unit], day: date | None = None) -> QuerySet[Any]:
-    day = day or date.today()
-    return model.objects.filter(
-        Q(started__isnull=True) | Q(started__lte=day), Q(ended__isnull=True) | Q(ended__gte=day)
+def unit_choice(
+    model: type[Unit], label: str, *, empty_label: str, required: bool = False, **kwargs: Any
+) -> forms.ModelChoiceField[Any]:
+    """A choice of one service area or team (as `model` says). It offers none until the form
+    offers some (`web.forms.offer`), since what is offered depends on the day and the record."""
+    return forms.ModelChoiceField(
+        queryset=model.objects.none(),
+        label=label,
+        empty_label=empty_label,
+        required=required,
+        **kwargs,
     )
 
 
@@ -37,16 +45,17 @@ class ServiceAreaForm(GovUKForm):
 class TeamForm(ServiceAreaForm):
     submit_label = "Add team"
     field_order = ["service_area", "name", "started"]
-    service_area = forms.ModelChoiceField(
-        queryset=ServiceArea.objects.none(),
-        label="Service area",
+    service_area = unit_choice(
+        ServiceArea,
+        "Service area",
         empty_label="Choose a service area",
+        required=True,
         error_messages={"required": "Choose the service area the team belongs to"},
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["service_area"].queryset = running_on(ServiceArea)  # type: ignore[attr-defined]
+        offer(self, "service_area", selectors.service_areas_offered())
 
     def layout_fields(self) -> list[Any]:
         return [Field.select("service_area"), *super().layout_fields()]
@@ -80,17 +89,12 @@ class RenameForm(GovUKForm):
 class EndForm(GovUKForm):
     submit_label = "End it"
     last_day = DateField(label="Last day", required=True, help_text="For example, 31 3 2024")
-    successor = forms.ModelChoiceField(
-        queryset=ServiceArea.objects.none(),
-        required=False,
-        label="Who took over its work (optional)",
-        empty_label="No one",
-    )
+    # A service area's or a team's, as the unit is.
+    successor = unit_choice(ServiceArea, "Who took over its work (optional)", empty_label="No one")
 
     def __init__(self, *args: Any, unit: Unit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["successor"]
-        field.queryset = running_on(type(unit)).exclude(pk=unit.pk)  # type: ignore[attr-defined]
+        offer(self, "successor", selectors.successors_for(unit))
 
     def layout_fields(self) -> list[Any]:
         return [Field("last_day"), Field.select("successor")]
@@ -104,10 +108,11 @@ class MergeForm(GovUKForm):
         label="Which ones are merging",
         error_messages={"required": "Choose at least one to merge"},
     )
-    into = forms.ModelChoiceField(
-        queryset=ServiceArea.objects.none(),
-        label="What they merge into",
+    into = unit_choice(
+        ServiceArea,
+        "What they merge into",
         empty_label="Choose one",
+        required=True,
         error_messages={"required": "Choose what they merge into"},
     )
     last_day = DateField(
@@ -117,7 +122,7 @@ class MergeForm(GovUKForm):
     def __init__(self, *args: Any, model: type[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("units", "into"):
-            self.fields[name].queryset = running_on(model)  # type: ignore[attr-defined]
+            offer(self, name, selectors.running_on(model))
 
     def layout_fields(self) -> list[Any]:
         return [Field.checkboxes("units"), Field.select("into"), Field("last_day")]

@@ -19,6 +19,7 @@ from fairhear.organisation.forms import (
 )
 from fairhear.organisation.models import OrganisationUnit as Unit
 from fairhear.organisation.models import ServiceArea, Team
+from fairhear.web.http import AuthenticatedHttpRequest
 
 # URL segment → (model, singular, plural)
 KINDS: dict[str, tuple[type[Unit], str, str]] = {
@@ -86,7 +87,7 @@ def unit_detail(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @login_required
-def add_service_area(request: HttpRequest) -> HttpResponse:
+def add_service_area(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_change(request, ServiceArea)
     form = ServiceAreaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -94,7 +95,7 @@ def add_service_area(request: HttpRequest) -> HttpResponse:
             area = services.add_service_area(
                 name=form.cleaned_data["name"],
                 started=form.cleaned_data["started"],
-                by=request.user,  # type: ignore[arg-type]
+                by=request.user,
             )
         except services.OrganisationError as error:
             form.add_error("name", str(error))
@@ -105,7 +106,7 @@ def add_service_area(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def add_team(request: HttpRequest) -> HttpResponse:
+def add_team(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_change(request, Team)
     initial = {"service_area": request.GET.get("service_area")}
     form = TeamForm(request.POST or None, initial=initial)
@@ -115,7 +116,7 @@ def add_team(request: HttpRequest) -> HttpResponse:
                 service_area=form.cleaned_data["service_area"],
                 name=form.cleaned_data["name"],
                 started=form.cleaned_data["started"],
-                by=request.user,  # type: ignore[arg-type]
+                by=request.user,
             )
         except services.OrganisationError as error:
             form.add_error("name", str(error))
@@ -126,14 +127,14 @@ def add_team(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def correct_name(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def correct_name(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpResponse:
     model = _kind(kind)[0]
     _require_change(request, model)
     unit = get_object_or_404(model, pk=pk)
     form = CorrectNameForm(request.POST or None, initial={"name": unit.name})
     if request.method == "POST" and form.is_valid():
         try:
-            services.correct_name(unit, name=form.cleaned_data["name"], by=request.user)  # type: ignore[arg-type]
+            services.correct_name(unit, name=form.cleaned_data["name"], by=request.user)
         except services.OrganisationError as error:
             form.add_error("name", str(error))
         else:
@@ -143,7 +144,7 @@ def correct_name(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @login_required
-def rename(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def rename(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpResponse:
     model = _kind(kind)[0]
     _require_change(request, model)
     unit = get_object_or_404(model, pk=pk)
@@ -154,7 +155,7 @@ def rename(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                 unit,
                 name=form.cleaned_data["name"],
                 from_day=form.cleaned_data["from_day"],
-                by=request.user,  # type: ignore[arg-type]
+                by=request.user,
             )
         except services.OrganisationError as error:
             form.add_error(None, str(error))
@@ -180,7 +181,7 @@ def rename(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @login_required
-def end(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
+def end(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpResponse:
     model = _kind(kind)[0]
     _require_change(request, model)
     unit = get_object_or_404(model, pk=pk)
@@ -191,7 +192,7 @@ def end(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
                 unit,
                 last_day=form.cleaned_data["last_day"],
                 successor=form.cleaned_data["successor"],
-                by=request.user,  # type: ignore[arg-type]
+                by=request.user,
             )
         except services.OrganisationError as error:
             form.add_error(None, str(error))
@@ -202,7 +203,7 @@ def end(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
 
 
 @login_required
-def merge(request: HttpRequest, kind: str) -> HttpResponse:
+def merge(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     model, _, plural = _kind(kind)
     _require_change(request, model)
     form = MergeForm(request.POST or None, model=model)
@@ -212,7 +213,7 @@ def merge(request: HttpRequest, kind: str) -> HttpResponse:
                 list(form.cleaned_data["units"]),
                 into=form.cleaned_data["into"],
                 last_day=form.cleaned_data["last_day"],
-                by=request.user,  # type: ignore[arg-type]
+                by=request.user,
             )
         except services.OrganisationError as error:
             form.add_error(None, str(error))

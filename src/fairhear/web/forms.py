@@ -1,5 +1,6 @@
 """Form pieces shared by every app's GOV.UK forms."""
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -8,6 +9,10 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+
+#: A choice field's options: (value, label) pairs, or (group label, pairs) groups.
+Choices = Sequence[tuple[Any, Any]]
 
 
 class DateField(DateInputField):
@@ -68,10 +73,30 @@ def layout_field(name: str, field: forms.Field) -> Any:
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return Field.checkboxes(name, legend_size=Size.SMALL)
     if isinstance(widget, forms.RadioSelect):
-        inline = len(field.choices) <= 2  # type: ignore[attr-defined]
+        # The field keeps its widget's choices the same as its own.
+        inline = len(list(widget.choices)) <= 2
         return Field.radios(name, legend_size=Size.SMALL, inline=inline)
     if isinstance(widget, forms.Select):
         return Field.select(name)
     if isinstance(widget, forms.Textarea):
         return Field.textarea(name)
     return Field.text(name)
+
+
+def offer(form: forms.BaseForm, name: str, choices: QuerySet[Any] | Choices) -> None:
+    """Offer `choices` in the form's choice field `name`: a queryset in a model choice field,
+    pairs or groups in any other.
+
+    A form decides what to offer when it is made (what runs today, what a record names
+    already), and django-stubs types `form.fields` as plain fields, which have neither
+    `queryset` nor `choices`: the field's kind is checked here once, not ignored in each form.
+    """
+    field = form.fields[name]
+    if isinstance(field, forms.ModelChoiceField):
+        if not isinstance(choices, QuerySet):
+            raise TypeError(f"{name} is a model choice field: offer it a queryset")
+        field.queryset = choices
+    elif isinstance(field, forms.ChoiceField) and not isinstance(choices, QuerySet):
+        field.choices = choices
+    else:
+        raise TypeError(f"{name} is not a choice field for {type(choices).__name__}")

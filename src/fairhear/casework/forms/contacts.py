@@ -1,0 +1,347 @@
+"""Forms about one contact: logging it, triage, its details, advocacy, documents,
+withdrawal, the reply to a contact that is not a statutory complaint, and assigning an
+investigator to it."""
+
+from datetime import date
+from typing import Any
+
+from crispy_forms_gds.layout import Button, Layout
+from django import forms
+from django.contrib.auth.models import User
+
+from fairhear.casework import selectors, services
+from fairhear.casework.codes import AgeBand, Channel, ChildStatus, ComplainantRole, Route
+from fairhear.casework.documents import limits_hint
+from fairhear.casework.forms.base import (
+    CaseStepForm,
+    DocumentUpload,
+    StaffChoiceField,
+    choose_one,
+    date_field,
+    document_field,
+    email_field,
+    text_field,
+    yes_no_field,
+    yes_no_initial,
+    yes_no_or_not_known,
+)
+from fairhear.casework.models import Category, Contact, Person
+from fairhear.organisation.forms import unit_choice
+from fairhear.organisation.models import ServiceArea, Team
+from fairhear.organisation.selectors import service_areas_offered, teams_offered
+from fairhear.web.forms import GovUKForm, offer
+
+
+class ContactDetailsFields(forms.Form):
+    """What a contact is about and who it concerns: asked when logging it, correctable later.
+
+    The categories are asked as the best fit plus any others, because a set of ticked boxes
+    has no order and the first category of a contact is the one reports count.
+    """
+
+    complainant_role = forms.ChoiceField(
+        label="Who is complaining",
+        choices=[("", "Not known"), *ComplainantRole.choices],
+        required=False,
+    )
+    relationship = forms.CharField(
+        label="Their relationship to the child, in their words (optional)",
+        required=False,
+        max_length=200,
+    )
+    child_name = forms.CharField(
+        label="The child or young person's name (optional)",
+        help_text="When they are not the complainant.",
+        required=False,
+        max_length=200,
+    )
+    child_status = forms.ChoiceField(
+        label="The child's situation",
+        choices=[("", "Not known"), *ChildStatus.choices],
+        required=False,
+    )
+    service_area = unit_choice(
+        ServiceArea,
+        "Service area complained about",
+        help_text="Leave as not known when you choose a team: the team says its service area.",
+        empty_label="Not known yet",
+    )
+    team = unit_choice(Team, "Team complained about", empty_label="Not known yet")
+    best_fit = forms.ModelChoiceField(
+        queryset=Category.objects.none(),
+        label="What it is mostly about",
+        help_text="The category that fits best.",
+        required=False,
+        empty_label="Not decided yet",
+    )
+    categories = forms.ModelMultipleChoiceField(
+        queryset=Category.objects.none(),
+        label="Anything else it is about",
+        help_text="Tick all that apply.",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    summary = text_field("Summary", required=False)
+    desired_outcome = text_field("What the complainant would like to happen", required=False)
+    age_band = forms.ChoiceField(
+        label="Age of the child or young person (optional)",
+        choices=[("", "Not known"), *AgeBand.choices],
+        required=False,
+    )
+    gender = forms.CharField(label="Gender (optional)", required=False, max_length=100)
+    ethnicity = forms.CharField(label="Ethnicity (optional)", required=False, max_length=200)
+    disability = yes_no_or_not_known("Does the child or young person have a disability?")
+
+    def offer_choices(self, contact: Contact | None = None) -> None:
+        """Offer what is running and active today, and whatever the contact already has."""
+        area, team = (contact.service_area_id, contact.team_id) if contact else (None, None)
+        offer(self, "service_area", service_areas_offered(keeping=area))
+        offer(self, "team", teams_offered(keeping=team, by_service_area=True))
+        categories = selectors.categories_offered(contact)
+        offer(self, "best_fit", categories)
+        offer(self, "categories", categories)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        best, others = cleaned.get("best_fit"), list(cleaned.get("categories") or [])
+        if others and best is None:
+            self.add_error("best_fit", "Choose the category that fits best")
+        cleaned["ordered_categories"] = [
+            *([best] if best is not None else []),
+            *[c for c in others if c != best],
+        ]
+        return cleaned
+
+    def details(self) -> dict[str, Any]:
+        """The cleaned answers, as the casework services take them."""
+        d = self.cleaned_data
+        return {
+            "categories": d["ordered_categories"],
+            **{name: d[name] for name in services.CONTACT_DETAILS},
+        }
+
+
+class LogContactForm(DocumentUpload, ContactDetailsFields, GovUKForm):
+    submit_label = "Log the contact"
+    field_order = [
+        "received",
+        "channel",
+        "name",
+        "email",
+        "phone",
+        "person",
+        "complainant_role",
+        "relationship",
+        "child_name",
+        "child_status",
+        "service_area",
+        "team",
+        "best_fit",
+        "categories",
+        "summary",
+        "desired_outcome",
+        "advocate",
+        "advocacy_requested",
+        "call_back_requested",
+        "document",
+    ]
+    received = date_field("Date received")
+    channel = choose_one(
+        "How it arrived", Channel.choices, missing="Choose how the contact arrived"
+    )
+    name = forms.CharField(label="Complainant's name", required=False, max_length=200)
+    email = email_field("Email address")
+    phone = forms.CharField(label="Phone number", required=False, max_length=50)
+    person = forms.ChoiceField(
+        label="Is this someone already recorded?",
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    advocate = yes_no_or_not_known("Does an advocate act for or support the child?")
+    advocacy_requested = yes_no_or_not_known("Did they ask for an advocate?")
+    call_back_requested = forms.BooleanField(label="They asked us to phone them", required=False)
+    document = document_field("A document sent with the contact (optional)")
+
+    def __init__(self, *args: Any, duplicates: list[Person] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.offer_choices()
+        self.duplicates = duplicates or []
+        if self.duplicates:
+            choices = [
+                (str(p.pk), f"{p.name or p.key}, {p.email or 'no email'}, {p.phone or 'no phone'}")
+                for p in self.duplicates
+            ]
+            offer(self, "person", [*choices, ("new", "No, someone new")])
+            self.fields["person"].required = True
+            self.fields["person"].error_messages["required"] = (
+                "Choose whether the complainant is one of the people already recorded"
+            )
+        else:
+            del self.fields["person"]
+            self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+
+    def clean_received(self) -> date:
+        received: date = self.cleaned_data["received"]
+        if received > date.today():
+            raise forms.ValidationError("The date received cannot be in the future")
+        return received
+
+
+class TriageForm(CaseStepForm):
+    submit_label = "Save the triage"
+    route = choose_one(
+        "How will it be handled?", Route.choices, missing="Choose how the contact will be handled"
+    )
+    reason = text_field("Reason for this route")
+    on = date_field("Date of the triage decision")
+    eligible = yes_no_field(
+        "Is the complainant eligible to make a statutory complaint?", required=False
+    )
+    eligibility_reason = text_field(
+        "Eligibility decision",
+        required=False,
+        help_text="For sufficient interest: the reasons, and the child's views.",
+    )
+    matter_date = date_field(
+        "When the matter happened", required=False, help_text="Optional. For example, 1 3 2024"
+    )
+    late_discretion = yes_no_field(
+        "Made more than 12 months after the matter: will it be considered?", required=False
+    )
+    late_discretion_reason = text_field("Reasons for the decision on discretion", required=False)
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        services.triage_contact(
+            self.contact,
+            route=d["route"],
+            reason=d["reason"],
+            on=d["on"],
+            eligible=d["eligible"],
+            eligibility_reason=d["eligibility_reason"],
+            matter_date=d["matter_date"],
+            late_discretion=d["late_discretion"],
+            late_discretion_reason=d["late_discretion_reason"],
+            **self.base(by),
+        )
+
+
+class ResponseForm(CaseStepForm):
+    submit_label = "Record the reply"
+    on = date_field("Date of the reply")
+
+    def act(self, by: User) -> None:
+        services.record_response(self.contact, on=self.cleaned_data["on"], **self.base(by))
+
+
+class WithdrawForm(CaseStepForm):
+    submit_label = "Record the withdrawal"
+    on = date_field("Date withdrawn or cancelled")
+    reason = text_field("Reason")
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        services.withdraw_contact(self.contact, on=d["on"], reason=d["reason"], **self.base(by))
+
+
+class ContactDetailsForm(ContactDetailsFields, CaseStepForm):
+    submit_label = "Save the details"
+
+    def __init__(self, *args: Any, contact: Contact, **kwargs: Any) -> None:
+        categories = [link.category for link in contact.category_links.select_related("category")]
+        kwargs.setdefault("initial", {}).update(
+            {name: getattr(contact, name) for name in services.CONTACT_DETAILS},
+            disability=yes_no_initial(contact.disability),
+            best_fit=categories[0] if categories else None,
+            categories=categories[1:],
+        )
+        super().__init__(*args, contact=contact, **kwargs)
+        self.offer_choices(contact)
+
+    def act(self, by: User) -> None:
+        services.change_contact_details(self.contact, **self.details(), **self.base(by))
+
+
+class AdvocacyForm(CaseStepForm):
+    submit_label = "Save advocacy"
+    advocate = yes_no_or_not_known("Does an advocate act for or support the child?")
+    requested = yes_no_or_not_known("Did the child, young person or complainant ask for one?")
+    offered = date_field(
+        "Date advocacy was offered", required=False, help_text="Optional. For example, 3 5 2024"
+    )
+    accepted = yes_no_or_not_known("Was the offer accepted?")
+    provider = forms.CharField(
+        label="Who advocates (optional)",
+        help_text="The advocacy service, charity or person.",
+        required=False,
+        max_length=200,
+    )
+
+    def __init__(self, *args: Any, contact: Contact, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {}).update(
+            advocate=yes_no_initial(contact.advocate),
+            requested=yes_no_initial(contact.advocacy_requested),
+            offered=contact.advocacy_offered,
+            accepted=yes_no_initial(contact.advocacy_accepted),
+            provider=contact.advocacy_provider,
+        )
+        super().__init__(*args, contact=contact, **kwargs)
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        services.record_advocacy(
+            self.contact,
+            advocate=d["advocate"],
+            requested=d["requested"],
+            offered=d["offered"],
+            accepted=d["accepted"],
+            provider=d["provider"],
+            **self.base(by),
+        )
+
+
+class AttachmentForm(DocumentUpload, CaseStepForm):
+    submit_label = "Add the document"
+    document = document_field("Document", missing="Choose a file to add")
+    description = forms.CharField(
+        label="What it is (optional)",
+        help_text="For example: complainant's letter of 3 May, investigation report.",
+        required=False,
+        max_length=200,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["document"].help_text = limits_hint()
+
+    def act(self, by: User) -> None:
+        services.add_attachment(
+            self.contact,
+            upload=self.cleaned_data["document"],
+            content_type=self.document_type,
+            description=self.cleaned_data["description"],
+            by=by,
+        )
+
+
+class AssignmentForm(CaseStepForm):
+    submit_label = "Assign"
+    user = StaffChoiceField(
+        "Investigator",
+        empty_label="Choose a person",
+        error_messages={"required": "Choose the investigator"},
+    )
+    on = date_field("Date assigned")
+    reason = text_field("Why they are assigned (optional)", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # An assignment changes who may see the case, not the case itself, so it needs no
+        # version; two people assigning the same investigator at once meet a unique constraint.
+        del self.fields["version"]
+        self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+        offer(self, "user", selectors.investigators_to_assign(self.contact))
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        services.assign_case(self.contact, user=d["user"], on=d["on"], reason=d["reason"], by=by)

@@ -1,0 +1,98 @@
+"""The audit trail of a case or an Ombudsman case, and the log of who viewed what."""
+
+from collections.abc import Iterable
+from datetime import date
+
+from auditlog.models import LogEntry
+from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import OuterRef, Q, QuerySet, Subquery
+
+from fairhear.casework.models import (
+    Attachment,
+    CaseAssignment,
+    CategoryOutcome,
+    Contact,
+    ContactCategory,
+    Cost,
+    LearningAction,
+    OmbudsmanCase,
+    PanelMembership,
+    Stage,
+)
+
+
+def case_audit_trail(contact: Contact) -> QuerySet[LogEntry]:
+    """Every audited change to a case: the contact and the records that hang from it (its
+    stages with their category outcomes and panels, category links, Ombudsman cases,
+    costs, learning actions, documents and assignments), newest first."""
+    stages = list(contact.stages.values_list("pk", flat=True))
+    parts: list[tuple[type[models.Model], Iterable[int]]] = [
+        (Contact, [contact.pk]),
+        (Stage, stages),
+        (
+            CategoryOutcome,
+            CategoryOutcome.objects.filter(stage__in=stages).values_list("pk", flat=True),
+        ),
+        (
+            PanelMembership,
+            PanelMembership.objects.filter(stage__in=stages).values_list("pk", flat=True),
+        ),
+        (ContactCategory, contact.category_links.values_list("pk", flat=True)),
+        (OmbudsmanCase, contact.ombudsman_cases.values_list("pk", flat=True)),
+        (Cost, contact.costs.values_list("pk", flat=True)),
+        (LearningAction, contact.actions.values_list("pk", flat=True)),
+        (Attachment, contact.attachments.values_list("pk", flat=True)),
+        (CaseAssignment, contact.assignments.values_list("pk", flat=True)),
+    ]
+    types = ContentType.objects.get_for_models(*(model for model, _ in parts))
+    records = Q()
+    for model, pks in parts:
+        records |= Q(content_type=types[model], object_pk__in=[str(pk) for pk in pks])
+    # Category links and panel members are deleted when changed; their entries say whose.
+    records |= Q(
+        content_type__in=[types[ContactCategory], types[PanelMembership]],
+        additional_data__contact=contact.pk,
+    )
+    trail: QuerySet[LogEntry] = (
+        LogEntry.objects.filter(records)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
+    return trail
+
+
+def ombudsman_audit_trail(case: OmbudsmanCase) -> QuerySet[LogEntry]:
+    """Every audited change to an Ombudsman case, and every view of its page, newest first."""
+    trail: QuerySet[LogEntry] = (
+        LogEntry.objects.get_for_object(case)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
+    return trail
+
+
+def view_log(
+    *, viewer: User | None = None, day_from: date | None = None, day_to: date | None = None
+) -> QuerySet[LogEntry]:
+    """Who opened which case, downloaded which document or opened which Ombudsman case,
+    newest first, with the case reference of each document (the complaints manager's view
+    log across every case)."""
+    types = ContentType.objects.get_for_models(Contact, Attachment, OmbudsmanCase)
+    entries = LogEntry.objects.filter(
+        action=LogEntry.Action.ACCESS, content_type__in=list(types.values())
+    )
+    if viewer is not None:
+        entries = entries.filter(actor=viewer)
+    if day_from is not None:
+        entries = entries.filter(timestamp__date__gte=day_from)
+    if day_to is not None:
+        entries = entries.filter(timestamp__date__lte=day_to)
+    document_case = Attachment.objects.filter(pk=OuterRef("object_id")).values("contact__reference")
+    log: QuerySet[LogEntry] = (
+        entries.annotate(document_case=Subquery(document_case[:1]))
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-pk")
+    )
+    return log
