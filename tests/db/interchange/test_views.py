@@ -121,24 +121,6 @@ def test_the_manager_downloads_the_case_file(client: Client, manager: User, kind
         assert "organisation.csv" in names
 
 
-@pytest.mark.parametrize(
-    "role", ["officer", "service_manager_a", "investigator", "report_viewer", "no_role"]
-)
-def test_only_the_complaints_manager_may_use_the_case_file(
-    request: pytest.FixtureRequest, client: Client, role: str
-) -> None:
-    client.force_login(request.getfixturevalue(role))
-
-    pages = [
-        client.get(reverse("interchange:home")),
-        client.post(reverse("interchange:home"), {"case_file": case_file_zip(contacts=CONTACTS)}),
-        client.get(reverse("interchange:export", args=["zip"])),
-    ]
-
-    assert [page.status_code for page in pages] == [403, 403, 403]
-    assert not ImportRun.objects.exists()
-
-
 def test_the_upload_is_checked_again_when_confirmed(
     client: Client, manager: User, media: Path
 ) -> None:
