@@ -13,7 +13,7 @@ from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from fairhear.casework import services
-from fairhear.casework.codes import ActionKind, Channel, CostKind, Route
+from fairhear.casework.codes import ActionKind, Channel, CostKind
 from fairhear.casework.models import (
     Attachment,
     Category,
@@ -29,9 +29,9 @@ from fairhear.interchange.models import ImportRun
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.public.models import PublicSubmission
 from fairhear.public.services import token_hash
+from tests.db.casework.conftest import RECEIVED, triage_statutory
 from tests.db.interchange.helpers import CONTACTS, STAGES, case_file_zip
 
-RECEIVED = date(2024, 5, 1)  # a Wednesday
 STATUS_TOKEN = "a-private-status-token"
 
 
@@ -76,15 +76,7 @@ class Records:
         contact = services.log_contact(
             received=RECEIVED, channel=Channel.TELEPHONE, team=team, by=self.officer
         )
-        return services.triage_contact(
-            contact,
-            version=contact.version,
-            route=Route.STATUTORY,
-            reason="A parent complains about their child's care.",
-            eligible=True,
-            on=RECEIVED,
-            by=self.officer,
-        )
+        return triage_statutory(contact, self.officer)
 
     @cached_property
     def new_contact_a(self) -> Contact:
