@@ -13,6 +13,18 @@ from fairhear.organisation.models import ServiceArea, Team
 
 PASSWORD = "correct horse battery staple"
 
+#: One member of staff per role, by the name of their fixture below; two service managers, one
+#: for each service area, so that scope shows. Tests that go through the roles take them here.
+ROLES = (
+    "manager",
+    "officer",
+    "service_manager_a",
+    "service_manager_b",
+    "investigator",
+    "report_viewer",
+    "no_role",
+)
+
 
 @pytest.fixture(autouse=True)
 def media_in_tmp(settings: Any, tmp_path: Path) -> Path:

@@ -1,100 +1,673 @@
-"""Every staff page against every role: who may see it, who may change through it."""
+"""The permission matrix: every address of the project, and what each persona gets there.
+
+Every named URL pattern has at least one entry in PAGES, saying what each role's persona and a
+signed-out visitor get when they open it, and, for a page with a form, who may not send it.
+A pattern without an entry fails `test_every_url_of_the_project_has_an_entry`, so no page is
+added without deciding who may see it. The rules the entries follow:
+
+- a role without the right to a page gets 403;
+- a record outside the user's scope (another service area's case, for a service manager) is
+  404, so its existence is not leaked;
+- a signed-out visitor on a staff page is sent to sign in;
+- a refused form changes nothing in the database.
+"""
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.contrib.auth.models import User
+from django.apps import apps
+from django.contrib.sessions.models import Session
+from django.http import HttpResponse
 from django.test import Client
-from django.urls import reverse
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
-from fairhear.organisation.models import ServiceArea, Team
+from fairhear.accounts.roles import Role
+from fairhear.casework.codes import ActionKind, CostKind
+from fairhear.casework.models import Contact
+from fairhear.casework.views import STEPS
+from fairhear.core.report import financial_year_of
+from tests.conftest import PASSWORD, ROLES
+from tests.db.interchange.helpers import CONTACTS, case_file_zip
+from tests.db.records import Records
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["manager", "officer", "service_manager_a", "investigator", "report_viewer", "no_role"]
+ANONYMOUS = "anonymous"
+PERSONAS = (*ROLES, ANONYMOUS)
+#: The answer of a staff page to a signed-out visitor: a redirect to sign in, then back.
+SIGN_IN = "sign in"
+Answer = int | str
+Answers = Mapping[str, Answer]
+REFUSALS = (403, 404, SIGN_IN)
 
-# page name → the roles that may open it (everyone else signed in gets 403).
-READ_PAGES = {
-    "staff-home": set(ROLES),
-    "organisation-list": {"manager", "officer", "service_manager_a", "report_viewer"},
-    "service-area": {"manager", "officer", "service_manager_a", "report_viewer"},
-    "team": {"manager", "officer", "service_manager_a", "report_viewer"},
+CASE_TEAM = ("manager", "officer")
+SERVICE_MANAGERS = ("service_manager_a", "service_manager_b")
+CASE_READERS = (*CASE_TEAM, *SERVICE_MANAGERS, "investigator")
+REPORT_READERS = (*CASE_TEAM, "report_viewer")
+ORGANISATION_READERS = (*CASE_TEAM, *SERVICE_MANAGERS, "report_viewer")
+#: Who sees the records of service area A, and who is told they do not exist.
+SEES_A = (*CASE_TEAM, "service_manager_a")
+NOT_A = ("service_manager_b", "investigator")
+
+
+def public(answer: int = 200) -> dict[str, Answer]:
+    """A public page: everyone, signed in or not, gets the same answer."""
+    return {persona: answer for persona in PERSONAS}
+
+
+def staff(*allowed: str, hidden: tuple[str, ...] = (), ok: int = 200) -> dict[str, Answer]:
+    """A staff page: `ok` for the `allowed` personas, 404 for the `hidden` (the record is
+    outside their scope), 403 for every other role, and signed-out visitors sent to sign in."""
+    assert not set(allowed) & set(hidden), "a persona is either allowed or hidden"
+    answers: dict[str, Answer] = {persona: 403 for persona in ROLES}
+    answers.update(dict.fromkeys(hidden, 404))
+    answers.update(dict.fromkeys(allowed, ok))
+    answers[ANONYMOUS] = SIGN_IN
+    return answers
+
+
+def _day(name: str, day: date) -> dict[str, str]:
+    """A GOV.UK date input's three fields."""
+    return {f"{name}_0": str(day.day), f"{name}_1": str(day.month), f"{name}_2": str(day.year)}
+
+
+@dataclass(frozen=True)
+class Form:
+    """What a page's form is sent in the test, and what each persona gets for sending it.
+
+    `answers` defaults to the page's own: whoever may not open the page may not send its form
+    either, and the others are sent on (302). With `saves`, the data is a whole form: the
+    first persona allowed sends it too, and it must change something, so that a refusal
+    changing nothing means something. Without, only the refusals are sent."""
+
+    data: Callable[[Records], dict[str, Any]]
+    answers: Answers | None = None
+    saves: bool = True
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page: its URL name and arguments, and the answer each persona gets to a GET."""
+
+    name: str
+    answers: Answers
+    args: Callable[[Records], list[Any]] | None = None
+    form: Form | None = None
+    variant: str = ""
+
+    def url(self, records: Records) -> str:
+        return reverse(self.name, args=self.args(records) if self.args else None)
+
+    def post_answers(self) -> Answers:
+        if self.form is not None and self.form.answers is not None:
+            return self.form.answers
+        return {p: a if a in REFUSALS else 302 for p, a in self.answers.items()}
+
+    def __str__(self) -> str:
+        return f"{self.name}[{self.variant}]" if self.variant else self.name
+
+
+#: Who may take each step of a case: the complaints team, or also the service manager of the
+#: case's service area. The steps are pages of one URL, so a new step must be listed here too.
+CASE_STEPS: dict[str, tuple[str, ...]] = {
+    "triage": CASE_TEAM,
+    "reply": CASE_TEAM,
+    "withdraw": CASE_TEAM,
+    "details": CASE_TEAM,
+    "advocacy": CASE_TEAM,
+    "document": CASE_TEAM,
+    "stage-1-manager": CASE_TEAM,
+    "stage-1-extension": SEES_A,
+    "stage-1-reply": SEES_A,
+    "stage-2-request": CASE_TEAM,
+    "stage-2-decision": CASE_TEAM,
+    "stage-2-investigators": CASE_TEAM,
+    "stage-2-statement": CASE_TEAM,
+    "stage-2-report": CASE_TEAM,
+    "stage-2-extension": CASE_TEAM,
+    "stage-2-manager": CASE_TEAM,
+    "stage-2-adjudication": CASE_TEAM,
+    "stage-3-request": CASE_TEAM,
+    "stage-3-decision": CASE_TEAM,
+    "stage-3-panel": CASE_TEAM,
+    "stage-3-manager": CASE_TEAM,
+    "stage-3-panel-held": CASE_TEAM,
+    "stage-3-chair-report": CASE_TEAM,
+    "stage-3-response": CASE_TEAM,
+    "ombudsman": CASE_TEAM,
+    "cost": CASE_TEAM,
+    "action": SEES_A,
+    "assign": CASE_TEAM,
+    "compliment": CASE_TEAM,
 }
-CHANGE_PAGES = [
-    "add-service-area",
-    "add-team",
-    "merge-teams",
-    "merge-service-areas",
-    "correct-name",
-    "rename",
-    "end",
+
+#: Steps taken on a contact awaiting triage; the others are taken on case A, at Stage 1.
+ON_A_NEW_CONTACT = ("triage", "compliment")
+#: Steps whose whole form is the contact's version, which the first persona allowed saves.
+VERSION_ONLY = ("compliment",)
+
+
+def _case_step(step: str, allowed: tuple[str, ...]) -> Page:
+    def contact(records: Records) -> Contact:
+        return records.new_contact_a if step in ON_A_NEW_CONTACT else records.case_a
+
+    saves = step in VERSION_ONLY
+    return Page(
+        "casework:step",
+        staff(*allowed, hidden=NOT_A),
+        lambda r: [contact(r).reference, step],
+        # The role and the scope are checked before the form is read, so the version alone
+        # shows a refusal; each step's own form is tested with the casework pages.
+        Form(
+            lambda r: {"version": r.version_of(contact(r))},
+            answers=staff(*allowed, hidden=NOT_A, ok=302 if saves else 200),
+            saves=saves,
+        ),
+        variant=step,
+    )
+
+
+_STAFF_DETAILS = {
+    "first_name": "Sam",
+    "last_name": "Okafor",
+    "email": "sam.okafor@example.gov.uk",
+    "username": "sokafor",
+    "roles": [Role.COMPLAINTS_OFFICER.value],
+}
+_COST = {**_day("on", date(2024, 6, 1)), "kind": CostKind.OTHER, "amount": "1"}
+THIS_YEAR = financial_year_of(date.today())
+
+PAGES: list[Page] = [
+    # ------------------------------------------------------------- public: anyone may open
+    Page("web:home", public()),
+    Page("web:accessibility", public()),
+    Page("web:health", public()),  # for load balancers: no sign-in
+    Page("accounts:sign-in", {**public(302), ANONYMOUS: 200}),  # the signed in go on
+    Page("accounts:sign-out", public(405)),  # signing out is a POST
+    Page("accounts:signed-out", public()),
+    Page("public:start", public(302), lambda r: ["complaint"]),  # to the first question
+    Page("public:step", public(), lambda r: ["complaint", "name"]),
+    Page("public:check", public(302), lambda r: ["complaint"]),  # nothing to check yet
+    Page("public:sent", public(302), lambda r: ["complaint"]),  # nothing sent yet
+    Page("public:status", public(), lambda r: [r.status_token]),
+    # ------------------------------------------------------------- every member of staff
+    Page("staff-home", staff(*ROLES)),
+    Page("accounts:landing", staff(*ROLES, ok=302)),
+    Page("accounts:sign-out-confirm", staff(*ROLES)),
+    Page(
+        "accounts:change-password",
+        staff(*ROLES),
+        form=Form(
+            lambda r: {
+                "old_password": PASSWORD,
+                "new_password1": "a brand new passphrase",
+                "new_password2": "a brand new passphrase",
+            }
+        ),
+    ),
+    # ------------------------------------------------------------- staff accounts
+    Page("accounts:staff", staff("manager")),
+    Page(
+        "accounts:add-staff",
+        staff("manager"),
+        form=Form(lambda r: _STAFF_DETAILS, answers=staff("manager")),  # shows the password
+    ),
+    Page(
+        "accounts:change-staff",
+        staff("manager"),
+        lambda r: [r.officer.pk],
+        Form(lambda r: {**_STAFF_DETAILS, "username": "priya"}),
+    ),
+    Page(
+        "accounts:new-password",
+        staff("manager"),
+        lambda r: [r.officer.pk],
+        Form(lambda r: {}, answers=staff("manager")),  # shows the password
+    ),
+    Page(
+        "accounts:set-active",
+        staff("manager", ok=405),
+        lambda r: [r.officer.pk],
+        Form(lambda r: {"active": "no"}),
+    ),
+    # ------------------------------------------------------------- organisation
+    Page("organisation:list", staff(*ORGANISATION_READERS)),
+    Page(
+        "organisation:detail",
+        staff(*ORGANISATION_READERS),
+        lambda r: ["service-areas", r.area_a.pk],
+        variant="service area",
+    ),
+    Page(
+        "organisation:detail",
+        staff(*ORGANISATION_READERS),
+        lambda r: ["teams", r.team_a.pk],
+        variant="team",
+    ),
+    Page(
+        "organisation:add-service-area",
+        staff("manager"),
+        form=Form(lambda r: {"name": "Early Help", **_day("started", date(2024, 4, 1))}),
+    ),
+    Page(
+        "organisation:add-team",
+        staff("manager"),
+        form=Form(
+            lambda r: {
+                "service_area": r.area_a.pk,
+                "name": "Kinship Team",
+                **_day("started", date(2024, 4, 1)),
+            }
+        ),
+    ),
+    Page(
+        "organisation:merge",
+        staff("manager"),
+        lambda r: ["teams"],
+        Form(
+            lambda r: {
+                "units": [r.team_b.pk],
+                "into": r.team_a.pk,
+                **_day("last_day", date(2023, 3, 31)),
+            }
+        ),
+        variant="teams",
+    ),
+    Page(
+        "organisation:merge",
+        staff("manager"),
+        lambda r: ["service-areas"],
+        Form(
+            lambda r: {
+                "units": [r.area_without_teams.pk],
+                "into": r.area_a.pk,
+                **_day("last_day", date(2023, 3, 31)),
+            }
+        ),
+        variant="service areas",
+    ),
+    Page(
+        "organisation:correct-name",
+        staff("manager"),
+        lambda r: ["service-areas", r.area_a.pk],
+        Form(lambda r: {"name": "Children Looked After"}),
+    ),
+    Page(
+        "organisation:rename",
+        staff("manager"),
+        lambda r: ["teams", r.team_a.pk],
+        Form(lambda r: {"name": "Fostering and Kinship", **_day("from_day", date(2023, 4, 1))}),
+    ),
+    Page(
+        "organisation:end",
+        staff("manager"),
+        lambda r: ["teams", r.team_b.pk],
+        Form(lambda r: _day("last_day", date(2023, 3, 31))),
+    ),
+    # ------------------------------------------------------------- cases
+    Page("casework:list", staff(*CASE_READERS)),
+    Page(
+        "casework:log",
+        staff(*CASE_TEAM),
+        form=Form(lambda r: {**_day("received", date(2024, 5, 1)), "channel": "telephone"}),
+    ),
+    Page(
+        "casework:case",
+        staff(*SEES_A, hidden=NOT_A),
+        lambda r: [r.case_a.reference],
+        variant="area A",
+    ),
+    Page(
+        "casework:case",
+        staff(*CASE_TEAM, "service_manager_b", "investigator", hidden=("service_manager_a",)),
+        lambda r: [r.case_b.reference],
+        variant="area B, assigned to the investigator",
+    ),
+    Page("casework:history", staff("manager"), lambda r: [r.case_a.reference]),
+    Page(
+        "casework:download-attachment",
+        staff(*SEES_A, hidden=NOT_A),
+        lambda r: [r.case_a.reference, r.document.pk],
+    ),
+    *(_case_step(step, allowed) for step, allowed in CASE_STEPS.items()),
+    Page("casework:view-log", staff("manager")),
+    # ------------------------------------------------------------- learning actions
+    Page("casework:actions", staff(*CASE_READERS)),
+    Page(
+        "casework:add-action",
+        staff(*CASE_TEAM),
+        form=Form(
+            lambda r: {
+                "kind": ActionKind.TRAINING_OR_GUIDANCE,
+                "description": "Review the charging policy.",
+                "owner": f"area:{r.area_a.pk}",
+            }
+        ),
+    ),
+    Page(
+        "casework:change-action",
+        staff(*SEES_A, hidden=("service_manager_b",)),
+        lambda r: [r.action_a.pk],
+        Form(
+            lambda r: {
+                "kind": r.action_a.kind,
+                "description": "Changed.",
+                "owner": f"area:{r.area_a.pk}",
+            }
+        ),
+        variant="from case A",
+    ),
+    Page(
+        "casework:change-action",
+        staff(*CASE_TEAM, "service_manager_b", hidden=("service_manager_a",)),
+        lambda r: [r.action_b.pk],
+        Form(
+            lambda r: {
+                "kind": r.action_b.kind,
+                "description": "Changed.",
+                "owner": f"team:{r.team_b.pk}",
+            }
+        ),
+        variant="owned in area B",
+    ),
+    Page(
+        "casework:complete-action",
+        staff(*SEES_A, hidden=("service_manager_b",)),
+        lambda r: [r.action_a.pk],
+        Form(lambda r: {**_day("on", date(2024, 9, 1)), "evidence": "Weekly checks in place."}),
+    ),
+    # ------------------------------------------------------------- costs
+    Page("casework:costs", staff(*CASE_TEAM)),
+    Page("casework:add-cost", staff(*CASE_TEAM), form=Form(lambda r: _COST)),
+    Page(
+        "casework:correct-cost",
+        staff(*CASE_TEAM),
+        lambda r: [r.cost.pk],
+        Form(lambda r: _COST),
+    ),
+    # ------------------------------------------------------------- the Ombudsman
+    Page("casework:ombudsman", staff(*CASE_READERS)),
+    Page(
+        "casework:add-ombudsman",
+        staff(*CASE_TEAM),
+        form=Form(
+            lambda r: {"lgsco_reference": "23 011 456", **_day("received", date(2024, 2, 10))}
+        ),
+    ),
+    Page(
+        "casework:ombudsman-case",
+        staff(*SEES_A, hidden=NOT_A),
+        lambda r: [r.ombudsman_a.lgsco_reference],
+        variant="about case A",
+    ),
+    Page(
+        "casework:ombudsman-case",
+        # Only the whole-council roles see an enquiry not linked to a case.
+        staff(*CASE_TEAM, hidden=(*SERVICE_MANAGERS, "investigator")),
+        lambda r: [r.ombudsman_unlinked.lgsco_reference],
+        variant="not linked",
+    ),
+    Page(
+        "casework:ombudsman-history",
+        staff("manager"),
+        lambda r: [r.ombudsman_unlinked.lgsco_reference],
+        variant="not linked",
+    ),
+    Page(
+        "casework:ombudsman-history",
+        staff("manager", ok=302),  # to its case's history
+        lambda r: [r.ombudsman_a.lgsco_reference],
+        variant="about case A",
+    ),
+    Page(
+        "casework:ombudsman-step",
+        staff(*CASE_TEAM),
+        lambda r: [r.ombudsman_a.pk, "reply"],
+        Form(lambda r: _day("on", date(2024, 6, 20))),
+        variant="reply",
+    ),
+    Page(
+        "casework:ombudsman-step",
+        staff(*CASE_TEAM),
+        lambda r: [r.ombudsman_a.pk, "decision"],
+        Form(lambda r: {**_day("on", date(2024, 9, 2)), "decision": "not_upheld"}),
+        variant="decision",
+    ),
+    Page(
+        "casework:ombudsman-step",
+        staff(*CASE_TEAM),
+        lambda r: [r.ombudsman_decided.pk, "compliance"],
+        Form(lambda r: {"complied": "yes"}),
+        variant="compliance",
+    ),
+    Page(
+        "casework:ombudsman-step",
+        staff(*CASE_TEAM),
+        lambda r: [r.ombudsman_unlinked.pk, "link"],
+        Form(lambda r: {"reference": r.case_a.reference}),
+        variant="link",
+    ),
+    # ------------------------------------------------------------- compliments
+    Page("casework:compliments", staff(*CASE_TEAM, *SERVICE_MANAGERS)),
+    Page(
+        "casework:add-compliment",
+        staff(*CASE_TEAM),
+        form=Form(
+            lambda r: {
+                **_day("received", date.today()),
+                "team": r.team_a.pk,
+                "text": "Thank you.",
+            }
+        ),
+    ),
+    Page(
+        "casework:correct-compliment",
+        # The service manager of its area reads it in the list, but may not correct it.
+        staff(*CASE_TEAM, hidden=("service_manager_b",)),
+        lambda r: [r.compliment_a.pk],
+        Form(
+            lambda r: {
+                **_day("received", r.compliment_a.received),
+                "team": r.team_a.pk,
+                "text": "Changed.",
+            }
+        ),
+        variant="area A",
+    ),
+    Page(
+        "casework:correct-compliment",
+        staff(*CASE_TEAM, hidden=("service_manager_a",)),
+        lambda r: [r.compliment_b.pk],
+        variant="area B",
+    ),
+    # ------------------------------------------------------------- the council's lists
+    Page("casework:lists", staff(*CASE_TEAM)),
+    Page("casework:add-category", staff("manager"), form=Form(lambda r: {"name": "Delay"})),
+    Page(
+        "casework:rename-category",
+        staff("manager"),
+        lambda r: [r.category.pk],
+        Form(lambda r: {"name": "Family time"}),
+    ),
+    Page(
+        "casework:offer-category",
+        staff("manager", ok=405),
+        lambda r: [r.category.pk],
+        Form(lambda r: {"offered": "no"}),
+    ),
+    Page(
+        "casework:add-practitioner",
+        staff(*CASE_TEAM),
+        form=Form(lambda r: {"name": "Iris Independent"}),
+    ),
+    Page(
+        "casework:change-practitioner",
+        staff(*CASE_TEAM),
+        lambda r: [r.practitioner.pk],
+        Form(lambda r: {"name": "Pat Panelist"}),
+    ),
+    # ------------------------------------------------------------- the case file
+    Page(
+        "interchange:home",
+        staff("manager"),
+        form=Form(lambda r: {"case_file": case_file_zip(contacts=CONTACTS)}),
+    ),
+    Page("interchange:report", staff("manager"), lambda r: [r.import_run.pk]),
+    *(
+        Page(
+            name,
+            dict.fromkeys(PERSONAS, 405),  # a GET is refused before sign-in is checked
+            lambda r: [r.import_run.pk],
+            Form(lambda r: {}, answers=staff("manager", ok=302)),
+        )
+        for name in ("interchange:confirm", "interchange:cancel")
+    ),
+    *(
+        Page("interchange:export", staff("manager"), lambda r, kind=kind: [kind], variant=kind)
+        for kind in ("zip", "xlsx")
+    ),
+    # ------------------------------------------------------------- reports
+    Page("reports:report", staff(*REPORT_READERS)),
+    Page("reports:download", staff(*REPORT_READERS), lambda r: [THIS_YEAR, "json"]),
+    Page(
+        "reports:figures",
+        staff(*REPORT_READERS),
+        form=Form(
+            lambda r: {
+                "context-year": "2019",
+                "context-measure": "referrals",
+                "context-value": "1",
+            },
+            answers=staff("manager", ok=302),  # only the complaints manager records figures
+        ),
+    ),
 ]
 
 
-def _url(page: str, area: ServiceArea, team: Team) -> str:
+# ------------------------------------------------------------------------------ the URLs
+
+
+def _routes(
+    resolver: URLResolver | None = None, prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, str]]:
+    """Every URL pattern of the project as (its name with namespaces, its route)."""
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from _routes(entry, prefix + str(entry.pattern), inner)
+        else:
+            assert isinstance(entry, URLPattern)
+            yield (f"{namespace}{entry.name}" if entry.name else "", prefix + str(entry.pattern))
+
+
+def _entry_to_add(name: str, route: str) -> str:
+    if not name:
+        return f"  /{route}: give the pattern a name, then add its entry to PAGES"
+    kwargs = [part.split(">")[0].split(":")[-1] for part in route.split("<")[1:]]
+    args = f", lambda r: [{', '.join(f'r.<{k}>' for k in kwargs)}]" if kwargs else ""
+    return f'  /{route}: Page("{name}", staff(<who may open it>){args}),'
+
+
+def test_every_url_of_the_project_has_an_entry() -> None:
+    listed = {page.name for page in PAGES}
+    routes = list(_routes())
+    missing = [_entry_to_add(name, route) for name, route in routes if name not in listed]
+
+    assert not missing, (
+        "These URLs are not in the permission matrix. Decide who may open each and add an "
+        "entry to PAGES in tests/db/test_permissions.py (public() for a page anyone may "
+        "open; a Form for a page that takes one; a record it needs goes in "
+        "tests/db/records.py):\n" + "\n".join(missing)
+    )
+    assert listed <= {name for name, _ in routes}, "PAGES names a URL the project no longer has"
+
+
+def test_every_step_of_a_case_has_an_entry() -> None:
+    assert set(STEPS) == set(CASE_STEPS), (
+        "Each step of a case is a page: list who may take a new one in CASE_STEPS in "
+        "tests/db/test_permissions.py"
+    )
+
+
+# ------------------------------------------------------------------------------ the answers
+
+
+@pytest.fixture(autouse=True)
+def quick_passwords(settings: Any) -> None:
+    """Each page signs in a persona of every role: their passwords are hashed the quick way."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def records(request: pytest.FixtureRequest) -> Records:
+    return Records(request)
+
+
+@pytest.fixture
+def clients(request: pytest.FixtureRequest) -> dict[str, Client]:
+    """A browser for each persona, signed in as its member of staff (but the anonymous one)."""
+    clients = {persona: Client() for persona in PERSONAS}
+    for role in ROLES:
+        clients[role].force_login(request.getfixturevalue(role))
+    return clients
+
+
+def _answer(response: HttpResponse, url: str) -> Answer:
+    response.close()  # a download's file
+    if response.status_code == 302:
+        sent_to = urlsplit(response["Location"])
+        if sent_to.path == reverse("accounts:sign-in") and parse_qs(sent_to.query).get("next") == [
+            url
+        ]:
+            return SIGN_IN
+    return response.status_code
+
+
+@pytest.mark.parametrize("page", PAGES, ids=str)
+def test_each_persona_gets_the_answer_its_role_and_scope_allow(
+    page: Page, records: Records, clients: dict[str, Client]
+) -> None:
+    url = page.url(records)
+    assert resolve(url).view_name == page.name, f"{url} is not a {page.name} page"
+
+    got = {persona: _answer(clients[persona].get(url), url) for persona in PERSONAS}
+
+    assert got == page.answers, f"GET {url}: what each persona got, then what PAGES says"
+
+
+def _database() -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table but the sessions' (signing in is not a change of data)."""
     return {
-        "staff-home": reverse("staff-home"),
-        "organisation-list": reverse("organisation:list"),
-        "service-area": reverse("organisation:detail", args=["service-areas", area.pk]),
-        "team": reverse("organisation:detail", args=["teams", team.pk]),
-        "add-service-area": reverse("organisation:add-service-area"),
-        "add-team": reverse("organisation:add-team"),
-        "merge-teams": reverse("organisation:merge", args=["teams"]),
-        "merge-service-areas": reverse("organisation:merge", args=["service-areas"]),
-        "correct-name": reverse("organisation:correct-name", args=["teams", team.pk]),
-        "rename": reverse("organisation:rename", args=["service-areas", area.pk]),
-        "end": reverse("organisation:end", args=["teams", team.pk]),
-    }[page]
+        model._meta.label: list(model._default_manager.order_by("pk").values_list())
+        for model in apps.get_models(include_auto_created=True)
+        if model is not Session
+    }
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("page", [*READ_PAGES, *CHANGE_PAGES])
-def test_each_role_gets_exactly_the_pages_it_may_use(
-    request: pytest.FixtureRequest, client: Client, area_a: ServiceArea, role: str, page: str
+FORM_PAGES = [page for page in PAGES if page.form is not None]
+
+
+@pytest.mark.parametrize("page", FORM_PAGES, ids=str)
+def test_a_persona_without_the_right_cannot_send_the_form_and_nothing_changes(
+    page: Page, records: Records, clients: dict[str, Client]
 ) -> None:
-    user: User = request.getfixturevalue(role)
-    client.force_login(user)
-    url = _url(page, area_a, area_a.teams.get())
+    assert page.form is not None
+    url = page.url(records)
+    page.form.data(records)  # make every record the form names before the database is read
+    answers = page.post_answers()
+    refused = [persona for persona in PERSONAS if answers[persona] in REFUSALS]
+    before = _database()
 
-    response = client.get(url)
+    got = {p: _answer(clients[p].post(url, page.form.data(records)), url) for p in refused}
 
-    allowed = role in READ_PAGES[page] if page in READ_PAGES else role == "manager"
-    assert response.status_code == (200 if allowed else 403), url
-
-
-@pytest.mark.parametrize("role", [role for role in ROLES if role != "manager"])
-@pytest.mark.parametrize("page", CHANGE_PAGES)
-def test_only_the_complaints_manager_can_change_the_organisation(
-    request: pytest.FixtureRequest, client: Client, area_a: ServiceArea, role: str, page: str
-) -> None:
-    client.force_login(request.getfixturevalue(role))
-    before = list(ServiceArea.objects.values_list("name", "ended")) + list(
-        Team.objects.values_list("name", "ended")
-    )
-
-    response = client.post(
-        _url(page, area_a, area_a.teams.get()),
-        {"name": "Changed", "last_day_0": "31", "last_day_1": "3", "last_day_2": "2023"},
-    )
-
-    assert response.status_code == 403
-    after = list(ServiceArea.objects.values_list("name", "ended")) + list(
-        Team.objects.values_list("name", "ended")
-    )
-    assert after == before
-
-
-@pytest.mark.parametrize("page", [*READ_PAGES, *CHANGE_PAGES])
-def test_signed_out_visitors_are_sent_to_sign_in(
-    client: Client, area_a: ServiceArea, page: str
-) -> None:
-    url = _url(page, area_a, area_a.teams.get())
-
-    response = client.get(url)
-
-    assert response.status_code == 302
-    assert response["Location"] == f"{reverse('accounts:sign-in')}?next={url}"
-
-
-def test_a_unit_that_does_not_exist_is_not_found(client: Client, manager: User) -> None:
-    client.force_login(manager)
-    assert client.get(reverse("organisation:detail", args=["teams", 999999])).status_code == 404
-    assert client.get(reverse("organisation:detail", args=["divisions", 1])).status_code == 404
+    assert got == {p: answers[p] for p in refused}, f"POST {url}: got, then what PAGES says"
+    assert _database() == before
+    if page.form.saves:
+        allowed = next(persona for persona in ROLES if persona not in refused)
+        sent = _answer(clients[allowed].post(url, page.form.data(records)), url)
+        assert sent == answers[allowed], f"{allowed} sending the form"
+        assert _database() != before, f"{allowed}'s form changed nothing: the test data is wrong"

@@ -1,4 +1,4 @@
-"""The complaints manager's pages for staff accounts: who may use them, and what they change."""
+"""The complaints manager's pages for staff accounts: what they show and what they change."""
 
 from typing import Any
 
@@ -12,22 +12,12 @@ from fairhear.accounts.models import StaffProfile
 from fairhear.accounts.roles import Role, roles_of
 from fairhear.casework.selectors import own_service_area_ids
 from fairhear.organisation.models import ServiceArea
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, ROLES
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["manager", "officer", "service_manager_a", "investigator", "report_viewer", "no_role"]
 STAFF = reverse("accounts:staff")
 ADD = reverse("accounts:add-staff")
-
-
-def _pages(officer: User) -> dict[str, str]:
-    return {
-        "list": STAFF,
-        "add": ADD,
-        "change": reverse("accounts:change-staff", args=[officer.pk]),
-        "new-password": reverse("accounts:new-password", args=[officer.pk]),
-    }
 
 
 def _details(**overrides: Any) -> dict[str, Any]:
@@ -72,18 +62,6 @@ def _accounts() -> list[tuple[Any, ...]]:
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("page", ["list", "add", "change", "new-password"])
-def test_only_the_complaints_manager_may_open_the_staff_pages(
-    request: pytest.FixtureRequest, client: Client, officer: User, role: str, page: str
-) -> None:
-    client.force_login(request.getfixturevalue(role))
-
-    response = client.get(_pages(officer)[page])
-
-    assert response.status_code == (200 if role == "manager" else 403)
-
-
-@pytest.mark.parametrize("role", ROLES)
 def test_everyone_may_change_their_own_password_and_finds_it_from_sign_out(
     request: pytest.FixtureRequest, client: Client, role: str
 ) -> None:
@@ -104,32 +82,6 @@ def test_the_staff_menu_entry_is_for_the_complaints_manager_only(
     html = client.get(reverse("staff-home")).content.decode()
 
     assert (f'href="{STAFF}"' in html) == (role == "manager")
-
-
-def test_switching_an_account_on_or_off_needs_a_post(
-    client: Client, manager: User, officer: User
-) -> None:
-    client.force_login(manager)
-    assert client.get(reverse("accounts:set-active", args=[officer.pk])).status_code == 405
-
-
-@pytest.mark.parametrize("role", [role for role in ROLES if role != "manager"])
-def test_no_one_else_can_change_staff_accounts(
-    request: pytest.FixtureRequest, client: Client, officer: User, area_a: ServiceArea, role: str
-) -> None:
-    client.force_login(request.getfixturevalue(role))
-    before = _accounts()
-    target = [officer.pk]
-
-    responses = [
-        client.post(ADD, _details()),
-        client.post(reverse("accounts:change-staff", args=target), _details(username="priya")),
-        client.post(reverse("accounts:set-active", args=target), {"active": "no"}),
-        client.post(reverse("accounts:new-password", args=target)),
-    ]
-
-    assert [response.status_code for response in responses] == [403] * 4
-    assert _accounts() == before
 
 
 def _row(html: str, username: str) -> str:

@@ -1,7 +1,11 @@
 """Small case files written as CSV text, and a fingerprint of everything an import writes."""
 
+import io
+import zipfile
 from textwrap import dedent
 from typing import Any
+
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from fairhear.casework.models import (
     CaseEvent,
@@ -69,3 +73,12 @@ def fingerprint() -> dict[str, list[tuple[Any, ...]]]:
         )
         for model in MODELS
     }
+
+
+def case_file_zip(**files: str) -> SimpleUploadedFile:
+    """An upload of the case file as a zip: each keyword is a table, its value the CSV text."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in files.items():
+            archive.writestr(f"case-file/{name}.csv", text)
+    return SimpleUploadedFile("case-file.zip", buffer.getvalue(), "application/zip")

@@ -177,3 +177,8 @@ def test_other_roles_do_not_see_the_history(
     html = client.get(reverse("organisation:detail", args=["service-areas", area_a.pk])).content
     assert b"History of changes" not in html
     assert b"Rename it in a restructure" not in html
+
+
+def test_a_unit_that_does_not_exist_is_not_found(signed_in: Client) -> None:
+    assert signed_in.get(reverse("organisation:detail", args=["teams", 999999])).status_code == 404
+    assert signed_in.get(reverse("organisation:detail", args=["divisions", 1])).status_code == 404
