@@ -29,7 +29,7 @@ from fairhear.interchange.models import ImportRun
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.public.models import PublicSubmission
 from fairhear.public.services import token_hash
-from tests.db.casework.conftest import RECEIVED, triage_statutory
+from tests.builders import RECEIVED, triage_statutory
 from tests.db.interchange.helpers import CONTACTS, STAGES, case_file_zip
 
 STATUS_TOKEN = "a-private-status-token"

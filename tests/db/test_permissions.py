@@ -28,7 +28,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from fairhear.accounts.roles import Role
 from fairhear.casework.codes import ActionKind, CostKind
 from fairhear.casework.models import Contact
-from fairhear.casework.views import STEPS
+from fairhear.casework.steps import STEPS
 from fairhear.core.report import financial_year_of
 from tests.conftest import PASSWORD, ROLES
 from tests.db.interchange.helpers import CONTACTS, case_file_zip

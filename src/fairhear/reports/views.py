@@ -3,7 +3,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -16,6 +16,7 @@ from fairhear.reports.output import render as render_report
 from fairhear.reports.render.page import page_context
 from fairhear.reports.selectors import benchmarks, context_figures, report_years
 from fairhear.reports.services import ReportFiguresError, record_benchmark, record_context_figure
+from fairhear.web.http import AuthenticatedHttpRequest
 
 DOWNLOADS = (
     ("docx", "Word document (editable)"),
@@ -30,7 +31,7 @@ def _default_year(years: list[int]) -> int:
     return years[1] if len(years) > 1 else years[0]
 
 
-def _period(request: HttpRequest, year: str, years: list[int]) -> Period:
+def _period(request: AuthenticatedHttpRequest, year: str, years: list[int]) -> Period:
     """The year (one of `years`), or one quarter of it for senior managers (`?quarter=1`
     to `4`), read as the `fairhear report` command reads its period."""
     try:
@@ -44,7 +45,7 @@ def _period(request: HttpRequest, year: str, years: list[int]) -> Period:
 
 @login_required
 @permission_required("reports.view_report", raise_exception=True)
-def report_page(request: HttpRequest) -> HttpResponse:
+def report_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     years = report_years(date.today())
     period = _period(request, request.GET.get("year") or str(_default_year(years)), years)
     year = period.year
@@ -79,7 +80,7 @@ def report_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required("reports.view_report", raise_exception=True)
-def download(request: HttpRequest, year: int, form: str) -> HttpResponse:
+def download(request: AuthenticatedHttpRequest, year: int, form: str) -> HttpResponse:
     if form not in FORMATS:
         raise Http404("No such report")
     period = _period(request, str(year), report_years(date.today()))
@@ -99,7 +100,7 @@ def download(request: HttpRequest, year: int, form: str) -> HttpResponse:
 
 @login_required
 @permission_required("reports.view_report", raise_exception=True)
-def figures(request: HttpRequest) -> HttpResponse:
+def figures(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Demand figures and other councils' figures, which the reports set beside ours."""
     can_change = request.user.has_perm("reports.change_contextfigure")
     context_form = ContextFigureForm(request.POST if "context-year" in request.POST else None)
@@ -109,11 +110,11 @@ def figures(request: HttpRequest) -> HttpResponse:
             raise PermissionDenied
         try:
             if context_form.is_bound and context_form.is_valid():
-                record_context_figure(**context_form.cleaned_data, by=request.user)  # type: ignore[arg-type]
+                record_context_figure(**context_form.cleaned_data, by=request.user)
                 messages.success(request, "The figure is saved.")
                 return redirect("reports:figures")
             if benchmark_form.is_bound and benchmark_form.is_valid():
-                record_benchmark(**benchmark_form.cleaned_data, by=request.user)  # type: ignore[arg-type]
+                record_benchmark(**benchmark_form.cleaned_data, by=request.user)
                 messages.success(request, "The council's figures are saved.")
                 return redirect("reports:figures")
         except ReportFiguresError as error:

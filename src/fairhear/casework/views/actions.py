@@ -5,18 +5,19 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from fairhear.casework import forms, selectors, services
 from fairhear.casework.steps import MANAGE, RESPOND
 from fairhear.casework.views.base import paged, save_form
+from fairhear.web.http import AuthenticatedHttpRequest
 
 
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
-def action_list(request: HttpRequest) -> HttpResponse:
+def action_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     show = request.GET.get("show", "")
     if show not in selectors.ACTION_FILTERS:
         show = ""
@@ -40,14 +41,14 @@ def action_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required(RESPOND, raise_exception=True)
-def complete_action(request: HttpRequest, pk: int) -> HttpResponse:
+def complete_action(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     action = selectors.actions_visible_to(request.user).filter(pk=pk).first()
     if action is None:
         raise Http404("No such action")
     form = forms.CompleteActionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            form.act(action, request.user)  # type: ignore[arg-type]
+            form.act(action, request.user)
         except services.CaseworkError as error:
             form.add_error(None, str(error))
         else:
@@ -58,7 +59,7 @@ def complete_action(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @permission_required(MANAGE, raise_exception=True)
-def add_action(request: HttpRequest) -> HttpResponse:
+def add_action(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A learning action about no one case: from the Ombudsman or a general review."""
     back = reverse("casework:actions")
     return save_form(
@@ -73,7 +74,7 @@ def add_action(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required(RESPOND, raise_exception=True)
-def change_action(request: HttpRequest, pk: int) -> HttpResponse:
+def change_action(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     action = selectors.get_action_for(request.user, pk)
     back = reverse("casework:actions")
     return save_form(

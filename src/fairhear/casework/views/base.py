@@ -7,14 +7,15 @@ from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from fairhear.casework import services
 from fairhear.casework.models import Contact
+from fairhear.web.http import AuthenticatedHttpRequest
 
 
-def paged(request: HttpRequest, rows: QuerySet[Any]) -> dict[str, Any]:
+def paged(request: AuthenticatedHttpRequest, rows: QuerySet[Any]) -> dict[str, Any]:
     """The page of `rows` asked for (50 a page), for web/includes/pagination.html."""
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -37,7 +38,7 @@ class ActingForm(Protocol):
 
 
 def save_form(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     form: ActingForm,
     *,
     title: str,
@@ -51,7 +52,7 @@ def save_form(
     again with what is wrong."""
     if request.method == "POST" and form.is_valid():
         try:
-            record = form.act(request.user)  # type: ignore[arg-type]
+            record = form.act(request.user)
         except services.CaseworkError as error:
             form.add_error(None, str(error))
         else:

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -12,11 +12,12 @@ from fairhear.casework import forms, selectors
 from fairhear.casework.steps import COMPLIMENTS, MANAGE
 from fairhear.casework.views.base import paged, save_form
 from fairhear.core.report import year_label
+from fairhear.web.http import AuthenticatedHttpRequest
 
 
 @login_required
 @permission_required(MANAGE, raise_exception=True)
-def add_compliment(request: HttpRequest) -> HttpResponse:
+def add_compliment(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.ComplimentForm(request.POST or None)
     return _compliment_form(
         request,
@@ -28,7 +29,12 @@ def add_compliment(request: HttpRequest) -> HttpResponse:
 
 
 def _compliment_form(
-    request: HttpRequest, form: forms.ComplimentForm, *, title: str, saved: str, back: str
+    request: AuthenticatedHttpRequest,
+    form: forms.ComplimentForm,
+    *,
+    title: str,
+    saved: str,
+    back: str,
 ) -> HttpResponse:
     """A compliment's form page; once saved, the compliments list at the compliment's year."""
     return save_form(
@@ -43,7 +49,7 @@ def _compliment_form(
 
 @login_required
 @permission_required(COMPLIMENTS, raise_exception=True)
-def compliment_list(request: HttpRequest) -> HttpResponse:
+def compliment_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The compliments of a financial year, newest first: all of them for the complaints
     team, their own service areas' for a service manager."""
     visible = selectors.compliments_visible_to(request.user)
@@ -70,7 +76,7 @@ def compliment_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required(COMPLIMENTS, raise_exception=True)
-def correct_compliment(request: HttpRequest, pk: int) -> HttpResponse:
+def correct_compliment(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     compliment = selectors.get_compliment_for(request.user, pk)
     if not request.user.has_perm(MANAGE):
         raise PermissionDenied

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 
 from fairhear.audit import acting_as
@@ -23,11 +23,12 @@ from fairhear.casework.models import (
 )
 from fairhear.casework.steps import MANAGE, STEPS, next_steps
 from fairhear.casework.views.base import paged
+from fairhear.web.http import AuthenticatedHttpRequest
 
 
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
-def case_list(request: HttpRequest) -> HttpResponse:
+def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.CaseFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
     today = date.today()
@@ -42,7 +43,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required(MANAGE, raise_exception=True)
-def log_contact(request: HttpRequest) -> HttpResponse:
+def log_contact(request: AuthenticatedHttpRequest) -> HttpResponse:
     duplicates: list[Any] = []
     if request.method == "POST":
         duplicates = list(
@@ -55,7 +56,7 @@ def log_contact(request: HttpRequest) -> HttpResponse:
     form = forms.LogContactForm(request.POST or None, request.FILES or None, duplicates=duplicates)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        user: User = request.user  # type: ignore[assignment]
+        user: User = request.user
         chosen = d.get("person") or "new"
         person = None
         if chosen != "new":
@@ -99,9 +100,9 @@ def log_contact(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
-def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
+def case_detail(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
     contact = selectors.case_with_details(request.user, reference)
-    with acting_as(request.user):  # type: ignore[arg-type]
+    with acting_as(request.user):
         accessed.send(sender=Contact, instance=contact)
     today = date.today()
     stages = list(contact.stages.all())
@@ -122,7 +123,7 @@ def case_detail(request: HttpRequest, reference: str) -> HttpResponse:
 
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
-def case_step(request: HttpRequest, reference: str, step: str) -> HttpResponse:
+def case_step(request: AuthenticatedHttpRequest, reference: str, step: str) -> HttpResponse:
     try:
         spec = STEPS[step]
     except KeyError:
@@ -133,7 +134,7 @@ def case_step(request: HttpRequest, reference: str, step: str) -> HttpResponse:
     form = spec.form(request.POST or None, request.FILES or None, contact=contact)
     if request.method == "POST" and form.is_valid():
         try:
-            form.act(request.user)  # type: ignore[arg-type]
+            form.act(request.user)
         except services.CaseworkError as error:
             form.add_error(None, str(error))
         else:
@@ -153,9 +154,9 @@ def case_step(request: HttpRequest, reference: str, step: str) -> HttpResponse:
 
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
-def download_attachment(request: HttpRequest, reference: str, pk: int) -> FileResponse:
+def download_attachment(request: AuthenticatedHttpRequest, reference: str, pk: int) -> FileResponse:
     attachment = selectors.get_attachment_for(request.user, reference, pk)
-    with acting_as(request.user):  # type: ignore[arg-type]
+    with acting_as(request.user):
         accessed.send(sender=Attachment, instance=attachment)
     # Always a download, never shown inline: a file from outside is not trusted in the page.
     return FileResponse(
@@ -168,7 +169,7 @@ def download_attachment(request: HttpRequest, reference: str, pk: int) -> FileRe
 
 @login_required
 @permission_required("casework.view_audit", raise_exception=True)
-def case_history(request: HttpRequest, reference: str) -> HttpResponse:
+def case_history(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
     contact = selectors.get_case_for(request.user, reference)
     trail = selectors.case_audit_trail(contact)
     views_of = trail.filter(action=LogEntry.Action.ACCESS)
@@ -187,7 +188,7 @@ def case_history(request: HttpRequest, reference: str) -> HttpResponse:
 
 @login_required
 @permission_required("casework.view_audit", raise_exception=True)
-def view_log(request: HttpRequest) -> HttpResponse:
+def view_log(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Who looked at which case: for the complaints manager checking access to personal data."""
     form = forms.ViewLogFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}

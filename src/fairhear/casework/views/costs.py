@@ -3,7 +3,7 @@
 from datetime import date
 
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
@@ -12,6 +12,7 @@ from fairhear.casework.models import Cost
 from fairhear.casework.steps import MANAGE
 from fairhear.casework.views.base import save_form
 from fairhear.core.report import Period, financial_year_of
+from fairhear.web.http import AuthenticatedHttpRequest
 
 
 def _costs_of_year(cost: Cost) -> str:
@@ -21,7 +22,7 @@ def _costs_of_year(cost: Cost) -> str:
 
 @login_required
 @permission_required(MANAGE, raise_exception=True)
-def cost_list(request: HttpRequest) -> HttpResponse:
+def cost_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The costs of one financial year, each and in total by kind, on one page (a year's
     costs are a few hundred rows at most: a few for each case that reaches Stage 2 or 3)."""
     today = date.today()
@@ -47,7 +48,7 @@ def cost_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required(MANAGE, raise_exception=True)
-def add_cost(request: HttpRequest) -> HttpResponse:
+def add_cost(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A cost of no one case, such as publicity for the complaints procedure."""
     return save_form(
         request,
@@ -61,7 +62,7 @@ def add_cost(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required(MANAGE, raise_exception=True)
-def correct_cost(request: HttpRequest, pk: int) -> HttpResponse:
+def correct_cost(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     cost = get_object_or_404(Cost.objects.select_related("contact"), pk=pk)
     return save_form(
         request,

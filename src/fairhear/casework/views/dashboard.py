@@ -5,12 +5,13 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 from fairhear.accounts.roles import roles_of
 from fairhear.casework import selectors
+from fairhear.web.http import AuthenticatedHttpRequest
 
 #: Each number on the dashboard links to the case list filtered to the same cases.
 _DASHBOARD_LINKS: dict[str, dict[str, str]] = {
@@ -30,7 +31,7 @@ def _list_url(**filters: str) -> str:
     return f"{reverse('casework:list')}?{urlencode(filters)}"
 
 
-def dashboard_context(request: HttpRequest) -> dict[str, Any]:
+def dashboard_context(request: AuthenticatedHttpRequest) -> dict[str, Any]:
     """The complaints dashboard's figures, shown on the staff home page to case workers."""
     today = date.today()
     figures = selectors.dashboard_counts(request.user, today)
@@ -57,7 +58,7 @@ def dashboard_context(request: HttpRequest) -> dict[str, Any]:
 
 
 @login_required
-def staff_home(request: HttpRequest) -> HttpResponse:
+def staff_home(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Where staff land after signing in: their roles, and for case workers the dashboard."""
     context: dict[str, Any] = {"roles": roles_of(request.user)}
     if request.user.has_perm("casework.view_cases"):

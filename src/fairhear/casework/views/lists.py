@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -14,6 +14,7 @@ from fairhear.casework.models import (
     Practitioner,
 )
 from fairhear.casework.views.base import save_form
+from fairhear.web.http import AuthenticatedHttpRequest
 
 CHANGE_CATEGORIES = "casework.change_category"
 
@@ -22,7 +23,7 @@ CHANGE_PEOPLE = "casework.change_practitioner"
 
 
 @login_required
-def council_lists(request: HttpRequest) -> HttpResponse:
+def council_lists(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The categories contacts are put in, and the people who investigate, stand as
     independent person or sit on panels."""
     if not (request.user.has_perm(CHANGE_CATEGORIES) or request.user.has_perm(CHANGE_PEOPLE)):
@@ -38,7 +39,7 @@ def council_lists(request: HttpRequest) -> HttpResponse:
 
 
 def _list_form(
-    request: HttpRequest, form: forms.CategoryForm | forms.PractitionerForm, title: str
+    request: AuthenticatedHttpRequest, form: forms.CategoryForm | forms.PractitionerForm, title: str
 ) -> HttpResponse:
     lists = reverse("casework:lists")
     return save_form(
@@ -53,13 +54,13 @@ def _list_form(
 
 @login_required
 @permission_required("casework.add_category", raise_exception=True)
-def add_category(request: HttpRequest) -> HttpResponse:
+def add_category(request: AuthenticatedHttpRequest) -> HttpResponse:
     return _list_form(request, forms.CategoryForm(request.POST or None), "Add a category")
 
 
 @login_required
 @permission_required(CHANGE_CATEGORIES, raise_exception=True)
-def rename_category(request: HttpRequest, pk: int) -> HttpResponse:
+def rename_category(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     category = get_object_or_404(Category, pk=pk)
     form = forms.CategoryForm(request.POST or None, category=category)
     return _list_form(request, form, f"Rename the category {category.name}")
@@ -68,10 +69,10 @@ def rename_category(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required(CHANGE_CATEGORIES, raise_exception=True)
 @require_POST
-def offer_category(request: HttpRequest, pk: int) -> HttpResponse:
+def offer_category(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     category = get_object_or_404(Category, pk=pk)
     offered = request.POST.get("offered") == "yes"
-    services.offer_category(category, offered=offered, by=request.user)  # type: ignore[arg-type]
+    services.offer_category(category, offered=offered, by=request.user)
     if offered:
         messages.success(request, f"{category.name} is offered for new contacts again.")
     else:
@@ -81,14 +82,14 @@ def offer_category(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @permission_required("casework.add_practitioner", raise_exception=True)
-def add_practitioner(request: HttpRequest) -> HttpResponse:
+def add_practitioner(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.PractitionerForm(request.POST or None)
     return _list_form(request, form, "Add an investigator, independent person or panel member")
 
 
 @login_required
 @permission_required(CHANGE_PEOPLE, raise_exception=True)
-def change_practitioner(request: HttpRequest, pk: int) -> HttpResponse:
+def change_practitioner(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     practitioner = get_object_or_404(Practitioner, pk=pk)
     form = forms.PractitionerForm(request.POST or None, practitioner=practitioner)
     return _list_form(request, form, f"Change the details of {practitioner.name}")

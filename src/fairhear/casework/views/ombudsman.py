@@ -6,7 +6,7 @@ from auditlog.models import LogEntry
 from auditlog.signals import accessed
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -15,11 +15,12 @@ from fairhear.casework import forms, selectors, services
 from fairhear.casework.models import OmbudsmanCase
 from fairhear.casework.steps import MANAGE
 from fairhear.casework.views.base import save_form
+from fairhear.web.http import AuthenticatedHttpRequest
 
 
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
-def ombudsman_list(request: HttpRequest) -> HttpResponse:
+def ombudsman_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     replies_due = request.GET.get("show") == "replies_due"
     if replies_due:
         cases = selectors.ombudsman_replies_due(request.user)
@@ -38,7 +39,7 @@ def ombudsman_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required(MANAGE, raise_exception=True)
-def add_ombudsman_case(request: HttpRequest) -> HttpResponse:
+def add_ombudsman_case(request: AuthenticatedHttpRequest) -> HttpResponse:
     return save_form(
         request,
         forms.UnlinkedOmbudsmanForm(request.POST or None),
@@ -51,9 +52,9 @@ def add_ombudsman_case(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
-def ombudsman_case(request: HttpRequest, lgsco_reference: str) -> HttpResponse:
+def ombudsman_case(request: AuthenticatedHttpRequest, lgsco_reference: str) -> HttpResponse:
     case = selectors.get_ombudsman_case_for(request.user, lgsco_reference)
-    with acting_as(request.user):  # type: ignore[arg-type]
+    with acting_as(request.user):
         accessed.send(sender=OmbudsmanCase, instance=case)
     return render(
         request,
@@ -83,7 +84,7 @@ def _ombudsman_back(case: OmbudsmanCase) -> str:
 
 @login_required
 @permission_required(MANAGE, raise_exception=True)
-def ombudsman_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+def ombudsman_step(request: AuthenticatedHttpRequest, pk: int, step: str) -> HttpResponse:
     case = (
         selectors.ombudsman_cases_visible_to(request.user)
         .select_related("contact")
@@ -98,7 +99,7 @@ def ombudsman_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     form = form_class(request.POST or None, case=case)
     if request.method == "POST" and form.is_valid():
         try:
-            form.act(request.user)  # type: ignore[arg-type]
+            form.act(request.user)
         except services.CaseworkError as error:
             form.add_error(None, str(error))
         else:
@@ -118,7 +119,7 @@ def ombudsman_step(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 @login_required
 @permission_required("casework.view_audit", raise_exception=True)
-def ombudsman_history(request: HttpRequest, lgsco_reference: str) -> HttpResponse:
+def ombudsman_history(request: AuthenticatedHttpRequest, lgsco_reference: str) -> HttpResponse:
     """The history of an Ombudsman case not linked to a case; a linked one's is its case's."""
     case = selectors.get_ombudsman_case_for(request.user, lgsco_reference)
     if case.contact is not None:
