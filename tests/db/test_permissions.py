@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.apps import apps
 from django.contrib.sessions.models import Session
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
@@ -596,12 +596,6 @@ def test_every_step_of_a_case_has_an_entry() -> None:
 # ------------------------------------------------------------------------------ the answers
 
 
-@pytest.fixture(autouse=True)
-def quick_passwords(settings: Any) -> None:
-    """Each page signs in a persona of every role: their passwords are hashed the quick way."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def records(request: pytest.FixtureRequest) -> Records:
     return Records(request)
@@ -617,7 +611,10 @@ def clients(request: pytest.FixtureRequest) -> dict[str, Client]:
 
 
 def _answer(response: HttpResponse, url: str) -> Answer:
-    response.close()  # a download's file
+    if isinstance(response, FileResponse) and response.file_to_stream is not None:
+        # A download's file. Not response.close(): that signals the end of a request, which
+        # closes the test's database connection on PostgreSQL.
+        response.file_to_stream.close()
     if response.status_code == 302:
         sent_to = urlsplit(response["Location"])
         if sent_to.path == reverse("accounts:sign-in") and parse_qs(sent_to.query).get("next") == [
