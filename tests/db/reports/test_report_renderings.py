@@ -11,6 +11,9 @@ from typing import Any
 import pytest
 from django.core.management import CommandError, call_command
 from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from fairhear.core.report import NOT_KNOWN, Period
@@ -171,3 +174,44 @@ def test_the_suppression_threshold_is_configurable(report: dict[str, Any], setti
 
     volumes = next(t for t in tables if len(t) > 1 and t[1][0] == "Statutory complaint")
     assert volumes[1][1:3] == ["fewer than 11", "fewer than 11"]
+
+
+def test_the_word_document_is_set_in_one_sans_serif_font(report: dict[str, Any]) -> None:
+    document = Document(io.BytesIO(render(report, "docx")))
+
+    styles = document.styles.element
+    fonts = styles.findall(f".//{qn('w:rFonts')}")
+    assert fonts
+    assert {f.get(qn("w:ascii")) for f in fonts} == {"Arial"}
+    assert not [f for f in fonts if f.get(qn("w:asciiTheme"))]  # a theme font would win
+
+
+def test_word_tables_right_align_figures_and_keep_with_their_headings(
+    report: dict[str, Any],
+) -> None:
+    document = Document(io.BytesIO(render(report, "docx")))
+
+    volumes = next(t for t in document.tables if t.rows[1].cells[0].text == "Statutory complaint")
+    figure = volumes.rows[1].cells[1].paragraphs[0]
+    assert figure.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert volumes.rows[1].cells[0].paragraphs[0].alignment is None  # labels stay left
+    assert figure.paragraph_format.keep_with_next
+    assert not volumes.rows[-1].cells[1].paragraphs[0].paragraph_format.keep_with_next
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert all(h.paragraph_format.keep_with_next for h in headings)
+
+
+def test_a_wide_word_table_has_a_landscape_page_wide_enough_for_its_words(
+    report: dict[str, Any],
+) -> None:
+    document = Document(io.BytesIO(render(report, "docx")))
+
+    orientations = [s.orientation for s in document.sections]
+    assert orientations[0] == WD_ORIENT.PORTRAIT
+    assert WD_ORIENT.LANDSCAPE in orientations
+    young = next(t for t in document.tables if "Telephone" in [c.text for c in t.rows[0].cells])
+    # The young people table sits in a landscape section: the next section break after it.
+    following = young._tbl.xpath("following::w:sectPr")[0]
+    assert following.xpath("./w:pgSz/@w:orient") == ["landscape"]
+    telephone = next(c for c in young.rows[0].cells if c.text == "Telephone")
+    assert telephone.width.cm >= len("Telephone") * 0.2
