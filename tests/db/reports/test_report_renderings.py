@@ -1,7 +1,9 @@
 """The renderings read the JSON and hold its figures: Word, Excel, HTML, and the command."""
 
+import copy
 import io
 import json
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -9,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from docx import Document
 from docx.enum.section import WD_ORIENT
@@ -19,6 +22,8 @@ from openpyxl import load_workbook
 from fairhear.core.report import NOT_KNOWN, Period
 from fairhear.reports.engine import build_report
 from fairhear.reports.output import render
+from fairhear.reports.render import charts
+from fairhear.reports.render.charts import CHARTS, chart_svg, charts_for
 from tests.builders import complaint
 
 pytestmark = pytest.mark.django_db
@@ -215,3 +220,46 @@ def test_a_wide_word_table_has_a_landscape_page_wide_enough_for_its_words(
     assert following.xpath("./w:pgSz/@w:orient") == ["landscape"]
     telephone = next(c for c in young.rows[0].cells if c.text == "Telephone")
     assert telephone.width.cm >= len("Telephone") * 0.2
+
+
+def _fills(svg: str) -> set[str]:
+    return set(re.findall(r'fill="(#[0-9a-f]{6})"', svg))
+
+
+def test_a_colour_means_one_thing_in_every_chart(report: dict[str, Any]) -> None:
+    tables = report["tables"]
+    by_route = chart_svg(tables["volumes"], CHARTS[0], ident="a")
+    by_role = chart_svg(tables["complainant_role"], charts_for("complainant_role")[0], ident="b")
+    by_quarter = chart_svg(
+        tables["stage1_timeliness_by_quarter"],
+        charts_for("stage1_timeliness_by_quarter")[0],
+        ident="c",
+    )
+
+    years = {"#1d70b8", "#505a5f"}  # this year blue, last year grey
+    assert years <= _fills(by_route)
+    assert years <= _fills(by_role)
+    assert not years & _fills(by_quarter)  # in timescale has colours of its own...
+    assert "green those made in timescale" in render(report, "html").decode()  # ...explained
+
+
+def test_a_chart_is_drawn_once_for_the_same_figures(
+    report: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[str] = []
+    draw = charts._figure
+    monkeypatch.setattr(
+        charts,
+        "_figure",
+        lambda found, chart, threshold: drawn.append(chart.key) or draw(found, chart, threshold),
+    )
+    cache.clear()
+
+    render(report, "html")
+    render(report, "html")
+    changed = copy.deepcopy(report)
+    changed["tables"]["volumes"]["rows"][0]["cells"]["current"] += 1
+    render(changed, "html")
+
+    assert drawn.count("outcomes") == 1
+    assert drawn.count("volumes") == 2  # its figures changed: drawn again
