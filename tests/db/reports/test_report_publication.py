@@ -84,16 +84,18 @@ def _xlsx_text(content: bytes) -> str:
 
 
 def _texts(report: dict[str, Any], **options: Any) -> dict[str, str]:
-    return {
+    """Each rendering's text, its no-break spaces read as spaces."""
+    texts = {
         "html": render(report, "html", **options).decode(),
         "docx": _docx_text(render(report, "docx", **options)),
         "xlsx": _xlsx_text(render(report, "xlsx", **options)),
     }
+    return {form: text.replace(NBSP, " ") for form, text in texts.items()}
 
 
 # A reference, the Ombudsman's reference and the adjudication's date (the summary tables
 # keep the year's spend).
-CASE_DETAILS = ("C-2019-", "19 007 007", f"8{NBSP}January{NBSP}2020", "2020-01-08")
+CASE_DETAILS = ("C-2019-", "19 007 007", "8 January 2020", "2020-01-08")
 
 
 @pytest.mark.parametrize("form", ["html", "docx", "xlsx"])
@@ -146,6 +148,10 @@ def test_the_internal_report_reads_labels_and_whole_dates(report: dict[str, Any]
     assert "Closed after initial enquiries" in html
     assert f"8{NBSP}January{NBSP}2020" in html  # the adjudication, never broken mid-date
     assert "2020-01-08" not in html
+    assert f">19{NBSP}007{NBSP}007</th>" in html  # a reference on one line
+    # Text columns read from the left, headings too; figures from the right.
+    assert '<th scope="col" class="govuk-table__header">Service area</th>' in html
+    assert 'govuk-table__header--numeric">Cost</th>' in html
     book = load_workbook(io.BytesIO(render(report, "xlsx")), read_only=True)
     rows = list(book["stage2_cases"].iter_rows(values_only=True))
     assert rows[3][2].date() == date(2019, 11, 2)  # a date the spreadsheet can sort
@@ -161,7 +167,7 @@ def test_the_case_lists_are_for_staff_who_see_every_case(
         client.force_login(user)
         page = client.get(reverse("reports:report"), {"year": year}).content.decode()
         docx = client.get(reverse("reports:download", args=[year, "docx"])).content
-        return page + _docx_text(docx)
+        return (page + _docx_text(docx)).replace(NBSP, " ")
 
     assert "19 007 007" in seen(manager)
     assert "19 007 007" not in seen(report_viewer)

@@ -23,7 +23,13 @@ from fairhear.core.dates import long_date
 from fairhear.core.report_narrative import narrative
 from fairhear.reports.render.charts import COLOUR_KEY, chart_png, charts_for, describe
 from fairhear.reports.render.sections import DEFINITIONS, SECTIONS
-from fairhear.reports.render.shown import CASES_LEFT_OUT, cell_texts, tables_shown
+from fairhear.reports.render.shown import (
+    CASES_LEFT_OUT,
+    cell_texts,
+    figure_columns,
+    row_label,
+    tables_shown,
+)
 
 __all__ = ["render_docx"]
 
@@ -102,15 +108,11 @@ def _table_text(
     """The table's lines of text, header first, and which of its columns hold figures."""
     columns = found["columns"]
     lines = [["", *(column["label"] for column in columns)]]
-    numeric = set()
     for row in found["rows"]:
         texts = cell_texts(table_id, row, threshold=threshold)
-        lines.append([row["label"], *(texts[column["key"]] for column in columns)])
-        for n, column in enumerate(columns, start=1):
-            value = row["cells"].get(column["key"])
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                numeric.add(n)
-    return lines, numeric
+        lines.append([row_label(table_id, row), *(texts[column["key"]] for column in columns)])
+    figures = figure_columns(found)
+    return lines, {n for n, column in enumerate(columns, start=1) if column["key"] in figures}
 
 
 def _widths(lines: list[list[str]], width: float | None = None, size: int = 9) -> list[float]:

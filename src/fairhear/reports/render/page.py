@@ -17,7 +17,13 @@ from fairhear.core.dates import long_date
 from fairhear.core.report_narrative import narrative
 from fairhear.reports.render.charts import COLOUR_KEY, chart_svg, charts_for
 from fairhear.reports.render.sections import DEFINITIONS, SECTIONS
-from fairhear.reports.render.shown import CASES_LEFT_OUT, cell_texts, tables_shown
+from fairhear.reports.render.shown import (
+    CASES_LEFT_OUT,
+    cell_texts,
+    figure_columns,
+    row_label,
+    tables_shown,
+)
 
 __all__ = ["page_context", "render_html"]
 
@@ -34,19 +40,16 @@ def page_context(
         left_out = any(t in report["tables"] and t not in tables for t in table_ids)
         for table_id in (t for t in table_ids if t in tables):
             found = tables[table_id]
+            numeric = figure_columns(found)
             rows = []
             for row in found["rows"]:
                 texts = cell_texts(table_id, row, threshold=threshold)
                 rows.append(
                     {
-                        "label": row["label"],
+                        "label": row_label(table_id, row),
                         "total": row["key"] == "total",
                         "cells": [
-                            {
-                                "text": texts[c["key"]],
-                                "numeric": isinstance(row["cells"].get(c["key"]), int | float)
-                                and not isinstance(row["cells"].get(c["key"]), bool),
-                            }
+                            {"text": texts[c["key"]], "numeric": c["key"] in numeric}
                             for c in found["columns"]
                         ],
                     }
@@ -56,7 +59,7 @@ def page_context(
                     "id": table_id,
                     "title": found["title"],
                     "basis": found["basis"],
-                    "columns": found["columns"],
+                    "columns": [{**c, "numeric": c["key"] in numeric} for c in found["columns"]],
                     "rows": rows,
                     "charts": [
                         mark_safe(

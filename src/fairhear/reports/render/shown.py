@@ -23,7 +23,9 @@ __all__ = [
     "CASES_LEFT_OUT",
     "CASE_TABLES",
     "cell_texts",
+    "figure_columns",
     "grouped_equalities",
+    "row_label",
     "tables_shown",
 ]
 
@@ -60,6 +62,27 @@ def cell_texts(
         elif isinstance(value, str) and _ISO_DATE.fullmatch(value):
             texts[key] = long_date(date.fromisoformat(value)).replace(" ", _NO_BREAK)
     return texts
+
+
+def figure_columns(found: Mapping[str, Any]) -> set[str]:
+    """The columns holding figures (right-aligned, headings too): a column with a number in
+    any row, so its dashes and "fewer than 5" line up with its numbers."""
+    return {
+        key
+        for row in found["rows"]
+        for key, value in row["cells"].items()
+        if isinstance(value, int | float) and not isinstance(value, bool)
+    }
+
+
+def row_label(table_id: str, row: Mapping[str, Any]) -> str:
+    """A row's label; a case's reference ("25 003 331") kept on one line."""
+    label: str = row["label"]
+    return (
+        label.replace(" ", _NO_BREAK)
+        if table_id in CASE_TABLES and row["key"] != "total"
+        else label
+    )
 
 
 # --- Equality answers in groups -------------------------------------------------------------
