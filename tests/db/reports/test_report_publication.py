@@ -137,7 +137,7 @@ def test_equality_answers_fall_into_the_census_groups_and_keep_the_table_form(
         "ethnicity:mixed",
         "ethnicity:white",
         "ethnicity:another",
-    ]
+    ]  # the census order, then answers in no group
     assert grouped["columns"] == report["tables"]["equalities"]["columns"]
 
 

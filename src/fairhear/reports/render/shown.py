@@ -154,8 +154,11 @@ def _ordered(keys: Mapping[str, Any]) -> list[str]:
     orders its rows; every other row keeps its place."""
     order = {
         f"{prefix}:{code}": n
-        for prefix, groups in (("gender", _GENDER_GROUPS), ("ethnicity", _ETHNIC_GROUPS))
-        for n, code in enumerate([*(g[0] for g in groups), "another", "unknown"])
+        for prefix, codes in (
+            ("gender", ("female", "male")),
+            ("ethnicity", ("asian", "black", "mixed", "white", "other")),  # the census order
+        )
+        for n, code in enumerate([*codes, "another", "unknown"])
     }
     position = {key: n for n, key in enumerate(keys)}
     first: dict[str, int] = {}
