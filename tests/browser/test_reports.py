@@ -1,12 +1,14 @@
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from fairhear.core.report import financial_year_of, year_label
+from fairhear.organisation.models import ServiceArea
 from tests.browser.conftest import AccessiblePage, sign_in
-from tests.builders import complaint
+from tests.builders import complaint, stage
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -33,3 +35,43 @@ def test_a_report_viewer_reads_last_years_report_with_charts_and_tables(
     expect(page.get_by_role("link", name="Word document (editable)")).to_have_attribute(
         "href", f"/staff/reports/{year}/report.docx?published=1"
     )
+
+
+def _page_width(visitor: AccessiblePage) -> int:
+    width: int = visitor.page.evaluate("document.documentElement.scrollWidth")
+    return width
+
+
+def test_the_report_fits_the_screen_and_its_web_page_to_publish_is_accessible(
+    visitor: AccessiblePage, manager: User, tmp_path: Path
+) -> None:
+    year = financial_year_of(date.today()) - 1
+    area = ServiceArea.objects.create(name="Children in Care and Care Leavers")
+    for channel in ("letter", "email", "telephone", "online_form", "paper_form", "app"):
+        complaint(date(year, 5, 2), complainant_role="child", channel=channel, area=area)
+    investigated = complaint(date(year, 6, 1), area=area, replied=date(year, 6, 8))
+    stage(
+        investigated, 2, requested=date(year, 9, 1), responded=date(year, 11, 10), outcome="upheld"
+    )
+
+    sign_in(visitor, manager.username, PASSWORD)
+    visitor.goto(f"/staff/reports/?year={year}")
+    page = visitor.page
+    expect(page.get_by_role("region", name="Stage 2 investigations completed")).to_contain_text(
+        "10\N{NO-BREAK SPACE}November"
+    )
+    assert _page_width(visitor) <= 1280
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert _page_width(visitor) <= 320
+    visitor.assert_accessible()
+
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Web page to print or publish").click()
+    published = tmp_path / "report.html"
+    download.value.save_as(published)
+    visitor.page.goto(published.as_uri())
+    visitor.assert_accessible()  # the WCAG 2.2 AA rules, target-size among them
+    expect(page.get_by_role("banner")).to_contain_text("Fairhear Borough Council")
+    assert _page_width(visitor) <= 320
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert _page_width(visitor) <= 1280

@@ -43,6 +43,12 @@ def _period(request: AuthenticatedHttpRequest, year: str, years: list[int]) -> P
     return period
 
 
+def _sees_cases(request: AuthenticatedHttpRequest) -> bool:
+    """Whether the internal report lists single cases (references, dates, costs): only for
+    staff who may see every case anyway."""
+    return request.user.has_perm("casework.view_all_cases")
+
+
 @login_required
 @permission_required("reports.view_report", raise_exception=True)
 def report_page(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -51,7 +57,11 @@ def report_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     year = period.year
     published = request.GET.get("version") == "published"
     report = build_report(period)
-    context = page_context(report, threshold=suppression_threshold() if published else None)
+    context = page_context(
+        report,
+        threshold=suppression_threshold() if published else None,
+        case_detail=_sees_cases(request),
+    )
     query = urlencode(
         {
             **({"quarter": request.GET["quarter"]} if period.kind == "quarter" else {}),
@@ -87,9 +97,8 @@ def download(request: AuthenticatedHttpRequest, year: int, form: str) -> HttpRes
     published = request.GET.get("published") == "1"
     report = build_report(period)
     extension, content_type = FORMATS[form]
-    response = HttpResponse(
-        render_report(report, form, published=published), content_type=content_type
-    )
+    content = render_report(report, form, published=published, case_detail=_sees_cases(request))
+    response = HttpResponse(content, content_type=content_type)
     version = "published" if published else "internal"
     label = period.label.replace("/", "-").replace(" ", "-")
     response["Content-Disposition"] = (

@@ -1,7 +1,9 @@
 """The renderings read the JSON and hold its figures: Word, Excel, HTML, and the command."""
 
+import copy
 import io
 import json
+import re
 import shutil
 import subprocess
 from datetime import date
@@ -9,13 +11,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from fairhear.core.report import NOT_KNOWN, Period
 from fairhear.reports.engine import build_report
 from fairhear.reports.output import render
+from fairhear.reports.render import charts
+from fairhear.reports.render.charts import CHARTS, chart_svg, charts_for
 from tests.builders import complaint
 
 pytestmark = pytest.mark.django_db
@@ -129,7 +137,7 @@ def test_the_html_shows_each_chart_as_an_accessible_svg_beside_its_table(
 
     assert html.count('<svg role="img"') == 8
     assert '<title id="chart-volumes-title">Contacts received, by route</title>' in html
-    assert ' style="' not in html.split("<main>")[1]  # the site's CSP forbids style attributes
+    assert ' style="' not in html.split("<main")[1]  # the site's CSP forbids style attributes
     assert '<th scope="row" class="govuk-table__header">Statutory complaint</th>' in html
     assert report["narrative"][0] in html
 
@@ -171,3 +179,87 @@ def test_the_suppression_threshold_is_configurable(report: dict[str, Any], setti
 
     volumes = next(t for t in tables if len(t) > 1 and t[1][0] == "Statutory complaint")
     assert volumes[1][1:3] == ["fewer than 11", "fewer than 11"]
+
+
+def test_the_word_document_is_set_in_one_sans_serif_font(report: dict[str, Any]) -> None:
+    document = Document(io.BytesIO(render(report, "docx")))
+
+    styles = document.styles.element
+    fonts = styles.findall(f".//{qn('w:rFonts')}")
+    assert fonts
+    assert {f.get(qn("w:ascii")) for f in fonts} == {"Arial"}
+    assert not [f for f in fonts if f.get(qn("w:asciiTheme"))]  # a theme font would win
+
+
+def test_word_tables_right_align_figures_and_keep_with_their_headings(
+    report: dict[str, Any],
+) -> None:
+    document = Document(io.BytesIO(render(report, "docx")))
+
+    volumes = next(t for t in document.tables if t.rows[1].cells[0].text == "Statutory complaint")
+    figure = volumes.rows[1].cells[1].paragraphs[0]
+    assert figure.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert volumes.rows[1].cells[0].paragraphs[0].alignment is None  # labels stay left
+    assert figure.paragraph_format.keep_with_next
+    assert not volumes.rows[-1].cells[1].paragraphs[0].paragraph_format.keep_with_next
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert all(h.paragraph_format.keep_with_next for h in headings)
+
+
+def test_a_wide_word_table_has_a_landscape_page_wide_enough_for_its_words(
+    report: dict[str, Any],
+) -> None:
+    document = Document(io.BytesIO(render(report, "docx")))
+
+    orientations = [s.orientation for s in document.sections]
+    assert orientations[0] == WD_ORIENT.PORTRAIT
+    assert WD_ORIENT.LANDSCAPE in orientations
+    young = next(t for t in document.tables if "Telephone" in [c.text for c in t.rows[0].cells])
+    # The young people table sits in a landscape section: the next section break after it.
+    following = young._tbl.xpath("following::w:sectPr")[0]
+    assert following.xpath("./w:pgSz/@w:orient") == ["landscape"]
+    telephone = next(c for c in young.rows[0].cells if c.text == "Telephone")
+    assert telephone.width.cm >= len("Telephone") * 0.2
+
+
+def _fills(svg: str) -> set[str]:
+    return set(re.findall(r'fill="(#[0-9a-f]{6})"', svg))
+
+
+def test_a_colour_means_one_thing_in_every_chart(report: dict[str, Any]) -> None:
+    tables = report["tables"]
+    by_route = chart_svg(tables["volumes"], CHARTS[0], ident="a")
+    by_role = chart_svg(tables["complainant_role"], charts_for("complainant_role")[0], ident="b")
+    by_quarter = chart_svg(
+        tables["stage1_timeliness_by_quarter"],
+        charts_for("stage1_timeliness_by_quarter")[0],
+        ident="c",
+    )
+
+    years = {"#1d70b8", "#505a5f"}  # this year blue, last year grey
+    assert years <= _fills(by_route)
+    assert years <= _fills(by_role)
+    assert not years & _fills(by_quarter)  # in timescale has colours of its own...
+    assert "green those made in timescale" in render(report, "html").decode()  # ...explained
+
+
+def test_a_chart_is_drawn_once_for_the_same_figures(
+    report: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[str] = []
+    draw = charts._figure
+    monkeypatch.setattr(
+        charts,
+        "_figure",
+        lambda found, chart, threshold: drawn.append(chart.key) or draw(found, chart, threshold),
+    )
+    cache.clear()
+
+    render(report, "html")
+    render(report, "html")
+    changed = copy.deepcopy(report)
+    changed["tables"]["volumes"]["rows"][0]["cells"]["current"] += 1
+    render(changed, "html")
+
+    assert drawn.count("outcomes") == 1
+    assert drawn.count("volumes") == 2  # its figures changed: drawn again
