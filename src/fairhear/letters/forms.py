@@ -3,7 +3,7 @@ complainant would like letters."""
 
 from typing import Any
 
-from crispy_forms_gds.layout import Button, Layout
+from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 
 from fairhear.casework.codes import LetterChannel
@@ -13,12 +13,22 @@ from fairhear.web.forms import FilterForm, GovUKForm
 _AUDIENCES = [(audience.value, audience.label) for audience in Audience]
 
 
-class TemplateForm(GovUKForm):
+class LetterTextForm(GovUKForm):
+    """A form with a letter's text: its box tall enough to read a whole letter."""
+
+    def layout_fields(self) -> list[Any]:
+        return [
+            Field.textarea(name, rows=24) if name == "body" else field
+            for name, field in zip(self.fields, super().layout_fields(), strict=True)
+        ]
+
+
+class TemplateForm(LetterTextForm):
     """A letter's wording, previewed against a real case before it is saved."""
 
     subject = forms.CharField(label="Subject", max_length=200)
     body = forms.CharField(
-        label="Text of the letter", widget=forms.Textarea(attrs={"rows": 24, "spellcheck": "true"})
+        label="Text of the letter", widget=forms.Textarea(attrs={"spellcheck": "true"})
     )
     preview_case = forms.CharField(
         label="Preview with case (optional)",
@@ -46,13 +56,13 @@ class ChooseLetterForm(FilterForm):
     submit_label = "Write the letter"
 
 
-class LetterForm(GovUKForm):
+class LetterForm(LetterTextForm):
     """The generated letter, reviewed and edited, and how to send it."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
     subject = forms.CharField(label="Subject", max_length=300)
     body = forms.CharField(
-        label="Text of the letter", widget=forms.Textarea(attrs={"rows": 24, "spellcheck": "true"})
+        label="Text of the letter", widget=forms.Textarea(attrs={"spellcheck": "true"})
     )
     channel = forms.ChoiceField(label="Send it by", widget=forms.RadioSelect)
     submit_label = "Send the letter"

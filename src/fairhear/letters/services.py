@@ -4,6 +4,7 @@ A letter sent is kept on the case as it was sent, audited, and written on the ca
 The email goes after the commit, so a letter is never sent that the case does not keep.
 """
 
+import re
 from datetime import date
 
 from django.contrib.auth.models import User
@@ -13,15 +14,19 @@ from django.db import transaction
 from fairhear.audit import acting_as
 from fairhear.casework.codes import LetterChannel
 from fairhear.casework.models import Contact
-from fairhear.casework.services.base import changing, record_event
+from fairhear.casework.services.base import CaseworkError, changing, record_event
 from fairhear.letters import engine
 from fairhear.letters.kinds import Audience, LetterKind, missing_fields
 from fairhear.letters.models import Letter, LetterTemplate
 from fairhear.letters.selectors import letter_values
 
+#: A part in square brackets: a gap where the case has no value, or what the officer writes.
+_TO_WRITE = re.compile(r"\[[^\[\]]*\]")
 
-class LetterError(Exception):
-    """A letter or template that cannot be saved or sent, with the reason in plain words."""
+
+class LetterError(CaseworkError):
+    """A letter or template that cannot be saved or sent, with the reason in plain words (a
+    casework error, as a stale page or a case that moved on is)."""
 
 
 def save_template(
@@ -58,9 +63,11 @@ def _check_sendable(contact: Contact, kind: LetterKind, subject: str, body: str,
         raise LetterError(f"This letter cannot be sent until the case has: {'; '.join(missing)}.")
     if not subject.strip() or not body.strip():
         raise LetterError("Enter the subject and the text of the letter.")
-    if "not recorded]" in body or "not recorded]" in subject:
+    to_write = _TO_WRITE.search(f"{subject}\n{body}")
+    if to_write is not None:
         raise LetterError(
-            "The letter still has a gap marked “not recorded”: fill it in or remove it."
+            f"The letter still has a part in square brackets: {to_write.group()}. Write it, "
+            "or remove it."
         )
 
 

@@ -196,7 +196,7 @@ def _send(
             body=d["body"],
             by=request.user,
         )
-    except (services.LetterError, CaseworkError) as error:
+    except CaseworkError as error:
         form.add_error(None, str(error))
         return None
     if letter.channel == LetterChannel.EMAIL:
@@ -249,7 +249,7 @@ def preferences(request: AuthenticatedHttpRequest, reference: str) -> HttpRespon
                 language=d["language"],
                 by=request.user,
             )
-        except (services.LetterError, CaseworkError) as error:
+        except CaseworkError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, "The complainant's letter preferences were saved.")

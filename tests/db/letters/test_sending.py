@@ -1,6 +1,7 @@
 """Sending a letter: by email (Django's email, or GOV.UK Notify) or for post, kept on the case
 with its text, date, channel and sender, audited and on the timeline; never with a gap."""
 
+import re
 from typing import Any
 
 import pytest
@@ -103,8 +104,16 @@ def test_a_letter_cannot_be_sent_while_a_field_it_needs_is_empty(
 
 
 def test_a_gap_left_in_the_text_is_refused(replied: Contact, officer: User) -> None:
-    with pytest.raises(services.LetterError, match="not recorded"):
-        _send(replied, officer, body="Ask by [the last day to ask for stage 2: not recorded].")
+    gap = "[the last day to ask for stage 2: not recorded]"
+    with pytest.raises(services.LetterError, match=re.escape(gap)):
+        _send(replied, officer, body=f"Ask by {gap}.")
+
+    assert not Letter.objects.exists()
+
+
+def test_a_part_left_to_write_is_refused(replied: Contact, officer: User) -> None:
+    with pytest.raises(services.LetterError, match=r"square brackets: \[Write the response\]"):
+        _send(replied, officer, body=f"{BODY}\n[Write the response]\n")
 
     assert not Letter.objects.exists()
 
