@@ -167,13 +167,20 @@ def preferred_audience(contact: Contact) -> Audience:
     return Audience.STANDARD
 
 
+#: What the public form's "how would you like us to contact you?" means for letters.
+_ASKED_ONLINE = {"email": LetterChannel.EMAIL, "letter": LetterChannel.POST}
+
+
 def channels_offered(contact: Contact) -> list[LetterChannel]:
-    """Email and post, the complainant's preference first (else email when they have one)."""
+    """Email and post, the complainant's preference first: recorded on the case, else as they
+    asked on the online form, else email when they have an address."""
     person = contact.complainant
-    first = contact.letters_by or (
-        LetterChannel.EMAIL if person is not None and person.email else LetterChannel.POST
-    )
-    return sorted(LetterChannel, key=lambda channel: channel != first)
+    first = contact.letters_by
+    if not first and person is not None:
+        first = _ASKED_ONLINE.get(person.preferred_contact) or (
+            LetterChannel.EMAIL if person.email else LetterChannel.POST
+        )
+    return sorted(LetterChannel, key=lambda channel: channel != (first or LetterChannel.POST))
 
 
 def letters_of(contact: Contact) -> QuerySet[Letter]:

@@ -257,3 +257,16 @@ def test_the_status_page_shows_the_letters_sent(
     assert "Letters we sent you" in page
     assert f"Stage 1 response, {date.today():%-d %B %Y}, by post" in page
     assert "You can ask for Stage 2 by 20 January 2027." in page
+
+
+def test_a_letter_asked_for_on_the_online_form_is_offered_by_post_first(
+    as_officer: Client, replied: Contact
+) -> None:
+    person = fresh(replied).complainant
+    assert person is not None
+    person.preferred_contact = "letter"
+    person.save()
+
+    page = as_officer.get(f"/staff/cases/{replied.reference}/letters/write/")
+
+    assert page.context["form"].fields["channel"].initial == "post"
