@@ -7,6 +7,7 @@ The email goes after the commit, so a letter is never sent that the case does no
 import re
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -111,13 +112,13 @@ def send_letter_by_email(
 ) -> Letter:
     """Email the letter to the complainant (Django's email: GOV.UK Notify when configured),
     keep it on the case and note it on the timeline."""
-    _check_sendable(contact, kind, subject, body, by)
-    person = contact.complainant
-    if person is None or not person.email:
-        raise LetterError(
-            "The complainant has no email address: add one to the case, or send it by post."
-        )
     with changing(contact, version=version, by=by) as locked:
+        _check_sendable(locked, kind, subject, body, by)
+        person = locked.complainant
+        if person is None or not person.email:
+            raise LetterError(
+                "The complainant has no email address: add one to the case, or send it by post."
+            )
         letter = _keep(
             locked,
             kind=kind,
@@ -129,7 +130,12 @@ def send_letter_by_email(
             large_print=False,
             by=by,
         )
-        message = EmailMessage(subject=letter.subject, body=letter.body, to=[person.email])
+        reply_to = (
+            [settings.FAIRHEAR_COMPLAINTS_EMAIL] if settings.FAIRHEAR_COMPLAINTS_EMAIL else []
+        )
+        message = EmailMessage(
+            subject=letter.subject, body=letter.body, to=[person.email], reply_to=reply_to
+        )
         transaction.on_commit(message.send)
     return letter
 
@@ -146,14 +152,14 @@ def record_letter_for_post(
 ) -> Letter:
     """Keep a letter to be printed and posted (downloaded as Word), and note it on the
     timeline. Large print when the complainant asked for it."""
-    _check_sendable(contact, kind, subject, body, by)
-    person = contact.complainant
-    address = person.address.strip() if person is not None else ""
-    if not address:
-        raise LetterError(
-            "The complainant has no postal address: add one to the case, or send it by email."
-        )
     with changing(contact, version=version, by=by) as locked:
+        _check_sendable(locked, kind, subject, body, by)
+        person = locked.complainant
+        address = person.address.strip() if person is not None else ""
+        if not address:
+            raise LetterError(
+                "The complainant has no postal address: add one to the case, or send it by email."
+            )
         return _keep(
             locked,
             kind=kind,

@@ -37,8 +37,10 @@ def _send(contact: Contact, by: User, **changes: Any) -> Letter:
 
 
 def test_an_emailed_letter_is_sent_kept_audited_and_on_the_timeline(
-    replied: Contact, officer: User, django_capture_on_commit_callbacks: Any
+    replied: Contact, officer: User, settings: Any, django_capture_on_commit_callbacks: Any
 ) -> None:
+    settings.FAIRHEAR_COMPLAINTS_EMAIL = "complaints@example.gov.uk"
+
     with django_capture_on_commit_callbacks(execute=True):
         letter = _send(replied, officer)
 
@@ -48,6 +50,7 @@ def test_an_emailed_letter_is_sent_kept_audited_and_on_the_timeline(
         "Your complaint: our response",
         BODY,
     )
+    assert sent.reply_to == ["complaints@example.gov.uk"]
     kept = Letter.objects.get()
     assert (kept.contact, kept.channel, kept.sent_to, kept.sent_by, kept.body) == (
         replied,
