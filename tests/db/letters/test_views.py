@@ -112,6 +112,7 @@ def test_the_case_page_leads_to_its_letters(as_officer: Client, replied: Contact
     page = as_officer.get(f"/staff/cases/{replied.reference}/").content.decode()
 
     assert f"/staff/cases/{replied.reference}/letters/" in page
+    assert "The last step calls for: Stage 1 response." in page
 
 
 def test_the_letters_page_suggests_the_letter_the_last_step_calls_for(
