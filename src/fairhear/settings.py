@@ -48,6 +48,10 @@ FAIRHEAR_COUNCIL_LOGO = env_str("FAIRHEAR_COUNCIL_LOGO")
 # How the public reaches the complaints team, shown on the public pages when set.
 FAIRHEAR_COMPLAINTS_EMAIL = env_str("FAIRHEAR_COMPLAINTS_EMAIL")
 FAIRHEAR_COMPLAINTS_PHONE = env_str("FAIRHEAR_COMPLAINTS_PHONE")
+# Letters: the council's postal address on the letterhead (lines separated by "|"), and the
+# advocacy service offered to children and young people when a case names none.
+FAIRHEAR_COUNCIL_ADDRESS = env_str("FAIRHEAR_COUNCIL_ADDRESS").replace("|", "\n")
+FAIRHEAR_ADVOCACY_SERVICE = env_str("FAIRHEAR_ADVOCACY_SERVICE")
 # Reports: published versions show counts from 1 to this less one as "fewer than N"; member
 # and MP enquiries are answered in time within this many working days.
 FAIRHEAR_REPORT_SUPPRESSION_THRESHOLD = env_int("FAIRHEAR_REPORT_SUPPRESSION_THRESHOLD", 5)
@@ -77,6 +81,7 @@ INSTALLED_APPS = [
     "fairhear.interchange",
     "fairhear.reports",
     "fairhear.public",
+    "fairhear.letters",
     "fairhear.demo",
     # Last: its post-migrate step gives the role groups the permissions of every app above.
     "fairhear.accounts",

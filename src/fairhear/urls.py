@@ -8,6 +8,7 @@ urlpatterns = [
     path("staff/", staff_home, name="staff-home"),
     path("staff/account/", include("fairhear.accounts.urls")),
     path("staff/organisation/", include("fairhear.organisation.urls")),
+    path("staff/", include("fairhear.letters.urls")),  # before the case steps' catch-all
     path("staff/cases/", include("fairhear.casework.urls")),
     path("staff/case-file/", include("fairhear.interchange.urls")),
     path("staff/reports/", include("fairhear.reports.urls")),

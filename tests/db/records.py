@@ -26,6 +26,7 @@ from fairhear.casework.models import (
 )
 from fairhear.interchange import services as interchange
 from fairhear.interchange.models import ImportRun
+from fairhear.letters.models import Letter
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.public.models import PublicSubmission
 from fairhear.public.services import token_hash
@@ -116,6 +117,20 @@ class Records:
             contact=self.case_a,
             version=self.version_of(self.case_a),
             by=self.officer,
+        )
+
+    @cached_property
+    def letter_a(self) -> Letter:
+        """A letter kept on case A (written as a row: case A has no complainant to send to)."""
+        return Letter.objects.create(
+            contact=self.case_a,
+            kind="acknowledgement",
+            audience="standard",
+            subject="Your complaint",
+            body="Dear complainant\n",
+            channel="post",
+            sent_to="1 High Street",
+            sent_by=self.officer,
         )
 
     @cached_property

@@ -510,6 +510,39 @@ PAGES: list[Page] = [
         lambda r: [r.practitioner.pk],
         Form(lambda r: {"name": "Pat Panelist"}),
     ),
+    # ------------------------------------------------------------- letters
+    Page("letters:templates", staff("manager")),
+    Page(
+        "letters:edit-template",
+        staff("manager"),
+        lambda r: ["acknowledgement", "standard"],
+        Form(
+            lambda r: {"subject": "We have your complaint", "body": "Dear {{ complainant_name }}"}
+        ),
+    ),
+    Page(
+        "letters:case",
+        staff(*SEES_A, hidden=NOT_A),
+        lambda r: [r.case_a.reference],
+    ),
+    Page(
+        "letters:write",
+        staff(*CASE_TEAM),
+        lambda r: [r.case_a.reference],
+        # Case A has no complainant to send to: only the refusals are sent.
+        Form(lambda r: {"version": r.version_of(r.case_a)}, saves=False),
+    ),
+    Page(
+        "letters:preferences",
+        staff(*CASE_TEAM),
+        lambda r: [r.case_a.reference],
+        Form(lambda r: {"version": r.version_of(r.case_a), "letters_by": "post"}),
+    ),
+    Page(
+        "letters:word",
+        staff(*SEES_A, hidden=NOT_A),
+        lambda r: [r.case_a.reference, r.letter_a.pk],
+    ),
     # ------------------------------------------------------------- the case file
     Page(
         "interchange:home",

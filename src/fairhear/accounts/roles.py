@@ -44,6 +44,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "casework.view_compliment",
             "reports.view_report",
             "reports.change_contextfigure",
+            "letters.change_lettertemplate",
         }
     ),
     Role.COMPLAINTS_OFFICER: frozenset(

@@ -28,6 +28,13 @@ class Channel(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class LetterChannel(models.TextChoices):
+    """How the complainant would like the council's letters."""
+
+    EMAIL = "email", "Email"
+    POST = "post", "Post"
+
+
 class ComplainantRole(models.TextChoices):
     CHILD = "child", "Child or young person"
     PARENT = "parent", "Parent"

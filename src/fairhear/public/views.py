@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from fairhear.letters.selectors import letters_of
 from fairhear.public import services
 from fairhear.public.forms import AttachmentForm, PublicForm
 from fairhear.public.journeys import COMPLIMENT, JOURNEYS, Journey
@@ -237,7 +238,14 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
     submission = submission_for_status_token(token)
     if submission is None:
         raise Http404
-    response = render(request, "public/status.html", {"progress": progress_of(submission.contact)})
+    response = render(
+        request,
+        "public/status.html",
+        {
+            "progress": progress_of(submission.contact),
+            "letters": letters_of(submission.contact),
+        },
+    )
     # The address holds the private token: keep it out of other sites' logs.
     response["Referrer-Policy"] = "no-referrer"
     return response

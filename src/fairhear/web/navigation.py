@@ -18,6 +18,8 @@ def staff_navigation(user: User | AnonymousUser, path: str) -> list[dict[str, An
         entries.append(("Costs", reverse("casework:costs")))
     if user.has_perm("casework.change_category") or user.has_perm("casework.change_practitioner"):
         entries.append(("Categories and people", reverse("casework:lists")))
+    if user.has_perm("letters.change_lettertemplate"):
+        entries.append(("Letters", reverse("letters:templates")))
     if user.has_perm("organisation.view_servicearea"):
         entries.append(("Organisation", reverse("organisation:list")))
     if user.has_perm("reports.view_report"):

@@ -13,6 +13,7 @@ from fairhear.casework.codes import (
     Channel,
     ChildStatus,
     ComplainantRole,
+    LetterChannel,
     Route,
 )
 from fairhear.casework.models.lists import Category
@@ -145,6 +146,13 @@ class Contact(models.Model):
     gender = models.CharField(max_length=100, blank=True)
     ethnicity = models.CharField(max_length=200, blank=True)
     disability = models.BooleanField(null=True, blank=True)
+    # How the complainant would like letters, offered first when one is sent.
+    letters_by = models.CharField(max_length=10, choices=LetterChannel.choices, blank=True)
+    large_print = models.BooleanField(default=False)
+    easy_read = models.BooleanField(default=False)
+    language = models.CharField(
+        max_length=100, blank=True, help_text="Letters in another language: which one."
+    )
     summary = models.TextField(blank=True)
     desired_outcome = models.TextField(
         blank=True, help_text="What the complainant would like to happen."

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class LettersConfig(AppConfig):
+    """Letters to complainants from the council's templates, and the letters sent on a case."""
+
+    name = "fairhear.letters"
+    label = "letters"
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from fairhear.letters import models
+
+        auditlog.register(models.LetterTemplate)
+        auditlog.register(models.Letter)
