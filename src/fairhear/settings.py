@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "fairhear.interchange",
     "fairhear.reports",
     "fairhear.public",
+    "fairhear.dataprotection",
     "fairhear.demo",
     # Last: its post-migrate step gives the role groups the permissions of every app above.
     "fairhear.accounts",

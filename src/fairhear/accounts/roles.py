@@ -44,6 +44,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "casework.view_compliment",
             "reports.view_report",
             "reports.change_contextfigure",
+            "dataprotection.manage_retention",
         }
     ),
     Role.COMPLAINTS_OFFICER: frozenset(
