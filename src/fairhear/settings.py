@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "fairhear.reports",
     "fairhear.public",
     "fairhear.letters",
+    "fairhear.dataprotection",
     "fairhear.demo",
     # Last: its post-migrate step gives the role groups the permissions of every app above.
     "fairhear.accounts",

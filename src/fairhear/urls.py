@@ -12,6 +12,7 @@ urlpatterns = [
     path("staff/cases/", include("fairhear.casework.urls")),
     path("staff/case-file/", include("fairhear.interchange.urls")),
     path("staff/reports/", include("fairhear.reports.urls")),
+    path("staff/retention/", include("fairhear.dataprotection.urls")),
     # The public forms and status pages sit at the site's root.
     path("", include("fairhear.public.urls")),
 ]

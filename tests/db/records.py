@@ -24,6 +24,8 @@ from fairhear.casework.models import (
     OmbudsmanCase,
     Practitioner,
 )
+from fairhear.dataprotection import services as dataprotection
+from fairhear.dataprotection.models import LegalHold
 from fairhear.interchange import services as interchange
 from fairhear.interchange.models import ImportRun
 from fairhear.letters.models import Letter
@@ -183,6 +185,16 @@ class Records:
             owner_team=self.team_b,
             due=date(2024, 9, 30),
             by=self.officer,
+        )
+
+    @cached_property
+    def legal_hold(self) -> LegalHold:
+        """A legal hold on case A, placed by the complaints manager."""
+        return dataprotection.place_hold(
+            contact=self.case_a,
+            reason="A claim is expected.",
+            on=date.today(),
+            by=self.persona("manager"),
         )
 
     def _compliment(self, team: Team, text: str) -> Compliment:

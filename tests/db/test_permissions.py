@@ -563,6 +563,29 @@ PAGES: list[Page] = [
         Page("interchange:export", staff("manager"), lambda r, kind=kind: [kind], variant=kind)
         for kind in ("zip", "xlsx")
     ),
+    # ------------------------------------------------------------- retention
+    Page("dataprotection:retention", staff("manager")),
+    Page(
+        "dataprotection:schedule",
+        staff("manager"),
+        form=Form(lambda r: {"years_after_closure": "7", "child_until_age": "25", "version": "1"}),
+    ),
+    Page(
+        "dataprotection:anonymise",
+        staff("manager", ok=302),  # a GET goes back to the retention page
+        form=Form(lambda r: {"references": "", "as_of": "2024-01-01"}, saves=False),
+    ),
+    Page(
+        "dataprotection:add-hold",
+        staff("manager"),
+        form=Form(lambda r: {"reference": r.case_a.reference, "reason": "A claim is expected."}),
+    ),
+    Page(
+        "dataprotection:lift-hold",
+        staff("manager", ok=302),
+        lambda r: [r.legal_hold.pk],
+        form=Form(lambda r: {}),
+    ),
     # ------------------------------------------------------------- reports
     Page("reports:report", staff(*REPORT_READERS)),
     Page("reports:download", staff(*REPORT_READERS), lambda r: [THIS_YEAR, "json"]),

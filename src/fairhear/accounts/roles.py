@@ -45,6 +45,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "reports.view_report",
             "reports.change_contextfigure",
             "letters.change_lettertemplate",
+            "dataprotection.manage_retention",
         }
     ),
     Role.COMPLAINTS_OFFICER: frozenset(

@@ -28,6 +28,8 @@ def staff_navigation(user: User | AnonymousUser, path: str) -> list[dict[str, An
         entries.append(("Case file", reverse("interchange:home")))
     if user.has_perm("auth.change_user"):
         entries.append(("Staff", reverse("accounts:staff")))
+    if user.has_perm("dataprotection.manage_retention"):
+        entries.append(("Retention", reverse("dataprotection:retention")))
     entries.append(("Sign out", reverse("accounts:sign-out-confirm")))
 
     home = reverse("staff-home")

@@ -1,6 +1,6 @@
 """The audit trail of a case or an Ombudsman case, and the log of who viewed what."""
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 
 from auditlog.models import LogEntry
@@ -27,9 +27,14 @@ def case_audit_trail(contact: Contact) -> QuerySet[LogEntry]:
     """Every audited change to a case: the contact and the records that hang from it (its
     stages with their category outcomes and panels, category links, Ombudsman cases,
     costs, learning actions, documents and assignments), newest first."""
-    stages = list(contact.stages.values_list("pk", flat=True))
+    return cases_audit_trail([contact.pk])
+
+
+def cases_audit_trail(contact_ids: Collection[int]) -> QuerySet[LogEntry]:
+    """Every audited change to the cases with these ids (see `case_audit_trail`)."""
+    stages = list(Stage.objects.filter(contact__in=contact_ids).values_list("pk", flat=True))
     parts: list[tuple[type[models.Model], Iterable[int]]] = [
-        (Contact, [contact.pk]),
+        (Contact, contact_ids),
         (Stage, stages),
         (
             CategoryOutcome,
@@ -39,13 +44,22 @@ def case_audit_trail(contact: Contact) -> QuerySet[LogEntry]:
             PanelMembership,
             PanelMembership.objects.filter(stage__in=stages).values_list("pk", flat=True),
         ),
-        (ContactCategory, contact.category_links.values_list("pk", flat=True)),
-        (OmbudsmanCase, contact.ombudsman_cases.values_list("pk", flat=True)),
-        (Cost, contact.costs.values_list("pk", flat=True)),
-        (LearningAction, contact.actions.values_list("pk", flat=True)),
-        (Attachment, contact.attachments.values_list("pk", flat=True)),
-        (CaseAssignment, contact.assignments.values_list("pk", flat=True)),
     ]
+    hanging: tuple[type[models.Model], ...] = (
+        ContactCategory,
+        OmbudsmanCase,
+        Cost,
+        LearningAction,
+        Attachment,
+        CaseAssignment,
+    )
+    for model in hanging:
+        parts.append(
+            (
+                model,
+                model._default_manager.filter(contact__in=contact_ids).values_list("pk", flat=True),
+            )
+        )
     types = ContentType.objects.get_for_models(*(model for model, _ in parts))
     records = Q()
     for model, pks in parts:
@@ -53,7 +67,7 @@ def case_audit_trail(contact: Contact) -> QuerySet[LogEntry]:
     # Category links and panel members are deleted when changed; their entries say whose.
     records |= Q(
         content_type__in=[types[ContactCategory], types[PanelMembership]],
-        additional_data__contact=contact.pk,
+        additional_data__contact__in=list(contact_ids),
     )
     trail: QuerySet[LogEntry] = (
         LogEntry.objects.filter(records)

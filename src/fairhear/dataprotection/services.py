@@ -1,0 +1,247 @@
+"""Setting the retention schedule and legal holds, and anonymising what the schedule makes due.
+
+Anonymising removes what identifies a person (names, contact details, free text, documents,
+the timeline's wording and the old and new values in the audit trail) and keeps every code,
+date, amount, area and team the annual report counts, so a report computed before and after
+is the same. Equality answers stay: the report's `equalities` table counts them as recorded,
+and with everything else gone they no longer point to anyone.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Collection, Iterator
+from datetime import date
+from typing import TypeVar
+
+from auditlog.models import LogEntry
+from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.storage import Storage
+from django.db import models, transaction
+
+from fairhear.audit import acting_as
+from fairhear.casework.models import (
+    Attachment,
+    CaseEvent,
+    Compliment,
+    Contact,
+    LearningAction,
+    OmbudsmanCase,
+    Person,
+    Stage,
+)
+from fairhear.casework.selectors.audit import cases_audit_trail
+from fairhear.dataprotection.models import (
+    Anonymised,
+    LegalHold,
+    RetentionPolicy,
+    RetentionRun,
+)
+from fairhear.dataprotection.selectors import current_policy, retention_review
+from fairhear.public.models import PublicCompliment, PublicSubmission
+
+REMOVED = "Removed under the retention schedule"
+T = TypeVar("T")
+
+# Text fields that are codes or statistics, not what someone wrote or who they are.
+_KEPT_TEXT: dict[type[models.Model], frozenset[str]] = {
+    Contact: frozenset({"reference", "gender", "ethnicity", "next_step"}),
+    OmbudsmanCase: frozenset({"lgsco_reference"}),
+}
+
+
+class RetentionError(Exception):
+    """A retention step that cannot be taken, with the reason in plain words."""
+
+
+def _free_text_fields(model: type[models.Model]) -> list[str]:
+    kept = _KEPT_TEXT.get(model, frozenset())
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.CharField | models.TextField)
+        and not field.choices
+        and field.name not in kept
+    ]
+
+
+def _blank(queryset: models.QuerySet[models.Model]) -> None:
+    # A queryset update writes no audit entry of its own: the old values must not be copied
+    # into the audit log on their way out.
+    fields = _free_text_fields(queryset.model)
+    if fields:
+        queryset.update(**dict.fromkeys(fields, ""))
+
+
+def _redact_entries(entries: models.QuerySet[LogEntry], label: str) -> None:
+    """Keep who changed which field when; drop the values and the record's old name."""
+    redacted = []
+    for entry in entries.exclude(action=LogEntry.Action.ACCESS).select_related(None):
+        changes = entry.changes if isinstance(entry.changes, dict) else {}
+        entry.changes = {field: [REMOVED, REMOVED] for field in changes}
+        entry.changes_text = ""
+        entry.serialized_data = None
+        entry.object_repr = label
+        redacted.append(entry)
+    LogEntry.objects.bulk_update(
+        redacted, ["changes", "changes_text", "serialized_data", "object_repr"], batch_size=500
+    )
+
+
+def _delete_files(files: list[tuple[Storage, str]]) -> None:
+    for storage, name in files:
+        storage.delete(name)
+
+
+def _anonymise_cases(contacts: list[Contact], run: RetentionRun) -> None:
+    ids = [contact.pk for contact in contacts]
+    _redact_entries(cases_audit_trail(ids), REMOVED)
+    _blank(Contact.objects.filter(pk__in=ids))
+    for model in (Stage, OmbudsmanCase, LearningAction):
+        _blank(model.objects.filter(contact__in=ids))
+    attachments = Attachment.objects.filter(contact__in=ids)
+    files = [(a.file.storage, a.file.name) for a in attachments]
+    # Files go only once the database change is committed, so a failed run keeps both.
+    transaction.on_commit(lambda: _delete_files(files))
+    attachments.delete()
+    PublicSubmission.objects.filter(contact__in=ids).delete()
+    CaseEvent.objects.filter(contact__in=ids).update(description=REMOVED)
+    CaseEvent.objects.bulk_create(
+        CaseEvent(
+            contact=contact,
+            action="fairhear.case.anonymised",
+            description=f"Personal data removed under the retention schedule (run {run.pk}).",
+            by=run.by,
+        )
+        for contact in contacts
+    )
+    Anonymised.objects.bulk_create(Anonymised(contact=contact, run=run) for contact in contacts)
+    contact_type = ContentType.objects.get_for_model(Contact)
+    LogEntry.objects.bulk_create(
+        LogEntry(
+            content_type=contact_type,
+            object_pk=str(contact.pk),
+            object_id=contact.pk,
+            object_repr=contact.reference,
+            action=LogEntry.Action.UPDATE,
+            changes={"personal data": ["kept", REMOVED]},
+            actor=run.by,
+        )
+        for contact in contacts
+    )
+
+
+def _anonymise_people(people: set[int]) -> int:
+    """Anonymise each person none of whose contacts keeps personal data any longer. Their
+    new key is a fresh pseudonym shared by all their contacts, so repeat complainants still
+    count."""
+    gone = list(Person.objects.filter(pk__in=people).exclude(contacts__anonymised__isnull=True))
+    person_type = ContentType.objects.get_for_model(Person)
+    for chunk in _chunks(gone):
+        _redact_entries(
+            LogEntry.objects.filter(
+                content_type=person_type, object_pk__in=[str(p.pk) for p in chunk]
+            ),
+            REMOVED,
+        )
+        for person in chunk:
+            person.key = f"anonymised-{secrets.token_hex(8)}"
+            for field in _free_text_fields(Person):
+                if field != "key":
+                    setattr(person, field, "")
+        Person.objects.bulk_update(chunk, _free_text_fields(Person))
+    return len(gone)
+
+
+def _chunks(items: list[T], size: int = 500) -> Iterator[list[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def anonymise_expired(*, as_of: date, confirmed: Collection[str], by: User) -> RetentionRun:
+    """Anonymise the cases the manager confirmed that are still due on `as_of`, and the
+    compliments past the schedule, in one transaction with one audited run.
+
+    Only cases both confirmed and still due are touched: a case held or reopened since the
+    preview is left as it is.
+    """
+    with transaction.atomic(), acting_as(by):
+        review = retention_review(as_of)
+        wanted = set(confirmed)
+        contacts = [case.contact for case in review.due if case.contact.reference in wanted]
+        if not contacts and not review.compliments:
+            raise RetentionError("Nothing is due for anonymisation on that day.")
+        policy = review.policy
+        run = RetentionRun.objects.create(
+            by=by,
+            as_of=as_of,
+            years_after_closure=policy.years_after_closure,
+            child_until_age=policy.child_until_age,
+            cases=len(contacts),
+            people=0,
+            compliments=len(review.compliments),
+        )
+        for chunk in _chunks(contacts):
+            _anonymise_cases(chunk, run)
+        run.people = _anonymise_people(
+            {c.complainant_id for c in contacts if c.complainant_id is not None}
+        )
+        compliments = Compliment.objects.filter(pk__in=[c.pk for c in review.compliments])
+        PublicCompliment.objects.filter(compliment__in=compliments).delete()
+        _blank(compliments)
+        run.save(update_fields=["people"])
+        return run
+
+
+def set_policy(
+    *, years_after_closure: int, child_until_age: int, version: int, by: User
+) -> RetentionPolicy:
+    with transaction.atomic(), acting_as(by):
+        policy = current_policy()
+        policy = RetentionPolicy.objects.select_for_update().get(pk=policy.pk)
+        if policy.version != version:
+            raise RetentionError(
+                "Someone else changed the retention schedule while you were editing it: "
+                "check it and save again."
+            )
+        policy.years_after_closure = years_after_closure
+        policy.child_until_age = child_until_age
+        policy.version += 1
+        policy.save()
+        return policy
+
+
+def place_hold(*, contact: Contact, reason: str, on: date, by: User) -> LegalHold:
+    reason = reason.strip()
+    if not reason:
+        raise RetentionError("Enter why the case is held")
+    with transaction.atomic(), acting_as(by):
+        if LegalHold.objects.filter(contact=contact, lifted_on=None).exists():
+            raise RetentionError(f"{contact.reference} is already held")
+        if Anonymised.objects.filter(contact=contact).exists():
+            raise RetentionError(f"{contact.reference} has already been anonymised")
+        hold = LegalHold.objects.create(contact=contact, reason=reason, set_on=on, set_by=by)
+        CaseEvent.objects.create(
+            contact=contact,
+            action="fairhear.case.held",
+            description="Legal hold placed: the case will not be anonymised until it is lifted.",
+            by=by,
+        )
+        return hold
+
+
+def lift_hold(*, hold: LegalHold, on: date, by: User) -> LegalHold:
+    with transaction.atomic(), acting_as(by):
+        hold = LegalHold.objects.select_for_update().get(pk=hold.pk)
+        if hold.lifted_on is not None:
+            raise RetentionError(f"The hold on {hold.contact.reference} was already lifted")
+        hold.lifted_on, hold.lifted_by = on, by
+        hold.save()
+        CaseEvent.objects.create(
+            contact=hold.contact,
+            action="fairhear.case.hold_lifted",
+            description="Legal hold lifted.",
+            by=by,
+        )
+        return hold
