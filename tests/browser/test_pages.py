@@ -97,6 +97,7 @@ def test_the_manager_adds_a_category_and_stops_offering_another(
     sign_in(visitor, manager.username, PASSWORD)
     page = visitor.page
 
+    follow(visitor, "Settings")
     follow(visitor, "Categories and people")
     follow(visitor, "Add a category")
     page.get_by_label("Category name").fill("Placement moves")
