@@ -11,7 +11,7 @@ from django.urls import reverse
 from fairhear.casework import services
 from fairhear.casework.codes import ActionKind, Channel, Route
 from fairhear.casework.models import Contact, Practitioner
-from fairhear.casework.selectors import TodaysWork, todays_work
+from fairhear.casework.selectors import TodaysWork, WorkList, todays_work
 from tests.builders import RECEIVED, triage, triage_statutory
 
 pytestmark = pytest.mark.django_db
@@ -23,8 +23,14 @@ def _page(client: Client, user: User) -> tuple[TodaysWork, str]:
     return response.context["work"], response.content.decode()
 
 
-def _references(cases: list[Contact]) -> list[str]:
-    return [case.reference for case in cases]
+def _references(listed: WorkList | None) -> list[str]:
+    assert listed is not None, "the list is shown"
+    return [case.reference for case in listed.cases]
+
+
+def _count(listed: WorkList | None) -> int:
+    assert listed is not None, "the list is shown"
+    return listed.count
 
 
 def test_overdue_cases_come_first_each_listed_with_a_red_tag(
@@ -38,8 +44,8 @@ def test_overdue_cases_come_first_each_listed_with_a_red_tag(
 
     work, page = _page(client, officer)
 
-    assert work.overdue.count == 12
-    assert _references(work.overdue.cases) == _references(late[:10])
+    assert _count(work.overdue) == 12
+    assert _references(work.overdue) == _references(late[:10])
     assert page.index('id="overdue"') < page.index('id="due-this-week"')
     assert page.index('id="due-this-week"') < page.index('id="your-cases"')
     overdue_table = page[page.index('id="overdue"') : page.index('id="due-this-week"')]
@@ -57,10 +63,10 @@ def test_due_this_week_holds_what_falls_due_from_today_to_sunday(
     this_week = todays_work(officer, monday)
     day_after = todays_work(officer, due + timedelta(days=1))
 
-    assert _references(this_week.due_this_week.cases) == [stage_one.reference]
-    assert this_week.overdue.count == 0
-    assert _references(day_after.overdue.cases) == [stage_one.reference]
-    assert day_after.due_this_week.count == 0
+    assert _references(this_week.due_this_week) == [stage_one.reference]
+    assert _count(this_week.overdue) == 0
+    assert _references(day_after.overdue) == [stage_one.reference]
+    assert _count(day_after.due_this_week) == 0
 
 
 def test_call_backs_advocacy_requests_and_new_online_contacts_are_listed(
@@ -75,8 +81,8 @@ def test_call_backs_advocacy_requests_and_new_online_contacts_are_listed(
 
     assert work.requests is not None
     assert work.new_online is not None
-    assert set(_references(work.requests.cases)) == {call_back.reference, advocate.reference}
-    assert _references(work.new_online.cases) == [online.reference]
+    assert set(_references(work.requests)) == {call_back.reference, advocate.reference}
+    assert _references(work.new_online) == [online.reference]
     assert "Asked for a call back" in page
     assert "Asked for an advocate" in page
     assert "All 3 contacts awaiting triage" in page
@@ -94,7 +100,7 @@ def test_a_service_manager_sees_only_the_stage_1_cases_they_can_answer(
 
     work, page = _page(client, service_manager_a)
 
-    assert _references(work.overdue.cases) == [stage_one.reference]
+    assert _references(work.overdue) == [stage_one.reference]
     assert work.requests is None
     assert work.new_online is None
     assert enquiry.reference not in page
@@ -106,7 +112,7 @@ def test_a_service_manager_of_another_area_sees_none_of_its_cases(
 ) -> None:
     work, page = _page(client, service_manager_b)
 
-    assert work.overdue.count == work.due_this_week.count == 0
+    assert _count(work.overdue) == _count(work.due_this_week) == 0
     assert stage_one.reference not in page
 
 
@@ -124,8 +130,9 @@ def test_an_investigator_sees_the_cases_they_are_appointed_to_as_their_own(
     work, page = _page(client, investigator)
 
     assert work.mine is not None
-    assert _references(work.mine.cases) == [stage_two.reference]
-    assert work.overdue.count == 0, "an investigator records no step, so nothing is theirs to do"
+    assert _references(work.mine) == [stage_two.reference]
+    assert work.overdue is None, "an investigator records no step: only their cases are listed"
+    assert work.due_this_week is None
     assert other.reference not in page
 
 
@@ -141,7 +148,7 @@ def test_a_case_with_no_due_date_comes_after_those_due(
     work, _ = _page(client, officer)
 
     assert work.mine is not None
-    assert _references(work.mine.cases) == [due.reference, undated.reference]
+    assert _references(work.mine) == [due.reference, undated.reference]
 
 
 def test_every_dashboard_number_links_to_a_list_of_the_same_records(

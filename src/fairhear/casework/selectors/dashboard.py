@@ -25,8 +25,8 @@ class WorkList:
 
 @dataclass
 class TodaysWork:
-    overdue: WorkList
-    due_this_week: WorkList
+    overdue: WorkList | None = None
+    due_this_week: WorkList | None = None
     requests: WorkList | None = None
     new_online: WorkList | None = None
     mine: WorkList | None = None
@@ -75,15 +75,15 @@ def requests_to_answer(cases: QuerySet[Contact]) -> QuerySet[Contact]:
 
 
 def todays_work(user: AnyUser, today: date) -> TodaysWork:
-    """What the user has to do today, most urgent first; lists they cannot act on are left
-    out (None), and the overdue and due lists hold only cases they can act on."""
-    actionable = actionable_cases(user).exclude(next_due=None)
-    work = TodaysWork(
-        overdue=_rows(actionable.filter(next_due__lt=today)),
-        due_this_week=_rows(
+    """What the user has to do today, most urgent first. Lists they cannot act on are left out
+    (None): an investigator, who records no step, sees only their own cases."""
+    work = TodaysWork()
+    if user.has_perm("casework.manage_cases") or user.has_perm("casework.respond_stage_one"):
+        actionable = actionable_cases(user).exclude(next_due=None)
+        work.overdue = _rows(actionable.filter(next_due__lt=today))
+        work.due_this_week = _rows(
             actionable.filter(next_due__gte=today, next_due__lte=end_of_week(today))
-        ),
-    )
+        )
     if user.has_perm("casework.manage_cases"):
         visible = _open(cases_visible_to(user))
         work.requests = _rows(requests_to_answer(visible))
