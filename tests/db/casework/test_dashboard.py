@@ -45,7 +45,7 @@ def test_overdue_cases_come_first_each_listed_with_a_red_tag(
     work, page = _page(client, officer)
 
     assert _count(work.overdue) == 12
-    assert _references(work.overdue) == _references(late[:10])
+    assert _references(work.overdue) == [case.reference for case in late[:10]]
     assert page.index('id="overdue"') < page.index('id="due-this-week"')
     assert page.index('id="due-this-week"') < page.index('id="your-cases"')
     overdue_table = page[page.index('id="overdue"') : page.index('id="due-this-week"')]
