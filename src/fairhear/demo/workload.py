@@ -2,7 +2,7 @@
 
 The case files the demo imports keep people as pseudonymous keys and name no investigator, as
 the interchange format does. So that every role has a real day's work, this gives everyone a
-fictional name, email and phone number (Ofcom's numbers kept for drama: 07700 900xxx), adds
+fictional name, email and phone number (from Ofcom's ranges kept for drama), adds
 the investigators, independent people and panel members, names them on past investigations,
 and takes a few recent cases a step further through the services, as staff would: Stage 2
 investigations with the demo investigator appointed, Stage 1 complaints for the demo service
@@ -36,6 +36,20 @@ SURNAMES = (
     "Mensah", "Moorcroft", "Nwosu", "Okafor", "Pemberton", "Quinlan", "Rafferty", "Sandhu",
     "Thackeray", "Underwood", "Varga", "Whitfield", "Yeoman", "Achterberg", "Blackwood",
 )  # fmt: skip
+
+
+#: Ofcom's phone number ranges for drama, a thousand numbers each (the last three digits).
+DRAMA_NUMBERS = (
+    "07700 900", "020 7946 0", "0113 496 0", "0114 496 0", "0115 496 0", "0116 496 0",
+    "0117 496 0", "0118 496 0", "0121 496 0", "0131 496 0", "0141 496 0", "0151 496 0",
+    "0161 496 0", "0191 498 0",
+)  # fmt: skip
+
+
+def drama_number(number: int) -> str:
+    """The number-th fictional phone number (they repeat after 14,000 people)."""
+    prefix = DRAMA_NUMBERS[(number // 1000) % len(DRAMA_NUMBERS)]
+    return f"{prefix}{number % 1000:03d}"
 
 
 @dataclass(frozen=True)
@@ -90,7 +104,7 @@ def name_people(seed: int) -> int:
         first, last = rng.choice(FIRST_NAMES), rng.choice(SURNAMES)
         person.name = f"{first} {last}"
         person.email = f"{first}.{last}.{number}@example.org".lower()
-        person.phone = phone_digits(f"07700 900{number % 1000:03d}")
+        person.phone = phone_digits(drama_number(number))
     Person.objects.bulk_update(people, ["name", "email", "phone"], batch_size=2000)
     return len(people)
 
@@ -228,7 +242,7 @@ class Today:
         person = services.record_person(
             name=f"{first} {last}",
             email=f"{first}.{last}@example.org".lower(),
-            phone=f"07700 901{rng.randrange(1000):03d}",
+            phone=drama_number(rng.randrange(14000)),
             by=self.officer,
         )
         return services.log_contact(
