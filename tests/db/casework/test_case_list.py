@@ -1,6 +1,7 @@
 """The case list: open cases soonest due by default, and a search that finds people by
 surname, phone number or email."""
 
+import re
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -10,8 +11,9 @@ from django.test import Client
 from django.urls import reverse
 
 from fairhear.casework import services
+from fairhear.casework.codes import Route
 from fairhear.casework.models import Contact
-from tests.builders import RECEIVED, triage_statutory
+from tests.builders import RECEIVED, triage, triage_statutory
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +57,23 @@ def test_a_complainant_is_found_by_surname_phone_number_or_email(
     for search in ("okonkwo-bell", "07700900123", "07700 900123", "900 123", "AMARA@example.org"):
         assert _listed(client, q=search, status="") == [theirs.reference], search
     assert _listed(client, q="90", status="") == [], "two digits are too few to match a phone"
+
+
+def test_each_case_shows_where_it_stands_as_a_tag_an_enquiry_by_its_route(
+    client: Client, officer: User, log: Callable[..., Contact]
+) -> None:
+    stage_one = triage_statutory(log(), officer)
+    enquiry = triage(log(), officer, Route.MP_ENQUIRY)
+    waiting = log()
+    client.force_login(officer)
+
+    page = client.get(reverse("casework:list"), {"status": ""}).content.decode()
+
+    for case, tag in (
+        (stage_one, "Stage 1"),
+        (enquiry, "MP enquiry"),
+        (waiting, "Awaiting triage"),
+    ):
+        row = page[page.index(f">{case.reference}<") :]
+        row = row[: row.index("</tr>")]
+        assert re.search(rf'class="govuk-tag[^"]*">{tag}</strong>', row), case.reference
