@@ -1,11 +1,13 @@
 from django.urls import include, path
 
 from fairhear.casework.views import staff_home
+from fairhear.web.views import staff_settings
 
 urlpatterns = [
     path("", include("fairhear.web.urls")),
     # Staff land on their home page: for case workers, the complaints dashboard.
     path("staff/", staff_home, name="staff-home"),
+    path("staff/settings/", staff_settings, name="staff-settings"),
     path("staff/account/", include("fairhear.accounts.urls")),
     path("staff/organisation/", include("fairhear.organisation.urls")),
     path("staff/", include("fairhear.letters.urls")),  # before the case steps' catch-all

@@ -8,7 +8,7 @@ from django.test import override_settings
 from playwright.sync_api import expect
 
 from fairhear.casework.models import Contact
-from tests.browser.conftest import AccessiblePage, sign_in
+from tests.browser.conftest import AccessiblePage, follow, sign_in
 from tests.conftest import PASSWORD
 from tests.db.interchange.helpers import CONTACTS, STAGES
 
@@ -27,6 +27,7 @@ def test_the_manager_uploads_checks_and_imports_a_case_file(
 
     with override_settings(MEDIA_ROOT=tmp_path / "media"):
         sign_in(visitor, manager.username, PASSWORD)
+        follow(visitor, "Settings")
         visitor.page.get_by_role("link", name="Case file").click()
         visitor.assert_accessible()
         visitor.page.get_by_label("Case file").set_input_files(upload)

@@ -32,10 +32,10 @@ def test_the_skip_link_takes_keyboard_users_to_the_content(visitor: AccessiblePa
 @pytest.mark.parametrize(
     ("role", "heading"),
     [
-        ("manager", "Fairhear Borough Council complaints"),
-        ("officer", "Fairhear Borough Council complaints"),
-        ("service_manager_a", "Fairhear Borough Council complaints"),
-        ("investigator", "Fairhear Borough Council complaints"),
+        ("manager", "What to do today"),
+        ("officer", "What to do today"),
+        ("service_manager_a", "What to do today"),
+        ("investigator", "What to do today"),
         ("report_viewer", re.compile(r"^Complaints report \d{4}/\d{2}$")),
     ],
 )
@@ -70,8 +70,8 @@ def test_the_manager_renames_a_team_in_a_restructure(
     visitor: AccessiblePage, manager: User, area_a: object
 ) -> None:
     sign_in(visitor, manager.username, PASSWORD)
-    visitor.page.get_by_role("link", name="Organisation").click()
-    visitor.assert_accessible()
+    follow(visitor, "Settings")
+    follow(visitor, "Service areas and teams")
     visitor.page.get_by_role("link", name="Fostering Service").click()
     visitor.assert_accessible()
     visitor.page.get_by_role("link", name="Rename it in a restructure").click()
@@ -97,6 +97,7 @@ def test_the_manager_adds_a_category_and_stops_offering_another(
     sign_in(visitor, manager.username, PASSWORD)
     page = visitor.page
 
+    follow(visitor, "Settings")
     follow(visitor, "Categories and people")
     follow(visitor, "Add a category")
     page.get_by_label("Category name").fill("Placement moves")

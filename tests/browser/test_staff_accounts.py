@@ -16,6 +16,7 @@ def test_the_manager_adds_a_service_manager_and_sees_them_in_the_list(
 ) -> None:
     sign_in(visitor, manager.username, PASSWORD)
     page = visitor.page
+    follow(visitor, "Settings")
     page.get_by_role("link", name="Staff", exact=True).click()
     visitor.assert_accessible()
     follow(visitor, "Add a member of staff")

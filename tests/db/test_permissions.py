@@ -198,6 +198,8 @@ PAGES: list[Page] = [
     Page("staff-home", staff(*ROLES)),
     Page("accounts:landing", staff(*ROLES, ok=302)),
     Page("accounts:sign-out-confirm", staff(*ROLES)),
+    # The council's setup: for anyone who may use some part of it.
+    Page("staff-settings", staff(*ORGANISATION_READERS)),
     Page(
         "accounts:change-password",
         staff(*ROLES),

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from fairhear.casework.codes import AgeBand, ChildStatus, ComplainantRole, ComplimentSource
 from fairhear.casework.documents import check_upload, limits_hint
-from fairhear.organisation.models import ServiceArea, Team
+from fairhear.organisation.models import ServiceArea
 from fairhear.web.forms import GovUKForm
 
 NOT_SURE = "not_sure"
@@ -146,17 +146,20 @@ class NameForm(PublicForm):
 
 class ContactDetailsForm(PublicForm):
     heading = "How can we contact you?"
-    lead = "Give us at least one way to reach you. We use it only for your complaint."
+    lead = (
+        "Give us at least one of these: an email address, a phone number or a postal address. "
+        "We use them only for your complaint."
+    )
     email = forms.EmailField(
-        label="Email address (optional)",
+        label="Email address",
         required=False,
         max_length=254,
         error_messages={
             "invalid": "Enter an email address in the correct format, like name@example.com"
         },
     )
-    phone = _text("Phone number (optional)", required=False, max_length=30)
-    address = _long_text("Postal address (optional)", required=False)
+    phone = _text("Phone number", required=False, max_length=30)
+    address = _long_text("Postal address", required=False)
 
     def clean_phone(self) -> str:
         return _clean_phone(self.cleaned_data["phone"])
@@ -310,6 +313,12 @@ class AdvocacyForm(PublicForm):
 class AttachmentForm(PublicForm):
     heading = "Upload documents or photos (optional)"
     optional_page = True
+
+    @property
+    def asks_one_thing(self) -> bool:
+        """The page's h1 is its heading, above the files already added, not the field's label."""
+        return False
+
     file = forms.FileField(
         label="Upload a file",
         required=False,
@@ -445,29 +454,27 @@ class YoungHelpForm(PublicForm):
 
 
 class ComplimentWhoForm(PublicForm):
+    """The service thanked, by the names the public knows (the service areas, as the complaint
+    form offers them), not the council's internal team names."""
+
     heading = "Who would you like to thank?"
-    team = forms.ChoiceField(
-        label="Which team",
-        choices=[],
-        error_messages={"required": "Choose the team, or choose I am not sure"},
+    service_area = _radios(
+        "Which service would you like to thank?",
+        [],
+        message="Choose the service, or choose I am not sure",
     )
-    person_praised = _text("Their name, if it is one person (optional)", required=False)
+    person_praised = _text(
+        "The name of the person or team, if you know it (optional)", required=False
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         today = timezone.localdate()
-        running = (
-            Team.objects.exclude(started__gt=today)
-            .exclude(ended__lt=today)
-            .select_related("service_area")
-            .order_by("name")
-        )
-        field = self.fields["team"]
+        running = ServiceArea.objects.exclude(started__gt=today).exclude(ended__lt=today)
+        field = self.fields["service_area"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [
-            ("", "Choose a team"),
-            *((str(t.pk), f"{t.name} ({t.service_area.name})") for t in running),
-            (NOT_SURE, "I am not sure"),
+        field.choices = [(str(a.pk), a.name) for a in running.order_by("name")] + [
+            (NOT_SURE, "I am not sure")
         ]
 
 

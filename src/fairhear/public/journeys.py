@@ -9,6 +9,8 @@ from fairhear.public import forms as f
 class Step:
     slug: str
     form: type[f.PublicForm]
+    #: The part of the check-your-answers page its answers are shown in.
+    section: str
 
 
 @dataclass(frozen=True)
@@ -40,17 +42,17 @@ COMPLAINT = Journey(
     name="complaint",
     title="Make a complaint",
     steps=(
-        Step("name", f.NameForm),
-        Step("contact-details", f.ContactDetailsForm),
-        Step("preferred-contact", f.PreferredContactForm),
-        Step("relationship", f.RelationshipForm),
-        Step("child", f.ChildForm),
-        Step("service", f.ServiceForm),
-        Step("what-happened", f.WhatHappenedForm),
-        Step("what-you-want", f.DesiredOutcomeForm),
-        Step("advocate", f.AdvocacyForm),
-        Step("documents", f.AttachmentForm),
-        Step("equality", f.EqualityForm),
+        Step("name", f.NameForm, "About you"),
+        Step("contact-details", f.ContactDetailsForm, "About you"),
+        Step("preferred-contact", f.PreferredContactForm, "About you"),
+        Step("relationship", f.RelationshipForm, "About you"),
+        Step("child", f.ChildForm, "The child or young person"),
+        Step("service", f.ServiceForm, "Your complaint"),
+        Step("what-happened", f.WhatHappenedForm, "Your complaint"),
+        Step("what-you-want", f.DesiredOutcomeForm, "Your complaint"),
+        Step("advocate", f.AdvocacyForm, "Help with your complaint"),
+        Step("documents", f.AttachmentForm, "Help with your complaint"),
+        Step("equality", f.EqualityForm, "Equality monitoring"),
     ),
     check_heading="Check your answers before sending your complaint",
     send_label="Send complaint",
@@ -60,11 +62,11 @@ YOUNG_PERSON = Journey(
     name="young-person",
     title="Tell us what is wrong",
     steps=(
-        Step("name", f.YoungNameForm),
-        Step("contact", f.YoungContactForm),
-        Step("what-happened", f.YoungWhatHappenedForm),
-        Step("better", f.YoungBetterForm),
-        Step("help", f.YoungHelpForm),
+        Step("name", f.YoungNameForm, "About you"),
+        Step("contact", f.YoungContactForm, "About you"),
+        Step("what-happened", f.YoungWhatHappenedForm, "What is wrong"),
+        Step("better", f.YoungBetterForm, "What is wrong"),
+        Step("help", f.YoungHelpForm, "What is wrong"),
     ),
     check_heading="Check what you told us",
     send_label="Send",
@@ -74,10 +76,10 @@ COMPLIMENT = Journey(
     name="compliment",
     title="Send a compliment",
     steps=(
-        Step("who", f.ComplimentWhoForm),
-        Step("what", f.ComplimentWhatForm),
-        Step("share", f.ComplimentShareForm),
-        Step("about-you", f.ComplimentAboutYouForm),
+        Step("who", f.ComplimentWhoForm, "Your compliment"),
+        Step("what", f.ComplimentWhatForm, "Your compliment"),
+        Step("share", f.ComplimentShareForm, "Your compliment"),
+        Step("about-you", f.ComplimentAboutYouForm, "About you"),
     ),
     check_heading="Check your compliment before sending it",
     send_label="Send compliment",

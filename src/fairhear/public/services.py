@@ -18,7 +18,7 @@ from fairhear.casework.codes import Channel, ComplainantRole, ComplimentSource
 from fairhear.casework.models import Attachment, Compliment, Person
 from fairhear.casework.services import log_contact, record_event, record_person
 from fairhear.core.dates import long_date
-from fairhear.organisation.models import ServiceArea, Team
+from fairhear.organisation.models import ServiceArea
 from fairhear.public.forms import HAS_AN_ADVOCATE, NOT_SURE
 from fairhear.public.journeys import COMPLAINT, YOUNG_PERSON
 from fairhear.public.models import Draft, DraftAttachment, PublicCompliment, PublicSubmission
@@ -272,15 +272,14 @@ def submit_compliment(draft: Draft, *, today: date | None = None) -> Compliment:
     a: dict[str, dict[str, Any]] = draft.answers
     if any(slug not in a for slug in ("who", "what", "share", "about-you")):
         raise PublicFormError("Some questions have not been answered yet.")
-    team_choice = a["who"]["team"]
-    team = Team.objects.filter(pk=team_choice).first() if team_choice != NOT_SURE else None
+    area_choice = a["who"]["service_area"]
+    area = ServiceArea.objects.filter(pk=area_choice).first() if area_choice != NOT_SURE else None
     source = a["about-you"]["source"]
     with transaction.atomic():
         _lock_unsent(draft)
         compliment = Compliment.objects.create(
             received=today,
-            service_area=team.service_area if team else None,
-            team=team,
+            service_area=area,
             source=source if source in ComplimentSource.values else "",
             internal=False,
             text=a["what"]["text"],

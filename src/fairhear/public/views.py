@@ -163,7 +163,8 @@ def check_answers(request: HttpRequest, journey: str) -> HttpResponse:
         response: HttpResponse = redirect("public:sent", journey=the_journey.name)
         response.delete_cookie(_cookie(the_journey), samesite="Lax")
         return response
-    sections: list[dict[str, str]] = []
+    # The answers in the journey's sections, each a summary list under its own heading.
+    sections: list[dict[str, Any]] = []
     for a_step in the_journey.steps:
         form = a_step.form(answers=draft.answers)
         if isinstance(form, AttachmentForm):
@@ -171,7 +172,9 @@ def check_answers(request: HttpRequest, journey: str) -> HttpResponse:
             rows = [("Documents or photos", names)]
         else:
             rows = form.summary(draft.answers[a_step.slug])
-        sections.extend(
+        if not sections or sections[-1]["title"] != a_step.section:
+            sections.append({"title": a_step.section, "rows": []})
+        sections[-1]["rows"].extend(
             {
                 "question": q,
                 "answer": answer,
@@ -184,7 +187,7 @@ def check_answers(request: HttpRequest, journey: str) -> HttpResponse:
         "public/check.html",
         {
             "journey": the_journey,
-            "rows": sections,
+            "sections": sections,
             "honeypot": HONEYPOT,
             "back_url": _step_url(the_journey, the_journey.steps[-1].slug),
         },

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
@@ -6,6 +8,7 @@ from django.template import loader
 from django.views.decorators.cache import never_cache
 
 from fairhear.readiness import unapplied_migrations
+from fairhear.web.navigation import settings_pages
 
 
 def public_home(request: HttpRequest) -> HttpResponse:
@@ -14,6 +17,15 @@ def public_home(request: HttpRequest) -> HttpResponse:
 
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
     return render(request, "web/accessibility.html")
+
+
+@login_required
+def staff_settings(request: HttpRequest) -> HttpResponse:
+    """The council's setup in one place: the parts of it the signed-in person may use."""
+    pages = settings_pages(request.user)
+    if not pages:
+        raise PermissionDenied
+    return render(request, "web/staff_settings.html", {"pages": pages})
 
 
 @never_cache

@@ -6,9 +6,12 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
 
-from fairhear.casework.models import Contact, OmbudsmanCase, Stage
-from fairhear.core.procedure import OPEN_STATES
+from fairhear.casework.models import Contact, OmbudsmanCase, Person, Practitioner, Stage
+from fairhear.casework.selectors import my_cases, todays_work
+from fairhear.core.procedure import OPEN_STATES, CaseState
 from fairhear.demo.casework import Generator
 from fairhear.demo.council import DemoError, build_organisation, demo_teams, fill_case_data
 from fairhear.interchange import files
@@ -113,3 +116,34 @@ def test_it_leaves_a_council_s_own_organisation_without_cases_alone(area_a: obje
 
     assert "an organisation or case data of its own: the demo left it as it is" in out.getvalue()
     assert not Contact.objects.exists()
+
+
+def test_every_role_has_a_day_of_work_and_every_complainant_a_name(client: Client) -> None:
+    call_command("demo", "--years", "2", "--until", UNTIL.isoformat(), stdout=StringIO())
+    users = {user.username: user for user in User.objects.all()}
+
+    work = {name: todays_work(users[name], UNTIL) for name in ("officer", "service-manager")}
+    investigator = my_cases(users["investigator"])
+
+    assert not Person.objects.filter(name="").exists()
+    assert not Person.objects.filter(phone="").exists()
+    assert Practitioner.objects.filter(user=users["investigator"]).exists()
+    assert investigator.count() >= 1
+    assert {case.state for case in investigator} == {CaseState.STAGE_2}
+    officer = work["officer"]
+    assert officer.requests is not None
+    assert officer.requests.count >= 2
+    assert officer.new_online is not None
+    assert officer.new_online.count >= 2
+    manager = work["service-manager"]
+    assert manager.overdue is not None
+    assert manager.overdue.count >= 1
+    assert my_cases(users["service-manager"]).count() == 3
+    # A complainant is found by surname and by phone number, as staff search.
+    someone = Contact.objects.filter(route="", complainant__isnull=False).first()
+    assert someone is not None
+    assert someone.complainant is not None
+    client.force_login(users["officer"])
+    for search in (someone.complainant.name.split()[-1], someone.complainant.phone):
+        listed = client.get(reverse("casework:list"), {"q": search, "status": ""})
+        assert someone in listed.context["page"].paginator.object_list, search

@@ -9,15 +9,14 @@ from tests.db.public.conftest import walk
 pytestmark = pytest.mark.django_db
 
 
-def test_a_compliment_is_recorded_with_its_team_and_consent_to_share(
+def test_a_compliment_is_recorded_with_its_service_and_consent_to_share(
     client: Client, service_area: ServiceArea
 ) -> None:
-    team = Team.objects.get(name="Leaving Care Team")
     walk(
         client,
         "compliment",
         {
-            "who": {"team": str(team.pk), "person_praised": "Dee"},
+            "who": {"service_area": str(service_area.pk), "person_praised": "Dee"},
             "what": {"text": "Dee found my son a flat."},
             "share": {"publish": "yes"},
             "about-you": {"sender_name": "", "sender_email": "", "source": "parent_or_carer"},
@@ -28,7 +27,7 @@ def test_a_compliment_is_recorded_with_its_team_and_consent_to_share(
 
     assert response["Location"] == "/compliment/sent/"
     compliment = Compliment.objects.get()
-    assert (compliment.team, compliment.service_area) == (team, service_area)
+    assert (compliment.team, compliment.service_area) == (None, service_area)
     assert compliment.text == "Dee found my son a flat."
     assert compliment.publish is True
     assert compliment.source == "parent_or_carer"
@@ -40,7 +39,7 @@ def test_a_compliment_is_recorded_with_its_team_and_consent_to_share(
 @pytest.mark.parametrize(
     ("slug", "data", "message"),
     [
-        ("who", {"team": ""}, "Choose the team, or choose I am not sure"),
+        ("who", {"service_area": ""}, "Choose the service, or choose I am not sure"),
         ("what", {"text": ""}, "Tell us what they did well"),
         ("share", {}, "Choose yes if we may share your compliment"),
     ],
@@ -49,7 +48,7 @@ def test_each_compliment_page_says_what_is_missing(
     client: Client, slug: str, data: dict[str, str], message: str
 ) -> None:
     answers = {
-        "who": {"team": "not_sure", "person_praised": ""},
+        "who": {"service_area": "not_sure", "person_praised": ""},
         "what": {"text": "Kind and quick."},
         "share": {"publish": "no"},
     }
@@ -58,3 +57,15 @@ def test_each_compliment_page_says_what_is_missing(
     page = client.post(f"/compliment/{slug}/", data).content.decode()
 
     assert page.count(message) == 2
+
+
+def test_the_compliment_form_offers_the_services_the_public_knows_not_team_names(
+    client: Client, service_area: ServiceArea
+) -> None:
+    team = Team.objects.filter(service_area=service_area).first()
+    assert team is not None
+
+    page = client.get("/compliment/who/").content.decode()
+
+    assert service_area.name in page
+    assert team.name not in page

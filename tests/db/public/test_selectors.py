@@ -36,9 +36,11 @@ def test_the_dashboard_counts_online_contacts_awaiting_triage_and_lists_them(
     builders.log(officer, received=timezone.localdate(), channel=Channel.EMAIL)
     client.force_login(officer)
 
-    home = client.get("/staff/").content.decode()
+    response = client.get("/staff/")
 
-    assert "2 new contacts from the online forms" in home
+    new_online = response.context["work"].new_online
+    assert {case.reference for case in new_online.cases} == {first.reference, second.reference}
+    assert "New online contacts to triage" in response.content.decode()
     listed = client.get("/staff/cases/?status=awaiting_triage&channel=online_form").content
     assert first.reference.encode() in listed
     assert second.reference.encode() in listed

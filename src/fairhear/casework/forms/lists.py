@@ -3,8 +3,10 @@
 from datetime import date
 from typing import Any
 
+from crispy_forms_gds.layout import Field
 from django import forms
 from django.db.models import QuerySet
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils.http import urlencode
 
@@ -15,7 +17,7 @@ from fairhear.core.report import financial_year_of, year_label
 from fairhear.organisation.forms import unit_choice
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.organisation.selectors import every_service_area, every_team
-from fairhear.web.forms import FilterForm, offer
+from fairhear.web.forms import FilterForm, layout_field, offer
 
 
 class FinancialYearForm(FilterForm):
@@ -68,11 +70,19 @@ def _day_filter(label: str) -> forms.DateField:
 
 
 class CaseFilterForm(FilterForm):
-    """The case list's filters, read from the query string."""
+    """The case list's search and filters, read from the query string. The search box is laid
+    out above the list; the other filters in the panel beside it (`layout_fields`)."""
 
     submit_label = "Apply filters"
+    #: What the list shows when nothing is asked: open cases, soonest due first.
+    DEFAULTS = {"status": "open", "sort": "due"}
 
-    q = forms.CharField(label="Reference, name or words", required=False)
+    q = forms.CharField(
+        label="Search cases",
+        required=False,
+        help_text="A reference, a complainant's or child's name (a surname is enough), a phone "
+        "number, an email address or words from the summary",
+    )
     status = forms.ChoiceField(
         label="Status",
         required=False,
@@ -111,9 +121,9 @@ class CaseFilterForm(FilterForm):
         label="Sort by",
         required=False,
         choices=[
+            ("due", "Due date, soonest first"),
             ("-received", "Newest first"),
             ("received", "Oldest first"),
-            ("due", "Due date"),
             ("reference", "Reference"),
         ],
     )
@@ -123,6 +133,21 @@ class CaseFilterForm(FilterForm):
         offer(self, "service_area", every_service_area())
         offer(self, "team", every_team())
         offer(self, "manager", selectors.managers(former_too=True))
+
+    def layout_fields(self) -> list[Any]:
+        return [
+            Field.text(name, field_width=10)
+            if name.startswith("received_")
+            else layout_field(name, field)
+            for name, field in self.fields.items()
+            if name != "q"
+        ]
+
+    @classmethod
+    def from_query(cls, query: QueryDict) -> "CaseFilterForm":
+        """The form for a list's address: the defaults when it asks for nothing but a page."""
+        asked = [name for name in query if name != "page"]
+        return cls(query if asked else cls.DEFAULTS)
 
 
 class ViewLogFilterForm(FilterForm):

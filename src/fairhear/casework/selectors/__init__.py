@@ -21,7 +21,6 @@ from fairhear.casework.selectors.cases import (
     end_of_week,
     filter_cases,
     likely_duplicates,
-    soonest_due_by_stage,
 )
 from fairhear.casework.selectors.choices import (
     categories_offered,
@@ -34,6 +33,7 @@ from fairhear.casework.selectors.choices import (
     sign_ins_for,
     viewers,
 )
+from fairhear.casework.selectors.dashboard import TodaysWork, WorkList, my_cases, todays_work
 from fairhear.casework.selectors.ombudsman import (
     get_ombudsman_case_for,
     ombudsman_cases_visible_to,
@@ -67,6 +67,8 @@ __all__ = [
     "STAGE_STATES",
     "AnyUser",
     "CostTotal",
+    "TodaysWork",
+    "WorkList",
     "actions_shown",
     "actions_visible_to",
     "case_audit_trail",
@@ -97,13 +99,14 @@ __all__ = [
     "investigators_to_assign",
     "likely_duplicates",
     "managers",
+    "my_cases",
     "ombudsman_audit_trail",
     "ombudsman_cases_visible_to",
     "ombudsman_replies_due",
     "own_service_area_ids",
     "practitioners",
     "sign_ins_for",
-    "soonest_due_by_stage",
+    "todays_work",
     "view_log",
     "viewers",
 ]

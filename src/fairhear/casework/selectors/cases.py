@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.expressions import OrderBy
 from django.db.models.functions import Lower
 
 from fairhear.casework.codes import Channel, Route
@@ -91,25 +92,33 @@ def filter_cases(
         cases = cases.filter(received__lte=filters["received_to"])
     query = (filters.get("q") or "").strip()
     if query:
-        cases = cases.filter(
+        found = (
             Q(reference__iexact=query)
             | Q(complainant__name__icontains=query)
+            | Q(complainant__email__iexact=query)
+            | Q(child_name__icontains=query)
             | Q(summary__icontains=query)
         )
+        # Phone numbers are stored as digits: "07700 900 123" finds "07700900123", and so
+        # does its last six digits or more.
+        digits = phone_digits(query)
+        if len(digits.lstrip("+")) >= 6:
+            found |= Q(complainant__phone__contains=digits)
+        cases = cases.filter(found)
     return cases
 
 
-SORTS = {
+SORTS: dict[str, tuple[str | OrderBy, ...]] = {
     "received": ("received", "reference"),
     "-received": ("-received", "-reference"),
-    "due": ("next_due", "reference"),
+    "due": (F("next_due").asc(nulls_last=True), "reference"),
     "reference": ("reference",),
 }
 
 
 def case_list(cases: QuerySet[Contact], sort: str) -> QuerySet[Contact]:
     """The rows of the case list, sorted, with what each row shows."""
-    order = SORTS.get(sort, SORTS["-received"])
+    order = SORTS.get(sort, SORTS["due"])
     return cases.select_related("complainant", "service_area", "team").order_by(*order)
 
 
@@ -126,20 +135,6 @@ def dashboard_counts(user: AnyUser, today: date) -> dict[str, int]:
         actions_visible_to(user),
         today,
     )
-
-
-def soonest_due_by_stage(user: AnyUser, per_stage: int = 5) -> dict[int, list[Contact]]:
-    """For each stage, the user's open cases there whose next step is due soonest (one
-    query a stage, read through the index on state and due date)."""
-    visible = cases_visible_to(user).select_related("service_area", "team")
-    return {
-        number: list(
-            visible.filter(state__in=states).order_by(
-                F("next_due").asc(nulls_last=True), "reference"
-            )[:per_stage]
-        )
-        for number, states in STAGE_STATES.items()
-    }
 
 
 def council_counts(today: date) -> dict[str, int]:

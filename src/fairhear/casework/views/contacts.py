@@ -29,11 +29,11 @@ from fairhear.web.http import AuthenticatedHttpRequest
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
 def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    form = forms.CaseFilterForm(request.GET or None)
+    form = forms.CaseFilterForm.from_query(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
     today = date.today()
     cases = selectors.filter_cases(selectors.cases_visible_to(request.user), filters, today)
-    rows = selectors.case_list(cases, filters.get("sort") or "-received")
+    rows = selectors.case_list(cases, filters.get("sort") or "due")
     return render(
         request,
         "casework/list.html",

@@ -27,32 +27,43 @@ _DASHBOARD_LINKS: dict[str, dict[str, str]] = {
 }
 
 
+#: The figures listed under "All open cases", in order, each beside its link.
+_FIGURE_LABELS = {
+    "open": "All open",
+    "awaiting_triage": "Awaiting triage",
+    "overdue": "Overdue",
+    "due_this_week": "Due this week",
+    "stage_1": "Stage 1",
+    "stage_2": "Stage 2 in progress",
+    "stage_3": "Stage 3 in progress",
+    "member_enquiries_open": "Member and MP enquiries open",
+    "ombudsman_replies_due": "Ombudsman replies due",
+    "actions_overdue": "Learning actions overdue",
+}
+
+
 def _list_url(**filters: str) -> str:
     return f"{reverse('casework:list')}?{urlencode(filters)}"
 
 
 def dashboard_context(request: AuthenticatedHttpRequest) -> dict[str, Any]:
-    """The complaints dashboard's figures, shown on the staff home page to case workers."""
+    """What a case worker has to do today, and the complaints figures, for the staff home
+    page: every list holds only cases the signed-in person can act on."""
     today = date.today()
     figures = selectors.dashboard_counts(request.user, today)
     links = {name: _list_url(**filters) for name, filters in _DASHBOARD_LINKS.items()}
     # The two numbers that are not cases link to their own lists, filtered the same way.
     links["ombudsman_replies_due"] = f"{reverse('casework:ombudsman')}?show=replies_due"
     links["actions_overdue"] = f"{reverse('casework:actions')}?show=overdue"
-    soonest = selectors.soonest_due_by_stage(request.user)
+    can_manage = request.user.has_perm("casework.manage_cases")
     return {
         "figures": figures,
         "links": links,
-        "stages": [
-            {
-                "number": number,
-                "count": figures[f"stage_{number}"],
-                "link": links[f"stage_{number}"],
-                "cases": cases,
-            }
-            for number, cases in soonest.items()
+        "figure_rows": [
+            (label, figures[name], links[name]) for name, label in _FIGURE_LABELS.items()
         ],
-        "ombudsman_due": selectors.ombudsman_replies_due(request.user)[:10],
+        "work": selectors.todays_work(request.user, today),
+        "ombudsman_due": selectors.ombudsman_replies_due(request.user)[:10] if can_manage else [],
         "today": today,
     }
 

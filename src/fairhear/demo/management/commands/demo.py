@@ -13,6 +13,7 @@ from fairhear.demo.council import (
     link_service_areas,
     reset_demo_users,
 )
+from fairhear.demo.workload import fill_todays_work
 
 
 def _positive(text: str) -> int:
@@ -96,3 +97,9 @@ class Command(BaseCommand):
             f"{count} {file.removesuffix('.csv')}" for file, count in created.items()
         )
         self.stdout.write(f"Created the demo case data up to {until.isoformat()}: {figures}.")
+        day = fill_todays_work(seed=options["seed"], until=until, by=manager)
+        self.stdout.write(
+            f"Named {day['people named']} people and the investigators of "
+            f"{day['past investigations']} past investigations; started "
+            f"{day['investigations started']} investigations and logged today's contacts."
+        )
