@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "fairhear.reports",
     "fairhear.public",
     "fairhear.demo",
+    "fairhear.operations",
     # Last: its post-migrate step gives the role groups the permissions of every app above.
     "fairhear.accounts",
 ]
