@@ -155,5 +155,10 @@ got="$(curl -sS -o /dev/null -w '%{http_code}' -H "Host: not-the-council.example
   -H "X-Forwarded-Proto: https" "http://127.0.0.1:$port/")"
 [ "$got" = 400 ] || fail "a host not in ALLOWED_HOSTS answered $got, expected 400"
 ok "a host not in ALLOWED_HOSTS is refused with 400"
+sleep 0.5  # gunicorn's workers write their log lines asynchronously
+grep -q "ERROR django.security.DisallowedHost: Invalid HTTP_HOST header: 'not-the-council.example'" \
+  "$work/gunicorn.log" || fail "the refused host was not logged as one line"
+! grep -q "Traceback" "$work/gunicorn.log" || fail "gunicorn's log holds a traceback"
+ok "the refused host is logged on one line, without a traceback"
 
 echo "== the production smoke test passed"
