@@ -155,3 +155,21 @@ def test_a_backup_of_other_migrations_is_refused(tmp_path: Path, db: None) -> No
 def test_a_backup_into_a_folder_that_does_not_exist_is_refused(tmp_path: Path, db: None) -> None:
     with pytest.raises(CommandError, match="there is no folder"):
         call_command("backup", "--output", str(tmp_path / "missing" / "backup.zip"))
+
+
+def test_a_restore_that_fails_leaves_nothing_behind(council: Contact, tmp_path: Path) -> None:
+    archive = _back_up_and_empty(tmp_path)
+    with zipfile.ZipFile(archive) as zipped:
+        entries = {name: zipped.read(name) for name in zipped.namelist()}
+    manifest = json.loads(entries["manifest.json"])
+    manifest["counts"]["casework.contact"] += 1  # the records no longer add up
+    entries["manifest.json"] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for name, data in entries.items():
+            zipped.writestr(name, data)
+
+    with pytest.raises(CommandError, match=r"do not match the manifest: casework\.contact"):
+        call_command("restore", str(archive))
+
+    assert not records_held()
+    assert set(Group.objects.values_list("name", flat=True))  # the roles are still there
