@@ -2,7 +2,8 @@
 # The production path, end to end: build the front end, collect the static files with
 # DEBUG=false, migrate a fresh PostgreSQL database, serve it with gunicorn behind a pretend TLS
 # proxy, and check over HTTP that the pages, the hashed static files and the security headers
-# are what a council's server would give. Stops gunicorn and drops the database on exit.
+# are what a council's server would give, and that a backup is written. Stops gunicorn and
+# drops the database on exit.
 #
 # Needs `make setup` done and PostgreSQL reachable as PGHOST/PGPORT/PGUSER (default
 # 127.0.0.1:5432, postgres, with the right to create databases).
@@ -155,5 +156,17 @@ got="$(curl -sS -o /dev/null -w '%{http_code}' -H "Host: not-the-council.example
   -H "X-Forwarded-Proto: https" "http://127.0.0.1:$port/")"
 [ "$got" = 400 ] || fail "a host not in ALLOWED_HOSTS answered $got, expected 400"
 ok "a host not in ALLOWED_HOSTS is refused with 400"
+sleep 0.5  # gunicorn's workers write their log lines asynchronously
+grep -q "ERROR django.security.DisallowedHost: Invalid HTTP_HOST header: 'not-the-council.example'" \
+  "$work/gunicorn.log" || fail "the refused host was not logged as one line"
+! grep -q "Traceback" "$work/gunicorn.log" || fail "gunicorn's log holds a traceback"
+ok "the refused host is logged on one line, without a traceback"
+
+echo "== backup"
+"$BIN/fairhear" backup --output "$work/backup.zip" >"$work/backup.log" 2>&1 \
+  || { cat "$work/backup.log" >&2; fail "fairhear backup failed"; }
+python3 -c 'import json, sys, zipfile; m = json.loads(zipfile.ZipFile(sys.argv[1]).read("manifest.json")); assert m["counts"]["auth.user"] == 1, m' \
+  "$work/backup.zip" || fail "the backup's manifest does not count the one user"
+ok "$(cat "$work/backup.log")"
 
 echo "== the production smoke test passed"

@@ -7,6 +7,7 @@ at least DEBUG=false, SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (see README.md)
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -84,6 +85,7 @@ INSTALLED_APPS = [
     "fairhear.letters",
     "fairhear.dataprotection",
     "fairhear.demo",
+    "fairhear.operations",
     # Last: its post-migrate step gives the role groups the permissions of every app above.
     "fairhear.accounts",
 ]
@@ -174,8 +176,36 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT") or Path.cwd() / "staticfiles")
+# Uploads: on local disk in MEDIA_ROOT, or in an S3-compatible bucket when FAIRHEAR_S3_BUCKET
+# is set, so that more than one app server sees the same files. Without keys here, boto3 finds
+# credentials its usual way (AWS_* variables, an instance or container role).
+FAIRHEAR_S3_BUCKET = env_str("FAIRHEAR_S3_BUCKET")
+_uploads: dict[str, Any] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if FAIRHEAR_S3_BUCKET:
+    _s3_options = {
+        "bucket_name": FAIRHEAR_S3_BUCKET,
+        "endpoint_url": env_str("FAIRHEAR_S3_ENDPOINT_URL"),
+        "region_name": env_str("FAIRHEAR_S3_REGION"),
+        "access_key": env_str("FAIRHEAR_S3_ACCESS_KEY_ID"),
+        "secret_key": env_str("FAIRHEAR_S3_SECRET_ACCESS_KEY"),
+        "location": env_str("FAIRHEAR_S3_PREFIX", ""),
+        # Complainants' files are private: links to them are signed and expire, and a name
+        # already taken is never overwritten.
+        "querystring_auth": True,
+        "querystring_expire": 300,
+        "file_overwrite": False,
+    }
+    _uploads = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {name: value for name, value in _s3_options.items() if value != ""},
+    }
+    if bool(_s3_options["access_key"]) != bool(_s3_options["secret_key"]):
+        raise ImproperlyConfigured(
+            "FAIRHEAR_S3_ACCESS_KEY_ID and FAIRHEAR_S3_SECRET_ACCESS_KEY go together: set both, "
+            "or neither to let boto3 find credentials its usual way."
+        )
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _uploads,
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -255,9 +285,22 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# One line per event: time, level, logger, message. A request for a host not in ALLOWED_HOSTS
+# (scanners send them all day) is one line without its traceback.
+_LOG_LINE = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "line": {"format": _LOG_LINE},
+        "one_line": {"()": "fairhear.logs.OneLineFormatter", "format": _LOG_LINE},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "line"},
+        "console_one_line": {"class": "logging.StreamHandler", "formatter": "one_line"},
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.security.DisallowedHost": {"handlers": ["console_one_line"], "propagate": False},
+    },
 }

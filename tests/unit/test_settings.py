@@ -1,5 +1,6 @@
 """Settings from the environment: run in a fresh interpreter, since Django reads them once."""
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -77,3 +78,98 @@ def test_the_fairhear_command_runs_management_commands(command: str, tmp_path: P
     result = fairhear(*command.split(), data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "migrate" in result.stdout
+
+
+def _print_setting(tmp_path: Path, expression: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django, json; django.setup(); from django.conf import settings; "
+            "from django.core.files.storage import storages; "
+            f"print(json.dumps({expression}, default=str))",
+        ],
+        env={
+            **clean_env(),
+            "DJANGO_SETTINGS_MODULE": "fairhear.settings",
+            "FAIRHEAR_DATA_DIR": str(tmp_path),
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_uploads_are_kept_on_local_disk_by_default(tmp_path: Path) -> None:
+    result = _print_setting(tmp_path, "type(storages['default']).__name__")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == "FileSystemStorage"
+
+
+def test_a_bucket_keeps_uploads_in_s3_compatible_storage(tmp_path: Path) -> None:
+    result = _print_setting(
+        tmp_path,
+        "[type(storages['default']).__name__, settings.STORAGES['default']['OPTIONS']]",
+        FAIRHEAR_S3_BUCKET="council-complaints",
+        FAIRHEAR_S3_ENDPOINT_URL="https://objects.example.net",
+        FAIRHEAR_S3_REGION="eu-west-2",
+        FAIRHEAR_S3_ACCESS_KEY_ID="key-id",
+        FAIRHEAR_S3_SECRET_ACCESS_KEY="secret",
+    )
+    assert result.returncode == 0, result.stderr
+    backend, options = json.loads(result.stdout)
+    assert backend == "S3Storage"
+    assert options["bucket_name"] == "council-complaints"
+    assert options["endpoint_url"] == "https://objects.example.net"
+    assert options["region_name"] == "eu-west-2"
+    assert (options["access_key"], options["secret_key"]) == ("key-id", "secret")
+    assert options["querystring_auth"] is True
+    assert options["file_overwrite"] is False
+
+
+def test_without_keys_the_bucket_leaves_credentials_to_boto3(tmp_path: Path) -> None:
+    result = _print_setting(
+        tmp_path, "settings.STORAGES['default']['OPTIONS']", FAIRHEAR_S3_BUCKET="complaints"
+    )
+    assert result.returncode == 0, result.stderr
+    options = json.loads(result.stdout)
+    assert "access_key" not in options
+    assert "endpoint_url" not in options
+
+
+def test_one_key_without_the_other_stops_the_start_up(tmp_path: Path) -> None:
+    result = _start(tmp_path, FAIRHEAR_S3_BUCKET="complaints", FAIRHEAR_S3_ACCESS_KEY_ID="key-id")
+    assert result.returncode != 0
+    assert "FAIRHEAR_S3_ACCESS_KEY_ID and FAIRHEAR_S3_SECRET_ACCESS_KEY go together" in (
+        result.stderr
+    )
+
+
+def test_a_request_for_another_host_is_logged_on_one_line_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.test import Client; "
+            "print(Client().get('/', HTTP_HOST='scanner.example').status_code)",
+        ],
+        env={
+            **clean_env(),
+            **PRODUCTION,
+            "DJANGO_SETTINGS_MODULE": "fairhear.settings",
+            "FAIRHEAR_DATA_DIR": str(tmp_path),
+            "STATIC_ROOT": str(tmp_path),  # spares WhiteNoise's warning of a missing folder
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.stdout.strip() == "400", result.stderr
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert " ERROR django.security.DisallowedHost: Invalid HTTP_HOST header: 'scanner.example'" in (
+        line
+    )

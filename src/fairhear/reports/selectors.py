@@ -8,8 +8,9 @@ from datetime import date
 
 from django.db.models import QuerySet
 
-from fairhear.casework.models import Contact
+from fairhear.casework.models import Compliment, Contact
 from fairhear.casework.selectors import financial_years_of
+from fairhear.core.report import Period
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.reports.models import Benchmark, ContextFigure
 
@@ -21,6 +22,13 @@ def report_years(today: date) -> list[int]:
     """The financial years a report can be had for, newest first: from the first contact
     received to this year (at least this year)."""
     return financial_years_of(Contact.objects.all(), "received", today)
+
+
+def anything_received_in(period: Period) -> bool:
+    """Whether any contact or compliment was received in `period`: a report of none is
+    allowed (a quiet quarter) but is more often a mistyped year."""
+    dates = {"received__range": (period.start, period.end)}
+    return Contact.objects.filter(**dates).exists() or Compliment.objects.filter(**dates).exists()
 
 
 def context_figures() -> QuerySet[ContextFigure]:

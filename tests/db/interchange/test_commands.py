@@ -1,5 +1,6 @@
 """`fairhear import PATH` and `fairhear export PATH` on the command line."""
 
+import zipfile
 from io import StringIO
 from pathlib import Path
 
@@ -61,6 +62,19 @@ def test_export_writes_every_file_and_a_workbook(tmp_path: Path) -> None:
         "stages.csv",
     ]
     assert (tmp_path / "out.xlsx").stat().st_size > 0
+
+
+def test_export_to_a_zip_writes_one_that_import_reads_back(tmp_path: Path) -> None:
+    call_command("import", _folder(tmp_path, contacts=CONTACTS), stdout=StringIO())
+    archive = tmp_path / "exports" / "case-file.zip"
+
+    call_command("export", archive, stdout=StringIO())
+    out = StringIO()
+    call_command("import", archive, stdout=out)
+
+    with zipfile.ZipFile(archive) as written:
+        assert "contacts.csv" in written.namelist()
+    assert "contacts.csv: 0 created, 0 updated, 2 unchanged" in out.getvalue()
 
 
 def test_export_leaves_out_contacts_awaiting_triage(tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ from fairhear.interchange import files, services
 
 class Command(BaseCommand):
     help = (
-        "Export everything as a case file (interchange format v1): a folder of CSV files, or "
-        "one .xlsx workbook when PATH ends in .xlsx."
+        "Export everything as a case file (interchange format v1): a folder of CSV files, a "
+        ".zip of them when PATH ends in .zip, or one .xlsx workbook when it ends in .xlsx."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -18,9 +18,14 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]
         tables, export = services.export_tables()
-        if path.suffix.lower() == ".xlsx":
+        suffix = path.suffix.lower()
+        if suffix in (".xlsx", ".zip"):
             path.parent.mkdir(parents=True, exist_ok=True)
-            files.write_workbook(tables, path)
+            with path.open("wb") as stream:
+                if suffix == ".zip":
+                    files.write_zip(tables, stream)
+                else:
+                    files.write_workbook(tables, stream)
         else:
             files.write_folder(tables, path)
         for table in tables:
