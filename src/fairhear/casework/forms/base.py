@@ -149,6 +149,11 @@ class CaseStepForm(GovUKForm):
     #: Said above the form when the step needs explaining.
     lead = ""
 
+    def said(self) -> str:
+        """What the step did, in words, for the message after it ("" to use the line it wrote
+        in the case's timeline)."""
+        return ""
+
     def done(self) -> tuple[str, str] | None:
         """Where to go once the step is saved and what to say there, for a step that cannot
         return to the case page with "saved" (None: it can)."""

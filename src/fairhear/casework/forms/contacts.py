@@ -225,6 +225,14 @@ class TriageForm(CaseStepForm):
             **self.base(by),
         )
 
+    def said(self) -> str:
+        route = Route(self.cleaned_data["route"])
+        if route == Route.STATUTORY:
+            return "Stage 1 started"
+        label = str(route.label)
+        # "a corporate complaint", but "MP enquiry" keeps its capitals.
+        return f"Triaged as {label if label[:2].isupper() else label[0].lower() + label[1:]}"
+
 
 class ResponseForm(CaseStepForm):
     submit_label = "Record the reply"
