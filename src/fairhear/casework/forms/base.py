@@ -134,9 +134,16 @@ class CaseStepForm(GovUKForm):
 
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, contact: Contact, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, contact: Contact, added: tuple[str, int] | None = None, **kwargs: Any
+    ) -> None:
         self.contact = contact
-        kwargs.setdefault("initial", {})["version"] = contact.version
+        initial = kwargs.setdefault("initial", {})
+        initial["version"] = contact.version
+        if added is not None and added[0] in self.appoints:
+            # Someone just added to the council's list comes back chosen where they were asked.
+            name, pk = added
+            initial[name] = [pk] if name == "members" else pk
         super().__init__(*args, **kwargs)
 
     def act(self, by: User) -> None:
@@ -148,6 +155,14 @@ class CaseStepForm(GovUKForm):
 
     #: Said above the form when the step needs explaining.
     lead = ""
+
+    #: The fields that appoint people from the council's list, each with the words of its
+    #: page's link to adding someone to the list and coming back with them chosen.
+    appoints: dict[str, str] = {}
+
+    def missing_people(self) -> list[str]:
+        """Who the council's list cannot offer yet, in words, for a step that `appoints`."""
+        return []
 
     def said(self) -> str:
         """What the step did, in words, for the message after it ("" to use the line it wrote

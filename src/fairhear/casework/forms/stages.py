@@ -252,6 +252,10 @@ class StageThreeDecisionForm(DecisionForm):
 
 class InvestigatorsForm(CaseStepForm):
     submit_label = "Appoint"
+    appoints = {
+        "investigating_officer": "Add an investigating officer to the council's list",
+        "independent_person": "Add an independent person to the council's list",
+    }
     investigating_officer = _practitioner_choice(
         "Investigating officer",
         empty_label="Choose a person",
@@ -264,6 +268,18 @@ class InvestigatorsForm(CaseStepForm):
         error_messages={"required": "Choose the independent person"},
     )
     adjudicating_officer = _adjudicating_officer()
+
+    def missing_people(self) -> list[str]:
+        """What the council's list cannot offer yet, in words."""
+        missing = []
+        if not selectors.practitioners().exists():
+            missing.append("No one is on the council's list to investigate yet.")
+        if not selectors.independent_people().exists():
+            missing.append(
+                "No one on the council's list can be the independent person: they must not "
+                "work for the council or be a councillor."
+            )
+        return missing
 
     def act(self, by: User) -> None:
         d = self.cleaned_data
@@ -326,6 +342,7 @@ class ChairReportForm(DatedStepForm):
 
 class PanelForm(CaseStepForm):
     submit_label = "Save the panel"
+    appoints = {"members": "Add a panel member to the council's list"}
     members = forms.ModelMultipleChoiceField(
         queryset=selectors.practitioners(),
         label="Panel members",
@@ -338,6 +355,12 @@ class PanelForm(CaseStepForm):
         empty_label="Choose the chair",
         error_messages={"required": "Choose the panel's chair"},
     )
+
+    def missing_people(self) -> list[str]:
+        count = selectors.practitioners().count()
+        if count >= 3:
+            return []
+        return [f"A panel has three members; the council's list has {count}."]
 
     def act(self, by: User) -> None:
         d = self.cleaned_data

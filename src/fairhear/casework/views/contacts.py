@@ -3,6 +3,7 @@ history and the view log."""
 
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from auditlog.models import LogEntry
 from auditlog.signals import accessed
@@ -13,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from fairhear.audit import acting_as
 from fairhear.casework import forms, selectors, services
@@ -137,7 +139,10 @@ def case_step(request: AuthenticatedHttpRequest, reference: str, step: str) -> H
     contact = selectors.get_case_for(request.user, reference)
     if not request.user.has_perm(spec.permission):
         raise PermissionDenied
-    form = spec.form(request.POST or None, request.FILES or None, contact=contact)
+    added = None
+    if request.method == "GET" and request.GET.get("added", "").isdigit():
+        added = (request.GET.get("for", ""), int(request.GET["added"]))
+    form = spec.form(request.POST or None, request.FILES or None, contact=contact, added=added)
     if request.method == "POST" and form.is_valid():
         last_event = contact.events.order_by("-pk").values_list("pk", flat=True).first()
         try:
@@ -153,10 +158,20 @@ def case_step(request: AuthenticatedHttpRequest, reference: str, step: str) -> H
             after = selectors.get_case_for(request.user, reference)
             messages.success(request, _what_happened(after, form.said(), last_event, spec.title))
             return redirect("casework:case", reference=contact.reference)
+    add_person = reverse("casework:add-practitioner")
     return render(
         request,
         "casework/form.html",
-        {"form": form, "title": spec.title, "contact": contact, "lead": form.lead},
+        {
+            "form": form,
+            "title": spec.title,
+            "contact": contact,
+            "lead": form.lead,
+            "adding_people": [
+                (f"{add_person}?{urlencode({'next': request.path, 'for': name})}", words)
+                for name, words in form.appoints.items()
+            ],
+        },
     )
 
 
