@@ -1,6 +1,7 @@
 """Form pieces every casework form family shares: the step on one case, and the fields
 asked form after form (dates, text boxes, yes or no, a document, a member of staff)."""
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django import forms
@@ -145,6 +146,9 @@ class CaseStepForm(GovUKForm):
             name, pk = added
             initial[name] = [pk] if name == "members" else pk
         super().__init__(*args, **kwargs)
+        if isinstance(self.fields.get("on"), DateField):
+            # The date a step was taken is most often the day it is recorded.
+            self.initial.setdefault("on", date.today())
 
     def act(self, by: User) -> None:
         """Call the step's service (each step form says which)."""

@@ -164,6 +164,7 @@ class LogContactForm(DocumentUpload, ContactDetailsFields, GovUKForm):
 
     def __init__(self, *args: Any, duplicates: list[Person] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.initial.setdefault("received", date.today())
         self.offer_choices()
         self.duplicates = duplicates or []
         if self.duplicates:

@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 
 from fairhear.casework import selectors, services
 from fairhear.casework.codes import DECIDED_OUTCOMES, ActionKind
+from fairhear.casework.facts import extension_limit
 from fairhear.casework.forms.base import (
     CaseStepForm,
     StaffChoiceField,
@@ -19,6 +20,7 @@ from fairhear.casework.forms.base import (
     text_field,
 )
 from fairhear.casework.models import Practitioner
+from fairhear.core.dates import long_date
 from fairhear.core.procedure import DeclineReason
 from fairhear.web.forms import offer
 
@@ -74,6 +76,38 @@ class ExtensionForm(CaseStepForm):
     )
     complainant_agreed = forms.BooleanField(label="The complainant agreed", required=False)
     new_due = date_field("New date given to the complainant", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.latest = extension_limit(self.contact, self.stage)
+        if self.latest is not None:
+            self.fields["new_due"].help_text = (
+                f"The latest date the law allows is {long_date(self.latest)}. A later date "
+                "needs the complainant's agreement, and the reply still counts as late after "
+                f"{long_date(self.latest)}."
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        new_due, latest = data.get("new_due"), self.latest
+        if new_due and latest and new_due > latest and not data.get("complainant_agreed"):
+            self.add_error(
+                "new_due",
+                f"The new date is after {long_date(latest)}, the latest the law allows: give "
+                "a date on or before it, or record that the complainant agreed to the later "
+                "date",
+            )
+        return data
+
+    def said(self) -> str:
+        new_due, latest = self.cleaned_data["new_due"], self.latest
+        if new_due and latest and new_due > latest:
+            return (
+                f"Stage {self.stage} extended to {long_date(new_due)} with the complainant's "
+                f"agreement. This is after {long_date(latest)}, the latest the law allows: "
+                "the reply will count as late"
+            )
+        return ""
 
     def act(self, by: User) -> None:
         d = self.cleaned_data
