@@ -4,13 +4,14 @@ asked form after form (dates, text boxes, yes or no, a document, a member of sta
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from crispy_forms_gds.layout import ConditionalQuestion, ConditionalRadios
 from django import forms
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 
 from fairhear.casework.documents import check_upload
 from fairhear.casework.models import Contact
-from fairhear.web.forms import Choices, DateField, GovUKForm
+from fairhear.web.forms import Choices, DateField, GovUKForm, layout_field
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -115,6 +116,26 @@ class StaffChoiceField(_UserChoiceField):
     def label_from_instance(self, obj: User) -> str:
         name = obj.get_full_name() or obj.get_username()
         return f"{name} ({obj.get_username()})" if self.with_username else name
+
+
+class Reveal(ConditionalQuestion):
+    """A radio choice, named by its label, that reveals more questions when chosen: GOV.UK's
+    conditional reveal, for questions asked only after one answer."""
+
+    template = "casework/layout/reveal.html"
+
+
+def reveal_radios(form: forms.Form, name: str, reveals: dict[str, list[str]]) -> Any:
+    """The radios of choice field `name`, each choice revealing the fields `reveals` lists
+    under its value (laid out by their widgets), the others plain."""
+    # The radio widget keeps its field's choices (django-stubs types the field's loosely).
+    options: list[tuple[Any, Any]] = list(form.fields[name].widget.choices)
+    choices = [
+        Reveal(str(label), *(layout_field(f, form.fields[f]) for f in reveals.get(str(value), [])))
+        for value, label in options
+        if value != ""
+    ]
+    return ConditionalRadios(name, *choices)
 
 
 class DocumentUpload(forms.Form):

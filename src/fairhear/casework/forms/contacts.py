@@ -5,13 +5,14 @@ investigator to it."""
 from datetime import date
 from typing import Any
 
-from crispy_forms_gds.layout import Button, Layout
+from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 from django.contrib.auth.models import User
 
 from fairhear.casework import selectors, services
 from fairhear.casework.codes import AgeBand, Channel, ChildStatus, ComplainantRole, Route
 from fairhear.casework.documents import limits_hint
+from fairhear.casework.facts import statutory_timescales
 from fairhear.casework.forms.base import (
     CaseStepForm,
     DocumentUpload,
@@ -20,12 +21,15 @@ from fairhear.casework.forms.base import (
     date_field,
     document_field,
     email_field,
+    reveal_radios,
     text_field,
     yes_no_field,
     yes_no_initial,
     yes_no_or_not_known,
 )
 from fairhear.casework.models import Category, Contact, Person
+from fairhear.core.dates import long_date
+from fairhear.core.procedure.rules import add_months
 from fairhear.organisation.forms import unit_choice
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.organisation.selectors import service_areas_offered, teams_offered
@@ -210,6 +214,42 @@ class TriageForm(CaseStepForm):
         "Made more than 12 months after the matter: will it be considered?", required=False
     )
     late_discretion_reason = text_field("Reasons for the decision on discretion", required=False)
+
+    #: Asked only of a statutory complaint: who may make one, and whether a late one is
+    #: considered.
+    STATUTORY_ONLY = (
+        "eligible",
+        "eligibility_reason",
+        "matter_date",
+        "late_discretion",
+        "late_discretion_reason",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        months = statutory_timescales().late_complaint_months
+        before = long_date(add_months(self.contact.received, -months))
+        self.fields["late_discretion"].label = (
+            f"Only if the matter happened before {before}, more than {months} months before "
+            "the complaint: will it be considered?"
+        )
+
+    def layout_fields(self) -> list[Any]:
+        return [
+            Field("version"),
+            reveal_radios(self, "route", {Route.STATUTORY.value: list(self.STATUTORY_ONLY)}),
+            Field.textarea("reason"),
+            Field("on"),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("route") and data["route"] != Route.STATUTORY:
+            # Answers typed under the statutory choice before another was chosen are not
+            # the case's: they were hidden when it was chosen.
+            for name in self.STATUTORY_ONLY:
+                data[name] = "" if name.endswith("reason") else None
+        return data
 
     def act(self, by: User) -> None:
         d = self.cleaned_data
