@@ -10,19 +10,22 @@ from django import forms
 from django.contrib.auth.models import User
 
 from fairhear.casework import selectors, services
-from fairhear.casework.codes import DECIDED_OUTCOMES, ActionKind
+from fairhear.casework.codes import DECIDED_OUTCOMES, GIVEN_WITH_A_REPLY, ActionKind
 from fairhear.casework.facts import extension_limit
+from fairhear.casework.forms.actions import LearningActionFields
 from fairhear.casework.forms.base import (
     CaseStepForm,
     StaffChoiceField,
     choose_one,
     date_field,
+    reveal_radios,
     text_field,
+    yes_no_field,
 )
 from fairhear.casework.models import Practitioner
 from fairhear.core.dates import long_date
 from fairhear.core.procedure import DeclineReason
-from fairhear.web.forms import offer
+from fairhear.web.forms import layout_field, offer
 
 OUTCOME_CHOICES = [(o.value, o.label) for o in DECIDED_OUTCOMES]
 
@@ -137,8 +140,10 @@ class StageTwoExtensionForm(ExtensionForm):
     stage = 2
 
 
-class ReplyForm(CaseStepForm):
-    """The reply of a stage: Stage 1 reply, Stage 2 adjudication, Stage 3 response."""
+class ReplyForm(CaseStepForm, LearningActionFields):
+    """The reply of a stage: Stage 1 reply, Stage 2 adjudication, Stage 3 response; what the
+    reply itself gave, and a learning action agreed in it, asked with its owner and due date
+    (the learning action's fields, revealed when one was agreed)."""
 
     submit_label = "Record the reply"
     stage = 1
@@ -146,11 +151,17 @@ class ReplyForm(CaseStepForm):
     outcome = choose_one("Outcome", OUTCOME_CHOICES, missing="Choose the outcome")
     what_was_done = text_field("What was done", required=False)
     actions = forms.MultipleChoiceField(
-        label="Things done or agreed",
-        choices=ActionKind.choices,
+        label="What the reply itself gave",
+        choices=[(kind.value, kind.label) for kind in GIVEN_WITH_A_REPLY],
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    action_agreed = yes_no_field(
+        "Was a learning action agreed that is still to do?", required=False
+    )
+
+    #: The learning action's fields, asked when one was agreed.
+    ACTION_FIELDS = ("kind", "description", "owner", "due")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -161,7 +172,42 @@ class ReplyForm(CaseStepForm):
                 choices=[("", "Not decided separately"), *OUTCOME_CHOICES],
                 required=False,
             )
+        offer(
+            self,
+            "kind",
+            [
+                ("", "Choose the kind of action"),
+                *((k.value, k.label) for k in ActionKind if k not in GIVEN_WITH_A_REPLY),
+            ],
+        )
+        for name in self.ACTION_FIELDS:
+            self.fields[name].required = False
         self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+
+    def layout_fields(self) -> list[Any]:
+        asked = [n for n in self.fields if n not in (*self.ACTION_FIELDS, "action_agreed")]
+        return [
+            *(layout_field(name, self.fields[name]) for name in asked),
+            reveal_radios(self, "action_agreed", {"yes": list(self.ACTION_FIELDS)}),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("action_agreed"):
+            missing = {
+                "kind": "Choose the kind of action",
+                "description": "Describe the action and the lesson behind it",
+                "owner": "Choose who owns the action",
+                "due": "Enter the date the action is due by",
+            }
+            for name, message in missing.items():
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, message)
+        else:
+            # What was typed under "Yes" before answering "No" is not asked about.
+            for name in self.ACTION_FIELDS:
+                self.errors.pop(name, None)
+        return data
 
     def act(self, by: User) -> None:
         d = self.cleaned_data
@@ -174,6 +220,7 @@ class ReplyForm(CaseStepForm):
             "category_outcomes": per_category,
             "what_was_done": d["what_was_done"],
             "actions": d["actions"],
+            "learning_action": self.answers() if d["action_agreed"] else None,
             **self.base(by),
         }
         if self.stage == 1:

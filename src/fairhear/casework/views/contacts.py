@@ -179,7 +179,8 @@ def _what_happened(contact: Contact, said: str, last_event: int | None, title: s
     """What a step did, in words ("Stage 1 started; Stage 1 reply due 18 December 2026."):
     the form's own words, else the timeline line the step wrote, then what is due next."""
     if not said:
-        event = contact.events.filter(pk__gt=last_event or 0).order_by("-pk").first()
+        # The step's own line comes first; any after it (an action agreed in a reply) follow.
+        event = contact.events.filter(pk__gt=last_event or 0).order_by("pk").first()
         said = event.description.rstrip(".") if event else f"{title}: saved"
     if contact.next_due is not None:
         said += f"; {step_label(contact.next_step)} due {long_date(contact.next_due)}"
