@@ -64,9 +64,13 @@ def log_contact(request: AuthenticatedHttpRequest) -> HttpResponse:
         person = None
         if chosen != "new":
             person = next(p for p in duplicates if str(p.pk) == chosen)
-        elif d["name"] or d["email"] or d["phone"]:
+        elif d["name"] or d["email"] or d["phone"] or d["address"]:
             person = services.record_person(
-                name=d["name"] or "Name not given", email=d["email"], phone=d["phone"], by=user
+                name=d["name"] or "Name not given",
+                email=d["email"],
+                phone=d["phone"],
+                address=d["address"],
+                by=user,
             )
         try:
             # The contact and its document are kept together or not at all.
