@@ -23,8 +23,8 @@ def test_eligibility_and_discretion_are_revealed_under_the_statutory_choice(
     revealed = html.split('id="conditional_route_0"')[1].split('id="id_route_1"')[0]
     for name in ("eligible", "eligibility_reason", "matter_date", "late_discretion"):
         assert f'name="{name}' in revealed
-    assert 'data-aria-controls="conditional_route_0"' in html
-    assert "aria-controls=" not in html.split('id="id_route_1"')[1].split("</fieldset>")[0]
+    assert 'data-reveals="conditional_route_0"' in html
+    assert "data-reveals=" not in html.split('id="id_route_1"')[1].split("</fieldset>")[0]
     assert "Only if the matter happened before 1 May 2023" in html
 
 
