@@ -76,3 +76,16 @@ def test_no_views_or_changes_show_a_sentence_not_an_empty_table(
     assert "No changes recorded yet." in page
     assert "No views recorded." in page
     assert "<table" not in page
+
+
+def test_a_member_of_staff_named_in_a_change_is_shown_by_full_name(
+    stage_one: Contact, officer: User, manager: User
+) -> None:
+    manager.last_name = "Okafor"
+    manager.save()
+    services.assign_responsible_manager(
+        stage_one, version=stage_one.version, manager=manager, by=officer
+    )
+    entry = LogEntry.objects.filter(content_type__model="stage").latest("pk")
+
+    assert Change("Responsible manager", "", "morgan Okafor") in readable_changes(entry)

@@ -132,10 +132,19 @@ def readable_changes(entry: LogEntry) -> list[Change]:
             done = "Added" if values.get("operation") == "add" else "Removed"
             changes.append(Change(capfirst(label), "", f"{done}: {', '.join(values['objects'])}"))
             continue
-        before, after = (_WORDS.get(str(v), str(v)) for v in shown.get(label, values))
+        if field.related_model is User:
+            # By their full name: the log's own display is the sign-in name.
+            before, after = (_staff_name(v) for v in values)
+        else:
+            before, after = (_WORDS.get(str(v), str(v)) for v in shown.get(label, values))
         if before != after:
             changes.append(Change(capfirst(label), before, after))
     return changes
+
+
+def _staff_name(pk: object) -> str:
+    user = User.objects.filter(pk=int(str(pk))).first() if str(pk).isdigit() else None
+    return person(user)
 
 
 @register.filter
