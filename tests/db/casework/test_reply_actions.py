@@ -1,6 +1,7 @@
 """The Stage 1 reply records what it gave (done with it) and a learning action agreed in it
 with its owner and due date, so no action is left without them and none is made twice."""
 
+from collections.abc import Callable
 from datetime import date
 
 from django.contrib.auth.models import User
@@ -9,8 +10,9 @@ from django.urls import reverse
 
 from fairhear.casework.codes import ActionKind
 from fairhear.casework.forms import LearningActionForm, ReplyForm
-from fairhear.casework.models import Contact, LearningAction
+from fairhear.casework.models import Category, Contact, LearningAction
 from fairhear.organisation.models import ServiceArea
+from tests import builders
 
 
 def _reply(client: Client, contact: Contact, **answers: str) -> object:
@@ -96,3 +98,13 @@ def test_the_reply_offers_only_what_it_gives_and_no_kind_is_chosen_for_the_user(
     assert reply.fields["kind"].choices[0] == ("", "Choose the kind of action")
     assert add.fields["kind"].choices[0] == ("", "Choose the kind of action")
     assert "kind" not in add.initial
+
+
+def test_each_categorys_outcome_is_asked_after_the_outcome(
+    log: Callable[..., Contact], officer: User, category: Category
+) -> None:
+    contact = builders.triage_statutory(log(categories=[category]), officer)
+
+    html = str(ReplyForm(contact=contact).helper.layout.get_field_names())
+
+    assert html.index("outcome") < html.index(f"category_{category.pk}") < html.index("actions")

@@ -186,6 +186,11 @@ class ReplyForm(CaseStepForm, LearningActionFields):
 
     def layout_fields(self) -> list[Any]:
         asked = [n for n in self.fields if n not in (*self.ACTION_FIELDS, "action_agreed")]
+        # Each category's outcome follows the outcome of the whole.
+        per_category = [n for n in asked if n.startswith("category_")]
+        asked = [n for n in asked if n not in per_category]
+        at = asked.index("outcome") + 1
+        asked[at:at] = per_category
         return [
             *(layout_field(name, self.fields[name]) for name in asked),
             reveal_radios(self, "action_agreed", {"yes": list(self.ACTION_FIELDS)}),
