@@ -105,6 +105,11 @@ class ActionKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
+#: What a reply itself gives, done when it is sent; any other action is still to do, and is
+#: recorded with its owner and due date.
+GIVEN_WITH_A_REPLY = (ActionKind.APOLOGY, ActionKind.EXPLANATION, ActionKind.INFORMATION)
+
+
 class CostKind(models.TextChoices):
     INVESTIGATING_OFFICER = "investigating_officer", "Investigating officer"
     INDEPENDENT_PERSON = "independent_person", "Independent person"

@@ -31,6 +31,8 @@ from fairhear.core.procedure import (
     Extension,
     PanelMember,
     clocks_for,
+    stage_one_extended_due,
+    stage_two_extended_due,
 )
 
 #: Clocks that time the complainant (their windows to ask) or show another view of a clock:
@@ -246,3 +248,10 @@ def next_owed(contact: Contact, facts: CaseFacts) -> tuple[str, date | None]:
         return "", None
     due, name = min(owed)
     return str(name), due
+
+
+def extension_limit(contact: Contact, number: int) -> date | None:
+    """The latest day an extended Stage 1 or Stage 2 reply is in time, by the core's clock on
+    the council's timescales (None when the stage cannot be extended)."""
+    latest = stage_one_extended_due if number == 1 else stage_two_extended_due
+    return latest(case_facts(contact), timescales=statutory_timescales())

@@ -79,6 +79,9 @@ def layout_field(name: str, field: forms.Field) -> Any:
     if isinstance(widget, forms.Select):
         return Field.select(name)
     if isinstance(widget, forms.Textarea):
+        # crispy-forms-gds gives every text box 10 rows unless told the widget's own.
+        if "rows" in widget.attrs:
+            return Field.textarea(name, rows=int(widget.attrs["rows"]))
         return Field.textarea(name)
     return Field.text(name)
 

@@ -374,7 +374,7 @@ def test_the_changes_on_an_unlinked_cases_history_show_old_and_new_values(
 
     shown = client.get(_history(unlinked)).content.decode()
 
-    assert "Council replied: None → 20 Jun 2024" in shown
+    assert "Council replied: none → 20 Jun 2024" in shown
 
 
 def test_views_of_a_linked_ombudsman_case_are_shown_on_its_cases_history(

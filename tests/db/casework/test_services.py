@@ -249,7 +249,13 @@ def test_the_stage_one_reply_records_outcomes_and_what_was_done(
         outcome=Outcome.PARTLY_UPHELD,
         category_outcomes={category: Outcome.UPHELD},
         what_was_done="Apologised and changed the visit plan.",
-        actions=[ActionKind.APOLOGY, ActionKind.PRACTICE_CHANGE],
+        actions=[ActionKind.APOLOGY],
+        learning_action={
+            "kind": ActionKind.PRACTICE_CHANGE,
+            "description": "Plan visits with the family.",
+            "owner_service_area": contact.service_area,
+            "due": date(2024, 6, 28),
+        },
         by=officer,
     )
 
@@ -262,8 +268,11 @@ def test_the_stage_one_reply_records_outcomes_and_what_was_done(
     assert stage.category_outcomes.get().outcome == Outcome.UPHELD
     done = dict(LearningAction.objects.values_list("kind", "completed"))
     assert done == {ActionKind.APOLOGY: date(2024, 5, 10), ActionKind.PRACTICE_CHANGE: None}
+    agreed = LearningAction.objects.get(kind=ActionKind.PRACTICE_CHANGE)
+    assert (agreed.due, agreed.owner_service_area) == (date(2024, 6, 28), contact.service_area)
     assert contact.next_due is None
-    assert _last_event(contact) == "fairhear.stage1.replied"
+    actions = list(contact.events.values_list("action", flat=True))
+    assert actions[-2:] == ["fairhear.stage1.replied", "fairhear.action.added"]
 
 
 def test_a_reply_cannot_be_recorded_twice_or_for_a_category_it_does_not_have(

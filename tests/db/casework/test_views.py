@@ -164,8 +164,8 @@ def test_logging_a_contact_records_the_advocate_and_equality_monitoring(
             "complainant_role": "child",
             "advocate": "yes",
             "age_band": "10-15",
-            "gender": " Girl ",
-            "ethnicity": "White British",
+            "gender": "Female",
+            "ethnicity": "White: Irish",
             "disability": "",
         },
     )
@@ -175,8 +175,8 @@ def test_logging_a_contact_records_the_advocate_and_equality_monitoring(
     assert contact.advocate is True
     assert (contact.age_band, contact.gender, contact.ethnicity) == (
         "10-15",
-        "Girl",
-        "White British",
+        "Female",
+        "White: Irish",
     )
     assert contact.disability is None, "not answered is not known, never no"
 
@@ -265,8 +265,8 @@ def test_the_audit_history_shows_old_and_new_values_of_a_stages_changes(
     page = client.get(reverse("casework:history", args=[case.reference])).content.decode()
 
     assert f"{case.reference} stage 1" in page
-    assert "Extension reason: (empty) → Records are with another team." in page
-    assert officer.get_username() in page
+    assert "Extension reason: none → Records are with another team." in page
+    assert officer.get_full_name() in page
 
 
 def test_the_audit_history_keeps_a_category_removed_from_the_case(

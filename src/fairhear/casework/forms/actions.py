@@ -23,7 +23,9 @@ class LearningActionFields(forms.Form):
 
     kind = forms.ChoiceField(
         label="Kind of action",
-        choices=ActionKind.choices,
+        # No kind is chosen for the user: an action left as the first kind would be
+        # counted under it in the reports.
+        choices=[("", "Choose the kind of action"), *ActionKind.choices],
         error_messages={"required": "Choose the kind of action"},
     )
     description = text_field(

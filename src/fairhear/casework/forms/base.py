@@ -1,15 +1,17 @@
 """Form pieces every casework form family shares: the step on one case, and the fields
 asked form after form (dates, text boxes, yes or no, a document, a member of staff)."""
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from crispy_forms_gds.layout import ConditionalQuestion, ConditionalRadios
 from django import forms
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 
 from fairhear.casework.documents import check_upload
 from fairhear.casework.models import Contact
-from fairhear.web.forms import Choices, DateField, GovUKForm
+from fairhear.web.forms import Choices, DateField, GovUKForm, layout_field
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -116,6 +118,26 @@ class StaffChoiceField(_UserChoiceField):
         return f"{name} ({obj.get_username()})" if self.with_username else name
 
 
+class Reveal(ConditionalQuestion):
+    """A radio choice, named by its label, that reveals more questions when chosen: GOV.UK's
+    conditional reveal, for questions asked only after one answer."""
+
+    template = "casework/layout/reveal.html"
+
+
+def reveal_radios(form: forms.Form, name: str, reveals: dict[str, list[str]]) -> Any:
+    """The radios of choice field `name`, each choice revealing the fields `reveals` lists
+    under its value (laid out by their widgets), the others plain."""
+    # The radio widget keeps its field's choices (django-stubs types the field's loosely).
+    options: list[tuple[Any, Any]] = list(form.fields[name].widget.choices)
+    choices = [
+        Reveal(str(label), *(layout_field(f, form.fields[f]) for f in reveals.get(str(value), [])))
+        for value, label in options
+        if value != ""
+    ]
+    return ConditionalRadios(name, *choices)
+
+
 class DocumentUpload(forms.Form):
     """A form with a `document` file field: refused if too big or of a kind not accepted,
     and its checked content type kept for the service."""
@@ -134,10 +156,20 @@ class CaseStepForm(GovUKForm):
 
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, contact: Contact, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, contact: Contact, added: tuple[str, int] | None = None, **kwargs: Any
+    ) -> None:
         self.contact = contact
-        kwargs.setdefault("initial", {})["version"] = contact.version
+        initial = kwargs.setdefault("initial", {})
+        initial["version"] = contact.version
+        if added is not None and added[0] in self.appoints:
+            # Someone just added to the council's list comes back chosen where they were asked.
+            name, pk = added
+            initial[name] = [pk] if name == "members" else pk
         super().__init__(*args, **kwargs)
+        if isinstance(self.fields.get("on"), DateField):
+            # The date a step was taken is most often the day it is recorded.
+            self.initial.setdefault("on", date.today())
 
     def act(self, by: User) -> None:
         """Call the step's service (each step form says which)."""
@@ -148,6 +180,19 @@ class CaseStepForm(GovUKForm):
 
     #: Said above the form when the step needs explaining.
     lead = ""
+
+    #: The fields that appoint people from the council's list, each with the words of its
+    #: page's link to adding someone to the list and coming back with them chosen.
+    appoints: dict[str, str] = {}
+
+    def missing_people(self) -> list[str]:
+        """Who the council's list cannot offer yet, in words, for a step that `appoints`."""
+        return []
+
+    def said(self) -> str:
+        """What the step did, in words, for the message after it ("" to use the line it wrote
+        in the case's timeline)."""
+        return ""
 
     def done(self) -> tuple[str, str] | None:
         """Where to go once the step is saved and what to say there, for a step that cannot

@@ -5,13 +5,17 @@ investigator to it."""
 from datetime import date
 from typing import Any
 
-from crispy_forms_gds.layout import Button, Layout
+from crispy_forms.layout import HTML
+from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 from django.contrib.auth.models import User
+from django.utils.html import format_html
 
 from fairhear.casework import selectors, services
 from fairhear.casework.codes import AgeBand, Channel, ChildStatus, ComplainantRole, Route
 from fairhear.casework.documents import limits_hint
+from fairhear.casework.equality import ethnicity_choices, gender_choices
+from fairhear.casework.facts import statutory_timescales
 from fairhear.casework.forms.base import (
     CaseStepForm,
     DocumentUpload,
@@ -20,16 +24,44 @@ from fairhear.casework.forms.base import (
     date_field,
     document_field,
     email_field,
+    reveal_radios,
     text_field,
     yes_no_field,
     yes_no_initial,
     yes_no_or_not_known,
 )
 from fairhear.casework.models import Category, Contact, Person
+from fairhear.core.dates import long_date
+from fairhear.core.procedure.rules import add_months
 from fairhear.organisation.forms import unit_choice
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.organisation.selectors import service_areas_offered, teams_offered
-from fairhear.web.forms import GovUKForm, offer
+from fairhear.web.forms import GovUKForm, layout_field, offer
+
+
+def _heading(text: str) -> HTML:
+    return HTML(format_html('<h2 class="govuk-heading-m">{}</h2>', text))
+
+
+def _folded(form: forms.Form, summary: str, *names: str) -> list[Any]:
+    """Fields inside a GOV.UK details component, closed until opened (open when one of them
+    has an answer, so no answer, nor anything wrong with one, is hidden). The form's errors
+    are not asked: the layout is made before its choices are offered."""
+    answers = form.data if form.is_bound else form.initial
+    shown = any(answers.get(name) not in (None, "", []) for name in names)
+    return [
+        HTML(
+            format_html(
+                '<details class="govuk-details"{}><summary class="govuk-details__summary">'
+                '<span class="govuk-details__summary-text">{}</span></summary>'
+                '<div class="govuk-details__text">',
+                " open" if shown else "",
+                summary,
+            )
+        ),
+        *(layout_field(name, form.fields[name]) for name in names if name in form.fields),
+        HTML("</div></details>"),
+    ]
 
 
 class ContactDetailsFields(forms.Form):
@@ -88,8 +120,12 @@ class ContactDetailsFields(forms.Form):
         choices=[("", "Not known"), *AgeBand.choices],
         required=False,
     )
-    gender = forms.CharField(label="Gender (optional)", required=False, max_length=100)
-    ethnicity = forms.CharField(label="Ethnicity (optional)", required=False, max_length=200)
+    gender = forms.ChoiceField(label="Gender (optional)", required=False)
+    ethnicity = forms.ChoiceField(
+        label="Ethnic group (optional)",
+        help_text="The census's ethnic groups.",
+        required=False,
+    )
     disability = yes_no_or_not_known("Does the child or young person have a disability?")
 
     def offer_choices(self, contact: Contact | None = None) -> None:
@@ -100,6 +136,31 @@ class ContactDetailsFields(forms.Form):
         categories = selectors.categories_offered(contact)
         offer(self, "best_fit", categories)
         offer(self, "categories", categories)
+        offer(self, "gender", gender_choices(contact.gender if contact else ""))
+        offer(self, "ethnicity", ethnicity_choices(contact.ethnicity if contact else ""))
+
+    def detail_sections(self) -> list[Any]:
+        """The details in sections, each under its heading; the optional lists (more
+        categories, equality monitoring) folded away until opened."""
+        return [
+            _heading("What it is about"),
+            *self._fields("service_area", "team", "best_fit"),
+            *_folded(self, "Anything else it is about (optional)", "categories"),
+            *self._fields("summary", "desired_outcome"),
+            _heading("The child or young person"),
+            *self._fields("child_name", "child_status"),
+            *_folded(
+                self,
+                "Equality monitoring (optional)",
+                "age_band",
+                "gender",
+                "ethnicity",
+                "disability",
+            ),
+        ]
+
+    def _fields(self, *names: str) -> list[Any]:
+        return [layout_field(name, self.fields[name]) for name in names if name in self.fields]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -122,29 +183,10 @@ class ContactDetailsFields(forms.Form):
 
 
 class LogContactForm(DocumentUpload, ContactDetailsFields, GovUKForm):
+    """A contact as it arrives, in sections: how it came, who it is from, what it is about,
+    the child, and what they asked for."""
+
     submit_label = "Log the contact"
-    field_order = [
-        "received",
-        "channel",
-        "name",
-        "email",
-        "phone",
-        "person",
-        "complainant_role",
-        "relationship",
-        "child_name",
-        "child_status",
-        "service_area",
-        "team",
-        "best_fit",
-        "categories",
-        "summary",
-        "desired_outcome",
-        "advocate",
-        "advocacy_requested",
-        "call_back_requested",
-        "document",
-    ]
     received = date_field("Date received")
     channel = choose_one(
         "How it arrived", Channel.choices, missing="Choose how the contact arrived"
@@ -152,6 +194,11 @@ class LogContactForm(DocumentUpload, ContactDetailsFields, GovUKForm):
     name = forms.CharField(label="Complainant's name", required=False, max_length=200)
     email = email_field("Email address")
     phone = forms.CharField(label="Phone number", required=False, max_length=50)
+    address = forms.CharField(
+        label="Postal address (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
     person = forms.ChoiceField(
         label="Is this someone already recorded?",
         required=False,
@@ -164,6 +211,7 @@ class LogContactForm(DocumentUpload, ContactDetailsFields, GovUKForm):
 
     def __init__(self, *args: Any, duplicates: list[Person] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.initial.setdefault("received", date.today())
         self.offer_choices()
         self.duplicates = duplicates or []
         if self.duplicates:
@@ -178,7 +226,19 @@ class LogContactForm(DocumentUpload, ContactDetailsFields, GovUKForm):
             )
         else:
             del self.fields["person"]
-            self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+        self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+
+    def layout_fields(self) -> list[Any]:
+        return [
+            _heading("How it arrived"),
+            *self._fields("received", "channel", "document"),
+            _heading("Who it is from"),
+            *self._fields("name", "email", "phone", "address", "person"),
+            *self._fields("complainant_role", "relationship"),
+            *self.detail_sections(),
+            _heading("What they asked for"),
+            *self._fields("advocate", "advocacy_requested", "call_back_requested"),
+        ]
 
     def clean_received(self) -> date:
         received: date = self.cleaned_data["received"]
@@ -210,6 +270,42 @@ class TriageForm(CaseStepForm):
     )
     late_discretion_reason = text_field("Reasons for the decision on discretion", required=False)
 
+    #: Asked only of a statutory complaint: who may make one, and whether a late one is
+    #: considered.
+    STATUTORY_ONLY = (
+        "eligible",
+        "eligibility_reason",
+        "matter_date",
+        "late_discretion",
+        "late_discretion_reason",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        months = statutory_timescales().late_complaint_months
+        before = long_date(add_months(self.contact.received, -months))
+        self.fields["late_discretion"].label = (
+            f"Only if the matter happened before {before}, more than {months} months before "
+            "the complaint: will it be considered?"
+        )
+
+    def layout_fields(self) -> list[Any]:
+        return [
+            Field("version"),
+            reveal_radios(self, "route", {Route.STATUTORY.value: list(self.STATUTORY_ONLY)}),
+            Field.textarea("reason"),
+            Field("on"),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("route") and data["route"] != Route.STATUTORY:
+            # Answers typed under the statutory choice before another was chosen are not
+            # the case's: they were hidden when it was chosen.
+            for name in self.STATUTORY_ONLY:
+                data[name] = "" if name.endswith("reason") else None
+        return data
+
     def act(self, by: User) -> None:
         d = self.cleaned_data
         services.triage_contact(
@@ -224,6 +320,14 @@ class TriageForm(CaseStepForm):
             late_discretion_reason=d["late_discretion_reason"],
             **self.base(by),
         )
+
+    def said(self) -> str:
+        route = Route(self.cleaned_data["route"])
+        if route == Route.STATUTORY:
+            return "Stage 1 started"
+        label = str(route.label)
+        # "a corporate complaint", but "MP enquiry" keeps its capitals.
+        return f"Triaged as {label if label[:2].isupper() else label[0].lower() + label[1:]}"
 
 
 class ResponseForm(CaseStepForm):
@@ -257,6 +361,14 @@ class ContactDetailsForm(ContactDetailsFields, CaseStepForm):
         )
         super().__init__(*args, contact=contact, **kwargs)
         self.offer_choices(contact)
+
+    def layout_fields(self) -> list[Any]:
+        return [
+            Field("version"),
+            _heading("Who it is from"),
+            *self._fields("complainant_role", "relationship"),
+            *self.detail_sections(),
+        ]
 
     def act(self, by: User) -> None:
         services.change_contact_details(self.contact, **self.details(), **self.base(by))

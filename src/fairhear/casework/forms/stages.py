@@ -10,17 +10,22 @@ from django import forms
 from django.contrib.auth.models import User
 
 from fairhear.casework import selectors, services
-from fairhear.casework.codes import DECIDED_OUTCOMES, ActionKind
+from fairhear.casework.codes import DECIDED_OUTCOMES, GIVEN_WITH_A_REPLY, ActionKind
+from fairhear.casework.facts import extension_limit
+from fairhear.casework.forms.actions import LearningActionFields
 from fairhear.casework.forms.base import (
     CaseStepForm,
     StaffChoiceField,
     choose_one,
     date_field,
+    reveal_radios,
     text_field,
+    yes_no_field,
 )
 from fairhear.casework.models import Practitioner
+from fairhear.core.dates import long_date
 from fairhear.core.procedure import DeclineReason
-from fairhear.web.forms import offer
+from fairhear.web.forms import layout_field, offer
 
 OUTCOME_CHOICES = [(o.value, o.label) for o in DECIDED_OUTCOMES]
 
@@ -75,6 +80,38 @@ class ExtensionForm(CaseStepForm):
     complainant_agreed = forms.BooleanField(label="The complainant agreed", required=False)
     new_due = date_field("New date given to the complainant", required=False)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.latest = extension_limit(self.contact, self.stage)
+        if self.latest is not None:
+            self.fields["new_due"].help_text = (
+                f"The latest date the law allows is {long_date(self.latest)}. A later date "
+                "needs the complainant's agreement, and the reply still counts as late after "
+                f"{long_date(self.latest)}."
+            )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        new_due, latest = data.get("new_due"), self.latest
+        if new_due and latest and new_due > latest and not data.get("complainant_agreed"):
+            self.add_error(
+                "new_due",
+                f"The new date is after {long_date(latest)}, the latest the law allows: give "
+                "a date on or before it, or record that the complainant agreed to the later "
+                "date",
+            )
+        return data
+
+    def said(self) -> str:
+        new_due, latest = self.cleaned_data["new_due"], self.latest
+        if new_due and latest and new_due > latest:
+            return (
+                f"Stage {self.stage} extended to {long_date(new_due)} with the complainant's "
+                f"agreement. This is after {long_date(latest)}, the latest the law allows: "
+                "the reply will count as late"
+            )
+        return ""
+
     def act(self, by: User) -> None:
         d = self.cleaned_data
         extend = services.extend_stage_one if self.stage == 1 else services.extend_stage_two
@@ -103,8 +140,10 @@ class StageTwoExtensionForm(ExtensionForm):
     stage = 2
 
 
-class ReplyForm(CaseStepForm):
-    """The reply of a stage: Stage 1 reply, Stage 2 adjudication, Stage 3 response."""
+class ReplyForm(CaseStepForm, LearningActionFields):
+    """The reply of a stage: Stage 1 reply, Stage 2 adjudication, Stage 3 response; what the
+    reply itself gave, and a learning action agreed in it, asked with its owner and due date
+    (the learning action's fields, revealed when one was agreed)."""
 
     submit_label = "Record the reply"
     stage = 1
@@ -112,11 +151,17 @@ class ReplyForm(CaseStepForm):
     outcome = choose_one("Outcome", OUTCOME_CHOICES, missing="Choose the outcome")
     what_was_done = text_field("What was done", required=False)
     actions = forms.MultipleChoiceField(
-        label="Things done or agreed",
-        choices=ActionKind.choices,
+        label="What the reply itself gave",
+        choices=[(kind.value, kind.label) for kind in GIVEN_WITH_A_REPLY],
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    action_agreed = yes_no_field(
+        "Was a learning action agreed that is still to do?", required=False
+    )
+
+    #: The learning action's fields, asked when one was agreed.
+    ACTION_FIELDS = ("kind", "description", "owner", "due")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -127,7 +172,47 @@ class ReplyForm(CaseStepForm):
                 choices=[("", "Not decided separately"), *OUTCOME_CHOICES],
                 required=False,
             )
+        offer(
+            self,
+            "kind",
+            [
+                ("", "Choose the kind of action"),
+                *((k.value, k.label) for k in ActionKind if k not in GIVEN_WITH_A_REPLY),
+            ],
+        )
+        for name in self.ACTION_FIELDS:
+            self.fields[name].required = False
         self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+
+    def layout_fields(self) -> list[Any]:
+        asked = [n for n in self.fields if n not in (*self.ACTION_FIELDS, "action_agreed")]
+        # Each category's outcome follows the outcome of the whole.
+        per_category = [n for n in asked if n.startswith("category_")]
+        asked = [n for n in asked if n not in per_category]
+        at = asked.index("outcome") + 1
+        asked[at:at] = per_category
+        return [
+            *(layout_field(name, self.fields[name]) for name in asked),
+            reveal_radios(self, "action_agreed", {"yes": list(self.ACTION_FIELDS)}),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("action_agreed"):
+            missing = {
+                "kind": "Choose the kind of action",
+                "description": "Describe the action and the lesson behind it",
+                "owner": "Choose who owns the action",
+                "due": "Enter the date the action is due by",
+            }
+            for name, message in missing.items():
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, message)
+        else:
+            # What was typed under "Yes" before answering "No" is not asked about.
+            for name in self.ACTION_FIELDS:
+                self.errors.pop(name, None)
+        return data
 
     def act(self, by: User) -> None:
         d = self.cleaned_data
@@ -140,6 +225,7 @@ class ReplyForm(CaseStepForm):
             "category_outcomes": per_category,
             "what_was_done": d["what_was_done"],
             "actions": d["actions"],
+            "learning_action": self.answers() if d["action_agreed"] else None,
             **self.base(by),
         }
         if self.stage == 1:
@@ -252,6 +338,10 @@ class StageThreeDecisionForm(DecisionForm):
 
 class InvestigatorsForm(CaseStepForm):
     submit_label = "Appoint"
+    appoints = {
+        "investigating_officer": "Add an investigating officer to the council's list",
+        "independent_person": "Add an independent person to the council's list",
+    }
     investigating_officer = _practitioner_choice(
         "Investigating officer",
         empty_label="Choose a person",
@@ -264,6 +354,18 @@ class InvestigatorsForm(CaseStepForm):
         error_messages={"required": "Choose the independent person"},
     )
     adjudicating_officer = _adjudicating_officer()
+
+    def missing_people(self) -> list[str]:
+        """What the council's list cannot offer yet, in words."""
+        missing = []
+        if not selectors.practitioners().exists():
+            missing.append("No one is on the council's list to investigate yet.")
+        if not selectors.independent_people().exists():
+            missing.append(
+                "No one on the council's list can be the independent person: they must not "
+                "work for the council or be a councillor."
+            )
+        return missing
 
     def act(self, by: User) -> None:
         d = self.cleaned_data
@@ -326,6 +428,7 @@ class ChairReportForm(DatedStepForm):
 
 class PanelForm(CaseStepForm):
     submit_label = "Save the panel"
+    appoints = {"members": "Add a panel member to the council's list"}
     members = forms.ModelMultipleChoiceField(
         queryset=selectors.practitioners(),
         label="Panel members",
@@ -338,6 +441,12 @@ class PanelForm(CaseStepForm):
         empty_label="Choose the chair",
         error_messages={"required": "Choose the panel's chair"},
     )
+
+    def missing_people(self) -> list[str]:
+        count = selectors.practitioners().count()
+        if count >= 3:
+            return []
+        return [f"A panel has three members; the council's list has {count}."]
 
     def act(self, by: User) -> None:
         d = self.cleaned_data

@@ -7,12 +7,13 @@ must stand where the core said.
 
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
-from typing import NotRequired, TypedDict, Unpack
+from typing import Any, NotRequired, TypedDict, Unpack
 
 from django.contrib.auth.models import User
 
 from fairhear.casework.codes import (
     DECIDED_OUTCOMES,
+    GIVEN_WITH_A_REPLY,
     ActionKind,
     Outcome,
     Route,
@@ -25,6 +26,7 @@ from fairhear.casework.models import (
     LearningAction,
     Stage,
 )
+from fairhear.casework.services.actions import add_learning_action
 from fairhear.casework.services.base import (
     CaseworkError,
     changing,
@@ -66,6 +68,12 @@ def record_outcome(
             raise CaseworkError(f"Choose an outcome for {category.name}.")
     if len(set(actions)) != len(actions):
         raise CaseworkError("Each thing done can be chosen once.")
+    for kind in actions:
+        if kind not in GIVEN_WITH_A_REPLY:
+            raise CaseworkError(
+                f"{ActionKind(kind).label} is still to do: add it as a learning action, with "
+                "who owns it and when it is due."
+            )
     stage.outcome = outcome
     stage.responded = on
     stage.what_was_done = what_was_done.strip()
@@ -75,15 +83,13 @@ def record_outcome(
             stage=stage, category=category, defaults={"outcome": category_outcome}
         )
     for kind in actions:
-        # The reply itself gave an apology, an explanation or information; anything else is a
-        # learning action still to do, whose owner and due date are set on the action.
-        done = kind in (ActionKind.APOLOGY, ActionKind.EXPLANATION, ActionKind.INFORMATION)
+        # The reply itself gave it: done the day the reply was sent.
         LearningAction.objects.create(
             contact=contact,
             kind=kind,
-            description=f"Recorded with the Stage {stage.number} reply.",
+            description=f"Given in the Stage {stage.number} reply.",
             owner_service_area=contact.service_area,
-            completed=on if done else None,
+            completed=on,
         )
 
 
@@ -186,6 +192,7 @@ class Reply(TypedDict):
     category_outcomes: NotRequired[Mapping[Category, Outcome | str] | None]
     what_was_done: NotRequired[str]
     actions: NotRequired[Sequence[ActionKind | str]]
+    learning_action: NotRequired[Mapping[str, Any] | None]
 
 
 #: Each stage's reply: the core's transition, the timeline's action and words.
@@ -211,6 +218,7 @@ def record_reply(
     category_outcomes: Mapping[Category, Outcome | str] | None = None,
     what_was_done: str = "",
     actions: Sequence[ActionKind | str] = (),
+    learning_action: Mapping[str, Any] | None = None,
     adjudicating_officer: str = "",
 ) -> Contact:
     """Record a stage's reply (the Stage 1 reply, the Stage 2 adjudication or the authority's
@@ -232,6 +240,9 @@ def record_reply(
             on=on,
         )
         record_event(locked, action, f"{sent} on {long_date(on)}: {outcome_words(outcome)}.", by)
+        if learning_action is not None:
+            # Agreed in the reply and still to do: an action with its owner and due date.
+            add_learning_action(contact=locked, by=by, **learning_action)
     return locked
 
 

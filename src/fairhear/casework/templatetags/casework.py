@@ -1,12 +1,21 @@
 """Words and tags for case pages: states, clock statuses, dates written as councils do."""
 
+from __future__ import annotations
+
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
+from auditlog.models import LogEntry
 from django import template
+from django.contrib.auth.models import User
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Field, Model
 from django.template.defaultfilters import truncatewords
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.text import capfirst
 
 from fairhear.casework.codes import LgscoRemedy
 from fairhear.casework.facts import STEP_LABELS
@@ -79,3 +88,79 @@ def action_name(action: LearningAction) -> str:
     words = truncatewords(action.description, 8)
     case = f" on {action.contact.reference}" if action.contact else ""
     return f"{action.get_kind_display().lower()}{case}: {words}"
+
+
+#: Fields kept for the machinery (the row's id, the version that guards against two people
+#: saving at once, the cached state and next step), not for the people reading a history.
+_MACHINERY = frozenset({"id", "version", "state", "next_step", "next_due", "key"})
+
+#: How an empty or yes-or-no value stored in the audit log reads.
+_WORDS = {"None": "", "True": "Yes", "False": "No"}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field's change in an audit entry, in words: its label, and its value before and
+    after ("" when there was none)."""
+
+    label: str
+    before: str
+    after: str
+
+
+def _field(model: type[Model] | None, name: str) -> Field[Any, Any] | None:
+    try:
+        field = model._meta.get_field(name) if model else None
+    except FieldDoesNotExist:
+        return None
+    return field if isinstance(field, Field) else None
+
+
+@register.filter
+def readable_changes(entry: LogEntry) -> list[Change]:
+    """An audit entry's changes as people read them: labels for field names, choices and
+    linked records by their names, yes or no, and none of the machinery's own fields."""
+    model = entry.content_type.model_class()
+    shown = entry.changes_display_dict
+    changes = []
+    for name, values in entry.changes_dict.items():
+        field = _field(model, name)
+        if name in _MACHINERY or field is None:
+            continue
+        label = str(field.verbose_name)
+        if isinstance(values, dict):  # a many-to-many change: which records were added or removed
+            done = "Added" if values.get("operation") == "add" else "Removed"
+            changes.append(Change(capfirst(label), "", f"{done}: {', '.join(values['objects'])}"))
+            continue
+        if field.related_model is User:
+            # By their full name: the log's own display is the sign-in name.
+            before, after = (_staff_name(v) for v in values)
+        else:
+            before, after = (_WORDS.get(str(v), str(v)) for v in shown.get(label, values))
+        if before != after:
+            changes.append(Change(capfirst(label), before, after))
+    return changes
+
+
+def _staff_name(pk: object) -> str:
+    user = User.objects.filter(pk=int(str(pk))).first() if str(pk).isdigit() else None
+    return person(user)
+
+
+@register.filter
+def record_name(entry: LogEntry) -> str:
+    """The record an audit entry is about: its kind, and its name when it has one (a record
+    deleted before its name was kept shows its kind alone)."""
+    kind = str(capfirst(entry.content_type.name))
+    name = str(entry.object_repr)
+    if not name or name.endswith(".None") or name.startswith(f"{entry.content_type.app_label}."):
+        return kind
+    return f"{kind}: {name}"
+
+
+@register.filter
+def person(user: User | None) -> str:
+    """A member of staff by their full name (their sign-in name when none is recorded)."""
+    if user is None:
+        return ""
+    return str(user.get_full_name() or user.get_username())

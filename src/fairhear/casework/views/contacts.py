@@ -3,6 +3,7 @@ history and the view log."""
 
 from datetime import date
 from typing import Any
+from urllib.parse import urlencode
 
 from auditlog.models import LogEntry
 from auditlog.signals import accessed
@@ -13,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from fairhear.audit import acting_as
 from fairhear.casework import forms, selectors, services
@@ -21,7 +23,8 @@ from fairhear.casework.models import (
     Attachment,
     Contact,
 )
-from fairhear.casework.steps import MANAGE, STEPS, next_steps
+from fairhear.casework.steps import MANAGE, STEPS, next_steps, where_it_stands
+from fairhear.casework.templatetags.casework import long_date, step_label
 from fairhear.casework.views.base import paged
 from fairhear.web.http import AuthenticatedHttpRequest
 
@@ -61,9 +64,13 @@ def log_contact(request: AuthenticatedHttpRequest) -> HttpResponse:
         person = None
         if chosen != "new":
             person = next(p for p in duplicates if str(p.pk) == chosen)
-        elif d["name"] or d["email"] or d["phone"]:
+        elif d["name"] or d["email"] or d["phone"] or d["address"]:
             person = services.record_person(
-                name=d["name"] or "Name not given", email=d["email"], phone=d["phone"], by=user
+                name=d["name"] or "Name not given",
+                email=d["email"],
+                phone=d["phone"],
+                address=d["address"],
+                by=user,
             )
         try:
             # The contact and its document are kept together or not at all.
@@ -106,13 +113,18 @@ def case_detail(request: AuthenticatedHttpRequest, reference: str) -> HttpRespon
         accessed.send(sender=Contact, instance=contact)
     today = date.today()
     stages = list(contact.stages.all())
+    clocks = case_clocks(contact, today=today)
     return render(
         request,
         "casework/case.html",
         {
             "contact": contact,
             "stages": stages,
-            "clocks": case_clocks(contact, today=today),
+            # The latest stage's manager is the one who answers for the case now.
+            "current_stage": stages[-1] if stages else None,
+            "manager_step": f"stage-{stages[-1].number}-manager" if stages else "",
+            "standing": where_it_stands(contact, clocks),
+            "clocks": clocks,
             "steps": next_steps(contact, request.user),
             "events": list(contact.events.all())[::-1],
             "can_view_audit": request.user.has_perm("casework.view_audit"),
@@ -131,8 +143,12 @@ def case_step(request: AuthenticatedHttpRequest, reference: str, step: str) -> H
     contact = selectors.get_case_for(request.user, reference)
     if not request.user.has_perm(spec.permission):
         raise PermissionDenied
-    form = spec.form(request.POST or None, request.FILES or None, contact=contact)
+    added = None
+    if request.method == "GET" and request.GET.get("added", "").isdigit():
+        added = (request.GET.get("for", ""), int(request.GET["added"]))
+    form = spec.form(request.POST or None, request.FILES or None, contact=contact, added=added)
     if request.method == "POST" and form.is_valid():
+        last_event = contact.events.order_by("-pk").values_list("pk", flat=True).first()
         try:
             form.act(request.user)
         except services.CaseworkError as error:
@@ -143,13 +159,36 @@ def case_step(request: AuthenticatedHttpRequest, reference: str, step: str) -> H
                 url, message = elsewhere
                 messages.success(request, message)
                 return redirect(url)
-            messages.success(request, f"{spec.title}: saved.")
+            after = selectors.get_case_for(request.user, reference)
+            messages.success(request, _what_happened(after, form.said(), last_event, spec.title))
             return redirect("casework:case", reference=contact.reference)
+    add_person = reverse("casework:add-practitioner")
     return render(
         request,
         "casework/form.html",
-        {"form": form, "title": spec.title, "contact": contact, "lead": form.lead},
+        {
+            "form": form,
+            "title": spec.title,
+            "contact": contact,
+            "lead": form.lead,
+            "adding_people": [
+                (f"{add_person}?{urlencode({'next': request.path, 'for': name})}", words)
+                for name, words in form.appoints.items()
+            ],
+        },
     )
+
+
+def _what_happened(contact: Contact, said: str, last_event: int | None, title: str) -> str:
+    """What a step did, in words ("Stage 1 started; Stage 1 reply due 18 December 2026."):
+    the form's own words, else the timeline line the step wrote, then what is due next."""
+    if not said:
+        # The step's own line comes first; any after it (an action agreed in a reply) follow.
+        event = contact.events.filter(pk__gt=last_event or 0).order_by("pk").first()
+        said = event.description.rstrip(".") if event else f"{title}: saved"
+    if contact.next_due is not None:
+        said += f"; {step_label(contact.next_step)} due {long_date(contact.next_due)}"
+    return said + "."
 
 
 @login_required

@@ -1,11 +1,13 @@
 """The council's lists: complaint categories and the people it appoints."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.http import require_POST
 
 from fairhear.casework import forms, selectors, services
@@ -80,11 +82,34 @@ def offer_category(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect("casework:lists")
 
 
+def _step_to_return_to(request: AuthenticatedHttpRequest) -> str | None:
+    """The case step that sent someone to add a person (its `next`), to go back to once they
+    are added; any other address is ignored."""
+    back = request.GET.get("next", "")
+    try:
+        match = resolve(back)
+    except Resolver404:
+        return None
+    return back if match.view_name == "casework:step" else None
+
+
 @login_required
 @permission_required("casework.add_practitioner", raise_exception=True)
 def add_practitioner(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = forms.PractitionerForm(request.POST or None)
-    return _list_form(request, form, "Add an investigator, independent person or panel member")
+    title = "Add an investigator, independent person or panel member"
+    step = _step_to_return_to(request)
+    chosen_as = request.GET.get("for", "")
+    if step is None:
+        return _list_form(request, form, title)
+    return save_form(
+        request,
+        form,
+        title=title,
+        saved=lambda record: f"{record} was added to the council's list: appoint them below.",
+        back=step,
+        then=lambda record: f"{step}?{urlencode({'added': record.pk, 'for': chosen_as})}",
+    )
 
 
 @login_required

@@ -65,6 +65,7 @@ from fairhear.core.procedure.stage_one import (
     extend_stage_one,
     reply_stage_one,
     stage_one_entitles_stage_two,
+    stage_one_extended_due,
     start_stage_one,
 )
 from fairhear.core.procedure.stage_three import (
@@ -83,6 +84,7 @@ from fairhear.core.procedure.stage_two import (
     check_can_extend_stage_two,
     check_can_start_stage_two,
     extend_stage_two,
+    stage_two_extended_due,
     start_stage_two,
 )
 from fairhear.core.procedure.states import (
@@ -141,6 +143,8 @@ __all__ = [
     "respond_stage_three",
     "send_chair_report",
     "stage_one_entitles_stage_two",
+    "stage_one_extended_due",
+    "stage_two_extended_due",
     "start_stage_one",
     "start_stage_two",
     "validate_panel",

@@ -95,21 +95,33 @@ def check_can_extend_stage_one(
         raise ProcedureError(
             f"Stage 1 was already extended on {long_date(facts.stage_1_extension.decided_on)}."
         )
-    timescale = timescales.stage_1_reply
-    if timescale.extended_days is None:
+    extended_due = stage_one_extended_due(facts, timescales=timescales, calendar=calendar)
+    if extended_due is None:
         raise ProcedureError(
             f"The {timescales.name} procedure does not allow Stage 1 to be extended."
         )
-    extended_due = calendar_or_england(calendar).add_working_days(
-        facts.received, timescale.extended_days
-    )
     check_extension(
         extension,
         stage="Stage 1",
         started=facts.received,
         extended_due=extended_due,
-        extended_days=timescale.extended_days,
+        extended_days=timescales.stage_1_reply.extended_days or 0,
     )
+
+
+def stage_one_extended_due(
+    facts: CaseFacts,
+    *,
+    timescales: ProcedureTimescales = CHILDREN_STATUTORY,
+    calendar: WorkingDayCalendar | None = None,
+) -> date | None:
+    """The latest day an extended Stage 1 reply is in time (20 working days from receipt):
+    a later date given to the complainant needs their agreement. None when the procedure
+    allows no extension."""
+    extended_days = timescales.stage_1_reply.extended_days
+    if extended_days is None:
+        return None
+    return calendar_or_england(calendar).add_working_days(facts.received, extended_days)
 
 
 def extend_stage_one(

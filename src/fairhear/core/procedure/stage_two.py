@@ -53,20 +53,33 @@ def check_can_extend_stage_two(
         raise ProcedureError(
             f"Stage 2 was already extended on {long_date(facts.stage_2_extension.decided_on)}."
         )
-    timescale = timescales.require("stage_2")
-    if timescale.extended_days is None:
+    extended_due = stage_two_extended_due(facts, timescales=timescales, calendar=calendar)
+    if extended_due is None:
         raise ProcedureError(
             f"The {timescales.name} procedure does not allow Stage 2 to be extended."
         )
     assert facts.stage_2_requested is not None
-    clock = stage_two_clock_of(facts, timescales=timescales, calendar=calendar, extended=True)
     check_extension(
         extension,
         stage="Stage 2",
         started=facts.stage_2_requested,
-        extended_due=clock.due,
-        extended_days=timescale.extended_days,
+        extended_due=extended_due,
+        extended_days=timescales.require("stage_2").extended_days or 0,
     )
+
+
+def stage_two_extended_due(
+    facts: CaseFacts,
+    *,
+    timescales: ProcedureTimescales = CHILDREN_STATUTORY,
+    calendar: WorkingDayCalendar | None = None,
+) -> date | None:
+    """The latest day an extended Stage 2 adjudication is in time (65 working days on its
+    clock): a later date given to the complainant needs their agreement. None when the
+    procedure allows no extension or Stage 2 was not requested."""
+    if timescales.require("stage_2").extended_days is None or facts.stage_2_requested is None:
+        return None
+    return stage_two_clock_of(facts, timescales=timescales, calendar=calendar, extended=True).due
 
 
 def extend_stage_two(
