@@ -82,18 +82,20 @@ CHILD_STATUSES = {
     "none": 3,
 }
 AGE_BANDS = {"0-4": 20, "5-9": 22, "10-15": 33, "16-17": 14, "18-24": 11}
-GENDERS = {"Female": 48, "Male": 46, "Not recorded": 6}
+# Equality answers in the words the staff form offers (casework/equality.py: the census 2021
+# groups); an empty answer is "not known".
+GENDERS = {"Female": 48, "Male": 46, "": 6}
 ETHNICITIES = {
     "White: English, Welsh, Scottish, Northern Irish or British": 62,
-    "White: Other White": 7,
-    "Mixed: White and Black Caribbean": 5,
-    "Mixed: White and Asian": 4,
-    "Mixed: Other Mixed or Multiple ethnic background": 3,
+    "White: Other White background": 7,
+    "Mixed or Multiple ethnic groups: White and Black Caribbean": 5,
+    "Mixed or Multiple ethnic groups: White and Asian": 4,
+    "Mixed or Multiple ethnic groups: Other Mixed or Multiple ethnic background": 3,
     "Asian or Asian British: Pakistani": 5,
     "Asian or Asian British: Indian": 3,
     "Black, Black British, Caribbean or African: African": 5,
     "Black, Black British, Caribbean or African: Caribbean": 2,
-    "Not recorded": 4,
+    "": 4,
 }
 OUTCOMES = {"upheld": 20, "partly_upheld": 28, "not_upheld": 47, "no_finding": 5}
 ACTIONS = {
