@@ -7,6 +7,7 @@ urlpatterns = [
     # Staff land on their home page: for case workers, the complaints dashboard.
     path("staff/", staff_home, name="staff-home"),
     path("staff/account/", include("fairhear.accounts.urls")),
+    path("staff/account/", include("fairhear.accounts.allauth_urls")),
     path("staff/organisation/", include("fairhear.organisation.urls")),
     path("staff/cases/", include("fairhear.casework.urls")),
     path("staff/case-file/", include("fairhear.interchange.urls")),
