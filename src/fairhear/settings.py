@@ -67,11 +67,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "csp",
     "axes",
-    "allauth",
-    "allauth.account",
-    "allauth.socialaccount",
-    "allauth.socialaccount.providers.openid_connect",
-    "allauth.mfa",
     "auditlog",
     "crispy_forms",
     "crispy_forms_gds",
@@ -83,8 +78,14 @@ INSTALLED_APPS = [
     "fairhear.reports",
     "fairhear.public",
     "fairhear.demo",
-    # Last: its post-migrate step gives the role groups the permissions of every app above.
+    # Last of ours: its post-migrate step gives the role groups the permissions of every app
+    # above. django-allauth comes after it so that its templates, not allauth's, are used.
     "fairhear.accounts",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -95,11 +96,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # After authentication: ends an idle staff sign-in, then sends staff who must have a second
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication and messages: ends an idle staff sign-in, then sends staff who must have a second
     # factor and have none to set one up.
     "fairhear.accounts.middleware.IdleTimeoutMiddleware",
     "fairhear.accounts.middleware.SecondFactorRequiredMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "auditlog.middleware.AuditlogMiddleware",

@@ -1,7 +1,6 @@
 from typing import Any
 
-from allauth.account.internal.flows import login as allauth_login
-from allauth.account.models import Login
+from allauth.account.utils import perform_login
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -36,11 +35,8 @@ class SignInView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form: SignInForm) -> HttpResponse:  # type: ignore[override]
-        user = form.get_user()
-        login = Login(user=user, redirect_url=self.get_success_url())
-        # The recorded password step lets allauth ask for it again before MFA changes.
-        response: HttpResponse = allauth_login.perform_password_login(
-            self.request, {"username": user.get_username()}, login
+        response: HttpResponse = perform_login(
+            self.request, form.get_user(), redirect_url=self.get_success_url()
         )
         return response
 
