@@ -97,8 +97,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # After authentication and messages: ends an idle staff sign-in, then sends staff who must have a second
-    # factor and have none to set one up.
+    # After authentication and messages: ends an idle staff sign-in, then sends staff who
+    # must have a second factor and have none to set one up.
     "fairhear.accounts.middleware.IdleTimeoutMiddleware",
     "fairhear.accounts.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
