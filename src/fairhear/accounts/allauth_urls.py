@@ -14,6 +14,8 @@ import allauth.socialaccount.views as social_views
 from django.urls import path
 from django.views.generic import RedirectView
 
+from fairhear.accounts.sso import allowing_forms_to_provider
+
 urlpatterns = [
     # allauth sends an unfinished sign-in back to its own name for the sign-in page.
     path(
@@ -49,7 +51,7 @@ urlpatterns = [
     ),
     path(
         "single-sign-on/<str:provider_id>/",
-        oidc_views.login,
+        allowing_forms_to_provider(oidc_views.login),
         name="openid_connect_login",
     ),
     path(

@@ -7,9 +7,11 @@ afresh from the groups at every sign-in, so someone moved out of a group loses t
 their next sign-in.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from functools import wraps
 from typing import Any
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
@@ -19,7 +21,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponseBase
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -127,6 +129,8 @@ class SsoProvider:
 
     name: str
     login_url: str
+    #: Scheme, host and port of the provider, where the sign-in form is redirected on to.
+    origin: str
 
 
 def sso_provider() -> SsoProvider | None:
@@ -136,4 +140,27 @@ def sso_provider() -> SsoProvider | None:
     return SsoProvider(
         name=settings.FAIRHEAR_OIDC_NAME,
         login_url=reverse("openid_connect_login", kwargs={"provider_id": PROVIDER_ID}),
+        origin="{0.scheme}://{0.netloc}".format(urlsplit(settings.FAIRHEAR_OIDC_SERVER_URL)),
     )
+
+
+def allow_forms_to_provider(response: HttpResponseBase) -> HttpResponseBase:
+    """Let a page's sign-in form go on to the provider.
+
+    The Content Security Policy's form-action also governs where a form's answer is redirected,
+    and the provider's sign-in page is on another site.
+    """
+    provider = sso_provider()
+    if provider is not None:
+        response._csp_update = {"form-action": [provider.origin]}  # type: ignore[attr-defined]
+    return response
+
+
+def allowing_forms_to_provider(
+    view: Callable[..., HttpResponseBase],
+) -> Callable[..., HttpResponseBase]:
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        return allow_forms_to_provider(view(request, *args, **kwargs))
+
+    return wrapped

@@ -22,7 +22,7 @@ from fairhear.accounts.forms import (
     StaffForm,
 )
 from fairhear.accounts.roles import landing_url_name, roles_of
-from fairhear.accounts.sso import sso_provider
+from fairhear.accounts.sso import allow_forms_to_provider, sso_provider
 from fairhear.web.http import AuthenticatedHttpRequest
 
 
@@ -44,6 +44,11 @@ class SignInView(auth_views.LoginView):
         context = super().get_context_data(**kwargs)
         context["provider"] = sso_provider()
         return context
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        response = super().render_to_response(context, **kwargs)
+        allow_forms_to_provider(response)
+        return response
 
 
 @login_required

@@ -50,9 +50,16 @@ def sign_in_through(client: Client, provider: TestProvider, person: Person) -> A
 
 
 def test_the_sign_in_page_offers_the_councils_account(client: Client, provider: TestProvider):
-    html = client.get(reverse("accounts:sign-in")).content.decode()
+    response = client.get(reverse("accounts:sign-in"))
+
+    html = response.content.decode()
     assert "Sign in with your council account" in html
     assert f'action="{LOGIN}"' in html
+    # The browser follows the form's redirect to the provider only if form-action allows it.
+    form_action = next(
+        part for part in response["Content-Security-Policy"].split(";") if "form-action" in part
+    )
+    assert provider.issuer in form_action
 
 
 def test_without_a_provider_the_sign_in_page_offers_only_a_password(client: Client, db: None):
