@@ -148,3 +148,17 @@ def test_a_required_second_factor_is_left_to_the_provider(
     sign_in_through(client, provider, _person("grp-complaints-officers"))
 
     assert client.get(reverse("staff-home")).status_code == 200
+
+
+def test_a_local_account_with_the_same_email_is_never_taken_over(
+    client: Client, provider: TestProvider, officer: User
+) -> None:
+    officer.email = "jo.adeyemi@example.gov.uk"
+    officer.save()
+
+    sign_in_through(client, provider, _person("grp-complaints-managers"))
+
+    assert User.objects.filter(email="jo.adeyemi@example.gov.uk").count() == 2
+    officer.refresh_from_db()
+    assert roles_of(officer) == [Role.COMPLAINTS_OFFICER]
+    assert client.session["_auth_user_id"] != str(officer.pk)
