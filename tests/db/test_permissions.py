@@ -192,6 +192,7 @@ PAGES: list[Page] = [
     Page("account_login", public(302)),  # allauth's name for the sign-in page: sends there
     Page("mfa_authenticate", public(302)),  # with no sign-in waiting for a code, sent on
     Page("socialaccount_login_cancelled", public()),
+    Page("account_inactive", public()),
     # Single sign-on is off here (no provider set up), so its addresses do not exist;
     # tests/db/accounts/test_single_sign_on.py covers them with a provider.
     Page("openid_connect_login", public(404), lambda r: ["council"]),

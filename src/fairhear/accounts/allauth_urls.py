@@ -23,6 +23,8 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="accounts:sign-in", query_string=True),
         name="account_login",
     ),
+    # Where allauth sends a switched-off account that came through single sign-on.
+    path("switched-off/", account_views.account_inactive, name="account_inactive"),
     path("sign-in-again/", account_views.reauthenticate, name="account_reauthenticate"),
     path("second-factor/", mfa_views.index, name="mfa_index"),
     path("second-factor/code/", mfa_views.authenticate, name="mfa_authenticate"),

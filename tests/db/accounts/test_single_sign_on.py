@@ -162,3 +162,18 @@ def test_a_local_account_with_the_same_email_is_never_taken_over(
     officer.refresh_from_db()
     assert roles_of(officer) == [Role.COMPLAINTS_OFFICER]
     assert client.session["_auth_user_id"] != str(officer.pk)
+
+
+def test_a_deactivated_account_cannot_come_back_through_the_provider(
+    client: Client, provider: TestProvider
+) -> None:
+    sign_in_through(client, provider, _person("grp-complaints-officers"))
+    client.logout()
+    User.objects.filter(email="jo.adeyemi@example.gov.uk").update(is_active=False)
+
+    response = sign_in_through(client, provider, _person("grp-complaints-officers"))
+
+    assert response["Location"] == reverse("account_inactive")
+    assert "_auth_user_id" not in client.session
+    page = client.get(response["Location"]).content.decode()
+    assert "This account has been switched off" in page
