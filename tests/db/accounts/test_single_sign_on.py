@@ -148,6 +148,9 @@ def test_a_required_second_factor_is_left_to_the_provider(
     sign_in_through(client, provider, _person("grp-complaints-officers"))
 
     assert client.get(reverse("staff-home")).status_code == 200
+    page = client.get(reverse("mfa_index")).content.decode()
+    assert "You sign in with your council account, which asks for your second factor" in page
+    assert reverse("mfa_activate_totp") not in page
 
 
 def test_a_local_account_with_the_same_email_is_never_taken_over(
