@@ -86,8 +86,14 @@ INSTALLED_APPS = [
     "fairhear.dataprotection",
     "fairhear.demo",
     "fairhear.operations",
-    # Last: its post-migrate step gives the role groups the permissions of every app above.
+    # Last of ours: its post-migrate step gives the role groups the permissions of every app
+    # above. django-allauth comes after it so that its templates, not allauth's, are used.
     "fairhear.accounts",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
+    "allauth.mfa",
 ]
 
 MIDDLEWARE = [
@@ -97,7 +103,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After authentication and messages: ends an idle staff sign-in, then sends staff who
+    # must have a second factor and have none to set one up.
+    "fairhear.accounts.middleware.IdleTimeoutMiddleware",
+    "fairhear.accounts.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
@@ -145,6 +156,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Signs in a user resumed after the second-factor step or single sign-on.
+    "allauth.account.auth_backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -154,6 +167,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "fairhear.accounts.passwords.VarietyValidator"},
 ]
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "accounts:landing"
@@ -165,6 +179,68 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+
+# --- Second factor (django-allauth's MFA): an authenticator app's codes, with recovery codes
+# for a lost phone. With FAIRHEAR_MFA_REQUIRED, staff who sign in with a password are sent to
+# set one up before any staff page; single sign-on leaves the second factor to the provider.
+FAIRHEAR_MFA_REQUIRED = env_bool("FAIRHEAR_MFA_REQUIRED", default=False)
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Staff email addresses are entered by a complaints manager, not confirmed by a link.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+MFA_ADAPTER = "fairhear.accounts.forms.SecondFactorAdapter"
+MFA_TOTP_ISSUER = FAIRHEAR_COUNCIL_NAME
+MFA_FORMS = {
+    "authenticate": "fairhear.accounts.forms.SecondFactorForm",
+    "reauthenticate": "fairhear.accounts.forms.SecondFactorAgainForm",
+    "activate_totp": "fairhear.accounts.forms.ActivateAuthenticatorForm",
+    "deactivate_totp": "fairhear.accounts.forms.DeactivateAuthenticatorForm",
+    "generate_recovery_codes": "fairhear.accounts.forms.NewRecoveryCodesForm",
+}
+# Staff accounts are made by a complaints manager or by single sign-on, never by sign-up.
+ACCOUNT_ADAPTER = "fairhear.accounts.sso.StaffAccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email"]
+ACCOUNT_UNIQUE_EMAIL = False
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_FORMS = {"reauthenticate": "fairhear.accounts.forms.PasswordAgainForm"}
+
+# --- Single sign-on through the council's OpenID Connect provider (Microsoft Entra ID or
+# another), on when FAIRHEAR_OIDC_SERVER_URL is set. docs/sign-in.md explains each setting.
+FAIRHEAR_OIDC_SERVER_URL = env_str("FAIRHEAR_OIDC_SERVER_URL")
+FAIRHEAR_OIDC_NAME = env_str("FAIRHEAR_OIDC_NAME", "your council account")
+FAIRHEAR_OIDC_GROUPS_CLAIM = env_str("FAIRHEAR_OIDC_GROUPS_CLAIM", "groups")
+FAIRHEAR_OIDC_ROLE_GROUPS = {
+    role: env_list(f"FAIRHEAR_OIDC_GROUPS_{role.upper().replace(' ', '_')}", [])
+    for role in (
+        "Complaints manager",
+        "Complaints officer",
+        "Service manager",
+        "Investigator",
+        "Report viewer",
+    )
+}
+# "group=Service area name" pairs: the service areas a service manager in that group looks after.
+FAIRHEAR_OIDC_SERVICE_AREA_GROUPS = env_list("FAIRHEAR_OIDC_SERVICE_AREA_GROUPS", [])
+SOCIALACCOUNT_ADAPTER = "fairhear.accounts.sso.StaffSocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": "council",
+                "name": FAIRHEAR_OIDC_NAME,
+                "client_id": env_str("FAIRHEAR_OIDC_CLIENT_ID"),
+                "secret": env_str("FAIRHEAR_OIDC_CLIENT_SECRET"),
+                "settings": {"server_url": FAIRHEAR_OIDC_SERVER_URL},
+            }
+        ]
+        if FAIRHEAR_OIDC_SERVER_URL
+        else [],
+    }
+}
 
 # --- Internationalisation: English councils, English dates.
 LANGUAGE_CODE = "en-gb"
@@ -258,6 +334,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("FAIRHEAR_SESSION_HOURS", 8) * 3600
+# A staff sign-in also ends after this many minutes without a request.
+FAIRHEAR_IDLE_MINUTES = env_int("FAIRHEAR_IDLE_MINUTES", 30)
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)

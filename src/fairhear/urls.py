@@ -9,6 +9,7 @@ urlpatterns = [
     path("staff/", staff_home, name="staff-home"),
     path("staff/settings/", staff_settings, name="staff-settings"),
     path("staff/account/", include("fairhear.accounts.urls")),
+    path("staff/account/", include("fairhear.accounts.allauth_urls")),
     path("staff/organisation/", include("fairhear.organisation.urls")),
     path("staff/", include("fairhear.letters.urls")),  # before the case steps' catch-all
     path("staff/cases/", include("fairhear.casework.urls")),

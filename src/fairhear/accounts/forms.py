@@ -2,6 +2,12 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
+from allauth.account.forms import ReauthenticateForm
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.base.forms import AuthenticateForm
+from allauth.mfa.base.forms import ReauthenticateForm as MFAReauthenticateForm
+from allauth.mfa.recovery_codes.forms import GenerateRecoveryCodesForm
+from allauth.mfa.totp.forms import ActivateTOTPForm, DeactivateTOTPForm
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fixed, Layout
 from django import forms
@@ -156,4 +162,108 @@ class OwnPasswordForm(PasswordChangeForm):
             Field.text("new_password1", field_width=Fixed.TWENTY, autocomplete="new-password"),
             Field.text("new_password2", field_width=Fixed.TWENTY, autocomplete="new-password"),
             Button("submit", "Change password"),
+        )
+
+
+# --- The second factor: django-allauth's forms, worded and laid out for GOV.UK.
+
+
+class SecondFactorAdapter(DefaultMFAAdapter):
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "incorrect_code": (
+            "The code is not right: enter the 6 digits your authenticator app shows now, "
+            "or one of your recovery codes"
+        ),
+    }
+
+
+def _code_field(form: forms.Form, *, label: str, help_text: str) -> None:
+    field = form.fields["code"]
+    field.label = label
+    field.help_text = help_text
+    field.error_messages["required"] = "Enter the code"
+    # GOV.UK asks for no placeholder: it disappears as soon as someone types.
+    field.widget.attrs.pop("placeholder", None)
+    # Authenticator and recovery codes are digits alike.
+    field.widget.attrs.update(inputmode="numeric", spellcheck="false")
+
+
+def _helper(*fields: Any, submit: str) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.layout = Layout(*fields, Button("submit", submit))
+    return helper
+
+
+class SecondFactorForm(AuthenticateForm):
+    """The code asked for at sign-in after the password."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _code_field(
+            self,
+            label="Code",
+            help_text="The 6 digits your authenticator app shows, or one of your recovery codes.",
+        )
+        self.helper = _helper(
+            Field.text("code", field_width=Fixed.TEN, autocomplete="one-time-code"),
+            submit="Continue",
+        )
+
+
+class SecondFactorAgainForm(MFAReauthenticateForm):
+    """The code asked for again before a change to how the account signs in."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _code_field(
+            self,
+            label="Code",
+            help_text="The 6 digits your authenticator app shows, or one of your recovery codes.",
+        )
+        self.helper = _helper(
+            Field.text("code", field_width=Fixed.TEN, autocomplete="one-time-code"),
+            submit="Continue",
+        )
+
+
+class ActivateAuthenticatorForm(ActivateTOTPForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _code_field(
+            self,
+            label="Code from your authenticator app",
+            help_text="The 6 digits it shows for this account.",
+        )
+        self.helper = _helper(
+            Field.text("code", field_width=Fixed.FIVE, autocomplete="one-time-code"),
+            submit="Turn on",
+        )
+
+
+class DeactivateAuthenticatorForm(DeactivateTOTPForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(submit="Remove authenticator app")
+
+
+class NewRecoveryCodesForm(GenerateRecoveryCodesForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(submit="Make new recovery codes")
+
+
+class PasswordAgainForm(ReauthenticateForm):
+    """The password asked for again before a change to how the account signs in."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["password"]
+        field.label = "Your password"
+        field.help_text = ""
+        field.error_messages["required"] = "Enter your password"
+        self.helper = _helper(
+            Field.text("password", field_width=Fixed.TWENTY, autocomplete="current-password"),
+            submit="Continue",
         )

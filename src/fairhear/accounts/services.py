@@ -127,6 +127,7 @@ def change_staff(
 ) -> User:
     with transaction.atomic(), acting_as(by):
         user = _lock(user)
+        _check_may_manage(user, by=by)
         username = _check_username_free(username, exclude=user)
         _check_roles(roles, service_areas)
         removing_manager = (
@@ -154,6 +155,7 @@ def set_active(user: User, *, active: bool, by: AbstractBaseUser) -> User:
     """Switch an account off or on again. Accounts are never deleted: the audit trail names them."""
     with transaction.atomic(), acting_as(by):
         user = _lock(user)
+        _check_may_manage(user, by=by)
         if not active and user.pk == by.pk:
             raise StaffError(
                 "You cannot deactivate your own account: ask another complaints manager"
@@ -168,6 +170,7 @@ def set_new_password(user: User, *, by: AbstractBaseUser) -> str:
     """Replace a member of staff's password with a new random one, returned to pass on once."""
     with transaction.atomic(), acting_as(by):
         user = _lock(user)
+        _check_may_manage(user, by=by)
         password = generate_password(user)
         _save_password(user, password, how="a new one was generated")
         return password
@@ -196,6 +199,18 @@ def _lock(user: User) -> User:
     return User.objects.select_for_update().get(pk=user.pk)
 
 
+def may_manage(user: User, *, by: AbstractBaseUser) -> bool:
+    """Whether `by` may change this account. A superuser holds every right there is, so only
+    another superuser may change their account: a complaints manager who could set a
+    superuser's password could become one."""
+    return not user.is_superuser or bool(getattr(by, "is_superuser", False))
+
+
+def _check_may_manage(user: User, *, by: AbstractBaseUser) -> None:
+    if not may_manage(user, by=by):
+        raise StaffError("Only a superuser can change a superuser's account")
+
+
 def _check_username_free(username: str, *, exclude: User | None = None) -> str:
     username = username.strip()
     if not username:
@@ -219,3 +234,17 @@ def _set_roles(user: User, roles: Collection[Role]) -> None:
     others = user.groups.exclude(name__in=[role.value for role in Role])
     chosen = Group.objects.filter(name__in=[role.value for role in roles])
     user.groups.set([*others, *chosen])
+
+
+def apply_provider_access(
+    user: User, *, roles: Collection[Role], service_areas: Collection[ServiceArea]
+) -> User:
+    """Give an account that signs in through single sign-on exactly the roles and service
+    areas its provider's groups map to. The change is recorded as made by the user's sign-in."""
+    with transaction.atomic(), acting_as(user):
+        user = _lock(user)
+        _check_roles(roles, service_areas)
+        profile, _ = StaffProfile.objects.get_or_create(user=user)
+        _set_roles(user, roles)
+        profile.service_areas.set(service_areas)
+        return user

@@ -1,8 +1,12 @@
+from typing import Any
+
+from allauth.account.utils import perform_login
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -18,13 +22,33 @@ from fairhear.accounts.forms import (
     StaffForm,
 )
 from fairhear.accounts.roles import landing_url_name, roles_of
+from fairhear.accounts.sso import allow_forms_to_provider, sso_provider
 from fairhear.web.http import AuthenticatedHttpRequest
 
 
 class SignInView(auth_views.LoginView):
+    """Username and password, checked by Django (and counted by django-axes), then handed to
+    django-allauth's sign-in steps: the authenticator code for those who have one."""
+
     template_name = "accounts/sign_in.html"
     form_class = SignInForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form: SignInForm) -> HttpResponse:  # type: ignore[override]
+        response: HttpResponse = perform_login(
+            self.request, form.get_user(), redirect_url=self.get_success_url()
+        )
+        return response
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["provider"] = sso_provider()
+        return context
+
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        response = super().render_to_response(context, **kwargs)
+        allow_forms_to_provider(response)
+        return response
 
 
 @login_required
@@ -87,7 +111,7 @@ def add_staff(request: AuthenticatedHttpRequest) -> HttpResponse:
 @login_required
 @permission_required("auth.change_user", raise_exception=True)
 def change_staff(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = get_object_or_404(User, pk=pk)
+    user = _manageable(request, pk)
     current_areas = selectors.service_areas_of(user)
     initial = {
         "first_name": user.first_name,
@@ -119,7 +143,7 @@ def change_staff(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @permission_required("auth.change_user", raise_exception=True)
 @require_POST
 def set_active(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = get_object_or_404(User, pk=pk)
+    user = _manageable(request, pk)
     active = request.POST.get("active") == "yes"
     try:
         user = services.set_active(user, active=active, by=request.user)
@@ -137,7 +161,7 @@ def set_active(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @permission_required("auth.change_user", raise_exception=True)
 @never_cache
 def new_password(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    user = get_object_or_404(User, pk=pk)
+    user = _manageable(request, pk)
     if request.method == "POST":
         password = services.set_new_password(user, by=request.user)
         return _password_page(request, user, password, added=False)
@@ -154,6 +178,14 @@ def new_password(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             ),
         },
     )
+
+
+def _manageable(request: AuthenticatedHttpRequest, pk: int) -> User:
+    """The account to change, if the signed-in user may change it."""
+    user = get_object_or_404(User, pk=pk)
+    if not services.may_manage(user, by=request.user):
+        raise PermissionDenied("Only a superuser can change a superuser's account.")
+    return user
 
 
 def _password_page(request: HttpRequest, user: User, password: str, *, added: bool) -> HttpResponse:
