@@ -19,7 +19,7 @@ from django.utils import timezone
 from fairhear.audit import acting_as
 from fairhear.interchange import files, selectors, validation
 from fairhear.interchange.bulk import Progress
-from fairhear.interchange.format import Problem, Table, parse_tables, serialise
+from fairhear.interchange.format import Problem, Table, cap_errors, parse_tables, serialise
 from fairhear.interchange.models import ImportRun
 from fairhear.interchange.records import CaseFile
 from fairhear.interchange.writers import write_case_file
@@ -44,6 +44,7 @@ def check_case_file(tables: dict[str, Table], *, today: date | None = None) -> C
     case_file, problems = parse_tables(tables)
     existing = selectors.existing_for(validation.needed_references(case_file))
     problems += validation.check(case_file, existing, today=today or date.today())
+    problems = cap_errors(problems)
     return CheckedCaseFile(
         case_file,
         [problem for problem in problems if problem.is_error],
