@@ -10,6 +10,7 @@ class InterchangeConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from fairhear.interchange.models import ImportRun
+        from fairhear.interchange.models import CaseFileExport, ImportRun
 
         auditlog.register(ImportRun)
+        auditlog.register(CaseFileExport)

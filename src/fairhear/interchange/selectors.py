@@ -20,7 +20,7 @@ from fairhear.casework.models import (
     Stage,
 )
 from fairhear.interchange.bulk import BATCH, chunks
-from fairhear.interchange.models import ImportRun
+from fairhear.interchange.models import CaseFileExport, ImportRun
 from fairhear.interchange.records import (
     STAGE_FIELDS,
     ActionRecord,
@@ -42,6 +42,10 @@ from fairhear.reports.models import Benchmark, ContextFigure
 
 def recent_imports(limit: int = 10) -> QuerySet[ImportRun]:
     return ImportRun.objects.select_related("by")[:limit]
+
+
+def recent_exports(limit: int = 10) -> QuerySet[CaseFileExport]:
+    return CaseFileExport.objects.select_related("by")[:limit]
 
 
 def existing_for(references: Iterable[str]) -> Existing:

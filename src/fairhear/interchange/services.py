@@ -20,7 +20,7 @@ from fairhear.audit import acting_as
 from fairhear.interchange import files, selectors, validation
 from fairhear.interchange.bulk import Progress
 from fairhear.interchange.format import Problem, Table, cap_errors, parse_tables, serialise
-from fairhear.interchange.models import ImportRun
+from fairhear.interchange.models import CaseFileExport, ImportRun
 from fairhear.interchange.records import CaseFile
 from fairhear.interchange.writers import write_case_file
 from fairhear.interchange.writers.summary import WriteSummary
@@ -182,6 +182,18 @@ def _read_bytes(data: bytes, file_name: str) -> dict[str, Table]:
 # ---------------------------------------------------------------------------- export
 
 
-def export_tables() -> tuple[list[Table], selectors.Export]:
+def export_tables(
+    *, by: User | None, form: CaseFileExport.Form
+) -> tuple[list[Table], selectors.Export]:
+    """Everything as the case file's tables, recorded as an export by `by` (audited: the
+    case file is every complainant's personal data)."""
     export = selectors.case_file_for_export()
-    return list(serialise(export.case_file).values()), export
+    tables = list(serialise(export.case_file).values())
+    with _actor(by):
+        CaseFileExport.objects.create(
+            by=by,
+            form=form,
+            rows={f"{table.name}.csv": len(table.rows) for table in tables},
+            left_out_contacts=export.left_out_contacts,
+        )
+    return tables, export

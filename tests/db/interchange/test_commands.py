@@ -4,9 +4,11 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
 from fairhear.casework.models import Contact
+from fairhear.interchange.models import CaseFileExport
 from tests.db.interchange.helpers import CONTACTS, STAGES
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +74,12 @@ def test_export_leaves_out_contacts_awaiting_triage(tmp_path: Path) -> None:
 
     assert "Left out 1 contact(s) awaiting triage" in out.getvalue()
     assert b"C-2023-0002" not in (tmp_path / "out" / "contacts.csv").read_bytes()
+
+
+def test_an_export_from_the_command_line_is_recorded_with_its_user(
+    tmp_path: Path, manager: User
+) -> None:
+    call_command("export", str(tmp_path / "out"), "--user", manager.username, stdout=StringIO())
+
+    export = CaseFileExport.objects.get()
+    assert (export.by, export.form) == (manager, CaseFileExport.Form.FOLDER)

@@ -33,6 +33,7 @@ from fairhear.casework.models import (
 from fairhear.demo.council import build_organisation, fill_case_data
 from fairhear.interchange import files
 from fairhear.interchange.format import serialise
+from fairhear.interchange.models import CaseFileExport
 from fairhear.interchange.records import (
     ActionRecord,
     BenchmarkRecord,
@@ -53,7 +54,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _export() -> dict[str, bytes]:
-    tables, _ = export_tables()
+    tables, _ = export_tables(by=None, form=CaseFileExport.Form.FOLDER)
     return {table.name: files.csv_bytes(table) for table in tables}
 
 
@@ -91,7 +92,7 @@ def test_the_workbook_holds_the_same_case_file(manager: User, tmp_path: Any) -> 
     build_organisation(by=manager)
     fill_case_data(seed=3, scale=1, years=1, until=date(2024, 6, 30), by=manager)
     first = _export()
-    tables, _ = export_tables()
+    tables, _ = export_tables(by=None, form=CaseFileExport.Form.FOLDER)
     files.write_workbook(tables, tmp_path / "case-file.xlsx")
     _empty_the_database()
 
@@ -107,9 +108,12 @@ def test_the_workbook_holds_the_same_case_file(manager: User, tmp_path: Any) -> 
 
 # With the starts of a formula (= + - @ tab) and the quote the export puts before them.
 TEXT = st.text(alphabet=st.sampled_from(list("abcXYZ 019,\";\n£é=-+@'\t")), max_size=12)
-NAME = st.text(
-    alphabet=st.sampled_from(list("abcdefXYZ ,'&é=+-@")), min_size=1, max_size=10
-).filter(lambda name: name.strip() != "")
+# Names as the import keeps them: spaces inside collapsed, none around.
+NAME = (
+    st.text(alphabet=st.sampled_from(list("abcdefXYZ ,'&é=+-@")), min_size=1, max_size=10)
+    .map(lambda name: " ".join(name.split()))
+    .filter(bool)
+)
 DAY = st.dates(min_value=date(2019, 1, 1), max_value=date(2024, 12, 31))
 GAP = st.integers(min_value=0, max_value=60).map(lambda days: timedelta(days=days))
 MAYBE_BOOL = st.sampled_from([True, False, None])

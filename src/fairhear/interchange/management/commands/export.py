@@ -1,9 +1,11 @@
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from fairhear.interchange import files, services
+from fairhear.interchange.models import CaseFileExport
 
 
 class Command(BaseCommand):
@@ -14,11 +16,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path)
+        parser.add_argument("--user", help="Username recorded as the person who exported it.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]
-        tables, export = services.export_tables()
-        if path.suffix.lower() == ".xlsx":
+        by = None
+        if options["user"]:
+            try:
+                by = get_user_model().objects.get(username=options["user"])
+            except get_user_model().DoesNotExist:
+                raise CommandError(f"There is no user called {options['user']!r}.") from None
+        workbook = path.suffix.lower() == ".xlsx"
+        form = CaseFileExport.Form.XLSX if workbook else CaseFileExport.Form.FOLDER
+        tables, export = services.export_tables(by=by, form=form)
+        if workbook:
             path.parent.mkdir(parents=True, exist_ok=True)
             files.write_workbook(tables, path)
         else:
