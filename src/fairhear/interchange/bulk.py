@@ -97,10 +97,15 @@ def upsert(
             audit.changed(old, stored, fields, label=label(stored) if label else "")
     model._default_manager.bulk_create(new, batch_size=BATCH)
     for row in new:
-        audit.created(row, label=label(row) if label else "")
+        audit.created(row, _columns(model), label=label(row) if label else "")
     if changed:
         model._default_manager.bulk_update(changed, fields, batch_size=BATCH // 4)
     return new, changed, len(desired) - len(new) - len(changed)
+
+
+def _columns(model: type[Model]) -> list[str]:
+    """Every column of a row but its id: what an audit entry of its creation records."""
+    return [field.attname for field in model._meta.concrete_fields if not field.primary_key]
 
 
 def stored_rows(
@@ -235,7 +240,7 @@ def sync_by_id(
         [wanted for wanted in created if wanted.pk is None], batch_size=BATCH
     )
     for wanted in created:
-        audit.created(wanted)
+        audit.created(wanted, _columns(model))
     if changed:
         model._default_manager.bulk_update(changed, fields, batch_size=BATCH // 4)
     return len(created), len(changed), unchanged

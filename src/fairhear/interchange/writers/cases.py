@@ -44,7 +44,7 @@ def write_people(case_file: CaseFile, summary: WriteSummary, audit: RowAudit) ->
     for chunk in chunks(missing):
         found.update(Person.objects.filter(key__in=chunk).values_list("key", "pk"))
     for key in missing:
-        audit.created(Person(pk=found[key], key=key))
+        audit.created(Person(pk=found[key], key=key), ["key"])
     return found
 
 
@@ -125,7 +125,10 @@ def write_contacts(
     for reference in created:
         touched[ids[reference]] = "Created"
         values = dict(zip(CONTACT_FIELDS, desired[reference], strict=True))
-        audit.created(Contact(pk=ids[reference], reference=reference, **values))
+        audit.created(
+            Contact(pk=ids[reference], reference=reference, **values),
+            ["reference", *CONTACT_FIELDS],
+        )
     changed = set(updated)
     for key, row in stored.items():
         pk, reference = row[0], str(key)
@@ -255,7 +258,11 @@ def write_stages(
             )
     for key in created:
         touched.setdefault(key[0], "Updated")
-        audit.created(stage(key, stage_ids[key], desired[key]), label=label(key))
+        audit.created(
+            stage(key, stage_ids[key], desired[key]),
+            ["contact_id", "number", *STAGE_FIELDS],
+            label=label(key),
+        )
 
     if not case_file.category_outcomes:
         return

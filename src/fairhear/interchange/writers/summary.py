@@ -75,7 +75,7 @@ class Names:
             self.categories[category.name.lower()] = category
         self.summary.created_names["categories"].extend(category.name for category in created)
         for category in created:
-            self.audit.created(category)
+            self.audit.created(category, ["name"])
 
     def category_id(self, name: str) -> int:
         return self.categories[name.lower()].pk
