@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class InterchangeConfig(AppConfig):
-    """The case file (interchange format v1): import, export and validation."""
+    """The case file (interchange format v1.1): import, export and validation."""
 
     name = "fairhear.interchange"
     label = "interchange"

@@ -33,7 +33,8 @@ class Kind(Enum):
 class Column:
     name: str
     kind: Kind = Kind.TEXT
-    required: bool = False
+    required: bool = False  # the column must be there, and (unless may_be_empty) its value
+    may_be_empty: bool = False
     codes: tuple[str, ...] = ()
     attr: str = ""
 

@@ -1,4 +1,5 @@
-"""The interchange format v1 (spec: interchange.md): its files and their columns.
+"""The interchange format v1.1 (spec: interchange.md, and docs/interchange.md for what v1.1
+adds to v1): its files and their columns.
 
 Pure: no database. `parse_tables` turns the cells of each file into typed records (`records`)
 and lists every problem with a cell; `serialise` turns records back into cells exactly as the
@@ -133,7 +134,8 @@ FILES: tuple[FileSpec, ...] = (
         (
             Column("reference", required=True),
             Column("received", Kind.DATE, required=True),
-            Column("route", Kind.CODE, required=True, codes=_codes(Route)),
+            # v1.1: empty while the contact awaits triage.
+            Column("route", Kind.CODE, required=True, may_be_empty=True, codes=_codes(Route)),
             Column("channel", Kind.CODE, codes=_codes(Channel)),
             Column("complainant"),
             Column("complainant_role", Kind.CODE, codes=_codes(ComplainantRole)),
@@ -382,7 +384,7 @@ def _parse_table(
                 row_ok = False
                 continue
             if not raw.strip():
-                needed = column.required or (
+                needed = (column.required and not column.may_be_empty) or (
                     column.name == "requested" and values.get("stage", 1) > 1
                 )
                 if needed and column.name not in missing:

@@ -71,9 +71,6 @@ class CaseFileExport(models.Model):
     )
     form = models.CharField(max_length=6, choices=Form.choices)
     rows = models.JSONField(default=dict, blank=True, help_text="Rows written, per file.")
-    left_out_contacts = models.PositiveIntegerField(
-        default=0, help_text="Contacts awaiting triage, which the case file cannot hold."
-    )
 
     class Meta:
         ordering = ["-created", "-pk"]

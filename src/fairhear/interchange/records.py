@@ -30,7 +30,7 @@ class OrganisationUnitRecord:
 class ContactRecord:
     reference: str
     received: date
-    route: str
+    route: str = ""  # empty: awaiting triage (v1.1)
     channel: str = ""
     complainant: str = ""
     complainant_role: str = ""

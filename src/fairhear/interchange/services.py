@@ -182,18 +182,12 @@ def _read_bytes(data: bytes, file_name: str) -> dict[str, Table]:
 # ---------------------------------------------------------------------------- export
 
 
-def export_tables(
-    *, by: User | None, form: CaseFileExport.Form
-) -> tuple[list[Table], selectors.Export]:
+def export_tables(*, by: User | None, form: CaseFileExport.Form) -> list[Table]:
     """Everything as the case file's tables, recorded as an export by `by` (audited: the
     case file is every complainant's personal data)."""
-    export = selectors.case_file_for_export()
-    tables = list(serialise(export.case_file).values())
+    tables = list(serialise(selectors.case_file_for_export()).values())
     with _actor(by):
         CaseFileExport.objects.create(
-            by=by,
-            form=form,
-            rows={f"{table.name}.csv": len(table.rows) for table in tables},
-            left_out_contacts=export.left_out_contacts,
+            by=by, form=form, rows={f"{table.name}.csv": len(table.rows) for table in tables}
         )
-    return tables, export
+    return tables

@@ -99,7 +99,7 @@ def cancel_import(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def export_case_file(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     if kind not in ("zip", "xlsx"):
         raise Http404("No such export")
-    tables, _ = services.export_tables(by=request.user, form=CaseFileExport.Form(kind))
+    tables = services.export_tables(by=request.user, form=CaseFileExport.Form(kind))
     buffer = io.BytesIO()
     if kind == "zip":
         files.write_zip(tables, buffer)

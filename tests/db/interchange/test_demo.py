@@ -25,7 +25,7 @@ UNTIL = date(2024, 9, 30)
 def _demo(manager: User, seed: int) -> dict[str, bytes]:
     build_organisation(by=manager)
     fill_case_data(seed=seed, scale=1, years=3, until=UNTIL, by=manager)
-    tables, _ = export_tables(by=None, form=CaseFileExport.Form.FOLDER)
+    tables = export_tables(by=None, form=CaseFileExport.Form.FOLDER)
     return {table.name: files.csv_bytes(table) for table in tables}
 
 

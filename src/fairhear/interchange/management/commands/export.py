@@ -10,7 +10,7 @@ from fairhear.interchange.models import CaseFileExport
 
 class Command(BaseCommand):
     help = (
-        "Export everything as a case file (interchange format v1): a folder of CSV files, or "
+        "Export everything as a case file (interchange format v1.1): a folder of CSV files, or "
         "one .xlsx workbook when PATH ends in .xlsx."
     )
 
@@ -28,7 +28,7 @@ class Command(BaseCommand):
                 raise CommandError(f"There is no user called {options['user']!r}.") from None
         workbook = path.suffix.lower() == ".xlsx"
         form = CaseFileExport.Form.XLSX if workbook else CaseFileExport.Form.FOLDER
-        tables, export = services.export_tables(by=by, form=form)
+        tables = services.export_tables(by=by, form=form)
         if workbook:
             path.parent.mkdir(parents=True, exist_ok=True)
             files.write_workbook(tables, path)
@@ -36,9 +36,4 @@ class Command(BaseCommand):
             files.write_folder(tables, path)
         for table in tables:
             self.stdout.write(f"{table.name}.csv: {len(table.rows)} rows")
-        if export.left_out_contacts:
-            self.stdout.write(
-                f"Left out {export.left_out_contacts} contact(s) awaiting triage (they have no "
-                f"route yet) and {export.left_out_rows} row(s) that belong to them."
-            )
         self.stdout.write(self.style.SUCCESS(f"Exported the case file to {path}."))
