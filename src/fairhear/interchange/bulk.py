@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.management.color import no_style
 from django.db import connection
-from django.db.models import Model
+from django.db.models import JSONField, Model
 from django.utils import timezone
 from psycopg import sql
 
@@ -67,8 +67,20 @@ def insert_rows(model: type[Model], fields: list[str], rows: Iterable[tuple[Any,
         sql.Identifier(options.db_table),
         sql.SQL(", ").join([sql.Identifier(column) for column in columns]),
     )
+    # JSON values go to COPY as the driver's JSON type, as the ORM would send them.
+    fields_by_attname = {model_field.attname: model_field for model_field in options.fields}
+    as_json = [
+        (at, fields_by_attname[name])
+        for at, name in enumerate(fields)
+        if isinstance(fields_by_attname[name], JSONField)
+    ]
     with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
         for row in rows:
+            if as_json:
+                values = list(row)
+                for at, json_field in as_json:
+                    values[at] = json_field.get_db_prep_save(values[at], connection)
+                row = tuple(values)
             copy.write_row((*row, *defaults))
 
 

@@ -24,7 +24,7 @@ from django.db.models import Model
 from django.utils.encoding import smart_str
 
 from fairhear.casework.models import Contact
-from fairhear.interchange.bulk import BATCH
+from fairhear.interchange.bulk import insert_rows
 
 
 class RowAudit:
@@ -74,10 +74,31 @@ class RowAudit:
             **self._common,
         )
 
-    def write(self) -> int:
-        """Write the entries; how many there were."""
-        LogEntry.objects.bulk_create(self._entries.values(), batch_size=BATCH)
-        return len(self._entries)
+    def write(self) -> None:
+        """Write the entries, with COPY on PostgreSQL (see bulk.insert_rows)."""
+        insert_rows(
+            LogEntry,
+            _ENTRY_FIELDS,
+            (
+                tuple(getattr(entry, name) for name in _ENTRY_FIELDS)
+                for entry in self._entries.values()
+            ),
+        )
+
+
+_ENTRY_FIELDS = [
+    "content_type_id",
+    "object_pk",
+    "object_id",
+    "object_repr",
+    "action",
+    "changes",
+    "actor_id",
+    "actor_email",
+    "remote_addr",
+    "cid",
+    "additional_data",
+]
 
 
 def _diff(old: Model | None, new: Model, fields: Iterable[str]) -> dict[str, list[str]]:
