@@ -43,6 +43,7 @@ def main() -> None:
     from fairhear.demo.council import SERVICE_AREAS
     from fairhear.interchange import files
     from fairhear.interchange.format import serialise
+    from fairhear.interchange.models import CaseFileExport
     from fairhear.interchange.services import export_tables, import_case_file
 
     call_command("migrate", verbosity=0)
@@ -79,7 +80,7 @@ def main() -> None:
     timed("import into an empty db")
     timed("import again (no change)")
     start = time.perf_counter()
-    tables, _ = export_tables()
+    tables = export_tables(by=None, form=CaseFileExport.Form.FOLDER)
     files.write_folder(tables, folder / "export")
     print(f"{'export to CSV':<28} {time.perf_counter() - start:6.1f} s")
 

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class InterchangeConfig(AppConfig):
-    """The case file (interchange format v1): import, export and validation."""
+    """The case file (interchange format v1.1): import, export and validation."""
 
     name = "fairhear.interchange"
     label = "interchange"
@@ -10,6 +10,7 @@ class InterchangeConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from fairhear.interchange.models import ImportRun
+        from fairhear.interchange.models import CaseFileExport, ImportRun
 
         auditlog.register(ImportRun)
+        auditlog.register(CaseFileExport)

@@ -1,21 +1,25 @@
 """Bulk writes for any model: batches, matching stored rows by key, creating and updating.
 
 Nothing here knows the case file: the writers (`interchange.writers`) say which model, key and
-fields each file has. Nothing is deleted. Bulk operations bypass django-auditlog, which is why
-an import is recorded as a whole (see interchange.md).
+fields each file has. Nothing is deleted. Bulk operations bypass django-auditlog's signals, so
+what is created or changed is told to the import's `RowAudit` (writers.audit).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from copy import copy
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.management.color import no_style
 from django.db import connection
-from django.db.models import Model
+from django.db.models import JSONField, Model
 from django.utils import timezone
 from psycopg import sql
+
+if TYPE_CHECKING:
+    from fairhear.interchange.writers.audit import RowAudit
 
 BATCH = 2000
 # When a file holds more keys than this, reading the whole table beats long `IN (...)` lists.
@@ -63,15 +67,34 @@ def insert_rows(model: type[Model], fields: list[str], rows: Iterable[tuple[Any,
         sql.Identifier(options.db_table),
         sql.SQL(", ").join([sql.Identifier(column) for column in columns]),
     )
+    # JSON values go to COPY as the driver's JSON type, as the ORM would send them.
+    fields_by_attname = {model_field.attname: model_field for model_field in options.fields}
+    as_json = [
+        (at, fields_by_attname[name])
+        for at, name in enumerate(fields)
+        if isinstance(fields_by_attname[name], JSONField)
+    ]
     with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
         for row in rows:
+            if as_json:
+                values = list(row)
+                for at, json_field in as_json:
+                    values[at] = json_field.get_db_prep_save(values[at], connection)
+                row = tuple(values)
             copy.write_row((*row, *defaults))
 
 
 def upsert(
-    model: type[M], desired: dict[Hashable, M], existing: dict[Hashable, M], fields: list[str]
+    model: type[M],
+    desired: dict[Hashable, M],
+    existing: dict[Hashable, M],
+    fields: list[str],
+    audit: RowAudit,
+    label: Callable[[M], str] | None = None,
 ) -> tuple[list[M], list[M], int]:
-    """Create the new rows, update those that differ; returns (created, updated, unchanged)."""
+    """Create the new rows, update those that differ; returns (created, updated, unchanged).
+    Each row created or changed gets its audit entry (`label` names it when its str would
+    read other rows)."""
     new: list[M] = []
     changed: list[M] = []
     for key, wanted in desired.items():
@@ -79,13 +102,22 @@ def upsert(
         if stored is None:
             new.append(wanted)
         elif any(getattr(stored, name) != getattr(wanted, name) for name in fields):
+            old = copy(stored)
             for name in fields:
                 setattr(stored, name, getattr(wanted, name))
             changed.append(stored)
+            audit.changed(old, stored, fields, label=label(stored) if label else "")
     model._default_manager.bulk_create(new, batch_size=BATCH)
+    for row in new:
+        audit.created(row, _columns(model), label=label(row) if label else "")
     if changed:
         model._default_manager.bulk_update(changed, fields, batch_size=BATCH // 4)
     return new, changed, len(desired) - len(new) - len(changed)
+
+
+def _columns(model: type[Model]) -> list[str]:
+    """Every column of a row but its id: what an audit entry of its creation records."""
+    return [field.attname for field in model._meta.concrete_fields if not field.primary_key]
 
 
 def stored_rows(
@@ -169,7 +201,7 @@ def sync_rows(
 
 
 def sync_by_id(
-    model: type[M], rows: list[tuple[int | None, M]], fields: list[str]
+    model: type[M], rows: list[tuple[int | None, M]], fields: list[str], audit: RowAudit
 ) -> tuple[int, int, int]:
     """A row with an id updates that row or creates it with that id. A row without one is
     matched on all its other columns, one to one: n identical rows match n stored rows.
@@ -188,9 +220,11 @@ def sync_by_id(
             wanted.pk = pk
             created.append(wanted)
         elif any(getattr(old, name) != getattr(wanted, name) for name in fields):
+            before = copy(old)
             for name in fields:
                 setattr(old, name, getattr(wanted, name))
             changed.append(old)
+            audit.changed(before, old, fields)
         else:
             unchanged += 1
     pool: dict[tuple[Any, ...], list[int]] = defaultdict(list)
@@ -217,6 +251,8 @@ def sync_by_id(
     model._default_manager.bulk_create(
         [wanted for wanted in created if wanted.pk is None], batch_size=BATCH
     )
+    for wanted in created:
+        audit.created(wanted, _columns(model))
     if changed:
         model._default_manager.bulk_update(changed, fields, batch_size=BATCH // 4)
     return len(created), len(changed), unchanged

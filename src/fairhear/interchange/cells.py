@@ -33,7 +33,8 @@ class Kind(Enum):
 class Column:
     name: str
     kind: Kind = Kind.TEXT
-    required: bool = False
+    required: bool = False  # the column must be there, and (unless may_be_empty) its value
+    may_be_empty: bool = False
     codes: tuple[str, ...] = ()
     attr: str = ""
 
@@ -52,17 +53,32 @@ class CellError(ValueError):
     """A cell that cannot be read, with what is wrong in plain words."""
 
 
-def _normal_text(value: str) -> str:
-    # Spreadsheets leave stray spaces and line ends around values; inside text they stay.
-    return value.strip()
+# A spreadsheet takes a cell starting with one of these for a formula (OWASP's list for CSV
+# injection). The export writes such text after a single quote, which spreadsheets show as
+# text, and reading the cell removes that quote. Text that already starts with a quote before
+# one of these (or before another quote) gets one more, so that exactly the added quote is
+# removed; any other text is written as it is (interchange.md, "Formulas").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def restore(text: str) -> str:
+    """The text as it was before the export's quote: that quote removed, anything else kept."""
+    if text.startswith("'") and text[1:].startswith((*FORMULA_STARTS, "'")):
+        return text[1:]
+    return text
+
+
+def neutralise(text: str) -> str:
+    """Text as a spreadsheet must show it, never run it; `restore` gives it back."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) or restore(text) != text else text
 
 
 def parse_cell(column: Column, raw: str) -> Any:
     """The typed value of one non-empty cell, or CellError saying what is wrong."""
-    value = raw.strip()
+    value = restore(raw.strip())
     kind = column.kind
     if kind is Kind.TEXT:
-        return _normal_text(raw)
+        return value
     if kind is Kind.DATE:
         if not _DATE.fullmatch(value):
             raise CellError(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2024-01-08")
@@ -141,8 +157,12 @@ def format_cell(column: Column, value: Any) -> str:
         number = Decimal(value)
         text = format(number.normalize(), "f") if number == number.to_integral() else None
         return text if text is not None else format(number.quantize(Decimal("0.01")), "f")
-    if kind in (Kind.CODES, Kind.NAMES):
+    if kind is Kind.CODES:
         return ";".join(value)
+    if kind is Kind.NAMES:
+        return neutralise(";".join(value))
     if kind is Kind.CODE:
         return str(value).lower()
+    if kind is Kind.TEXT:
+        return neutralise(str(value))
     return str(value)

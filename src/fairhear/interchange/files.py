@@ -14,6 +14,7 @@ from typing import IO, Any
 import openpyxl
 from openpyxl.cell import WriteOnlyCell
 
+from fairhear.interchange.cells import neutralise, restore
 from fairhear.interchange.format import Table
 
 # A zip may expand to far more than it weighs; refuse one that would fill the disk or memory.
@@ -73,7 +74,10 @@ def read_zip(stream: IO[bytes]) -> dict[str, Table]:
             and not info.filename.startswith("__MACOSX/")
         ]
         if sum(info.file_size for info in members) > MAX_UNPACKED_BYTES:
-            raise CaseFileError("The zip archive unpacks to more than 500 MB: split it up.")
+            raise CaseFileError(
+                f"The zip archive unpacks to more than {_megabytes(MAX_UNPACKED_BYTES)}: "
+                "split it up."
+            )
         tables: dict[str, Table] = {}
         for info in members:
             stem = PurePosixPath(info.filename).stem.lower()
@@ -104,6 +108,7 @@ def read_csv(data: bytes, file_name: str) -> Table:
 
 
 def read_workbook(stream: IO[bytes]) -> dict[str, Table]:
+    _refuse_large_workbook(stream)
     try:
         workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
@@ -121,10 +126,36 @@ def read_workbook(stream: IO[bytes]) -> dict[str, Table]:
     return tables
 
 
+def _refuse_large_workbook(stream: IO[bytes]) -> None:
+    """A workbook is a zip of XML: refuse one that unpacks to more than the limit before
+    openpyxl reads it. The sizes are those the zip declares, which Python's zipfile holds each
+    member to when it unpacks it, so a member cannot unpack to more than it declares."""
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise CaseFileError("The workbook cannot be opened: it is not an .xlsx file.") from None
+    finally:
+        stream.seek(0)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise CaseFileError(
+            f"The workbook unpacks to {_megabytes(unpacked)}, more than the "
+            f"{_megabytes(MAX_UNPACKED_BYTES)} Fairhear reads: split it into smaller workbooks, "
+            "or export it as a .zip of CSV files."
+        )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:,.0f} MB"
+
+
 def _cell_text(value: Any) -> str:
-    """A workbook cell as the text a CSV file would hold."""
+    """A workbook cell as the text a CSV file would hold (text that looks like a formula with
+    the quote a CSV file holds before it: a workbook's text cells are what they say)."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return neutralise(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, datetime):
@@ -162,13 +193,16 @@ def write_zip(tables: Iterable[Table], stream: IO[bytes]) -> None:
 
 
 def write_workbook(tables: Iterable[Table], stream: IO[bytes] | Path) -> None:
-    """One sheet per file, every cell written as text so that nothing is reinterpreted."""
+    """One sheet per file, every cell written as text so that nothing is reinterpreted.
+
+    A workbook needs no quote before text that looks like a formula: its cells are string
+    cells, never formulas, so the quote the CSV text carries is taken off."""
     workbook = openpyxl.Workbook(write_only=True)
     for table in tables:
         sheet = workbook.create_sheet(title=table.name)
         sheet.append(table.header)
         for row in table.rows:
-            sheet.append([_text_cell(sheet, value) for value in row])
+            sheet.append([_text_cell(sheet, restore(value)) for value in row])
     workbook.save(stream)
 
 

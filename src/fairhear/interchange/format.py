@@ -1,4 +1,5 @@
-"""The interchange format v1 (spec: interchange.md): its files and their columns.
+"""The interchange format v1.1 (spec: interchange.md, and docs/interchange.md for what v1.1
+adds to v1): its files and their columns.
 
 Pure: no database. `parse_tables` turns the cells of each file into typed records (`records`)
 and lists every problem with a cell; `serialise` turns records back into cells exactly as the
@@ -8,6 +9,7 @@ files at once live in `validation`.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -53,7 +55,39 @@ class Problem:
     is_error: bool = True
 
     def __str__(self) -> str:
+        if not self.row:
+            return f"{self.file}: {self.message}"  # about the whole file
         return f"{self.file}:{self.row}:{self.column}: {self.message}"
+
+
+# Past this many errors in one file the rest are counted, not listed: a file with a thousand
+# errors has a mistake made over and over, and the first hundred show it.
+ERRORS_SHOWN_PER_FILE = 100
+
+
+def cap_errors(problems: list[Problem], per_file: int = ERRORS_SHOWN_PER_FILE) -> list[Problem]:
+    """The first `per_file` errors of each file, then one line counting the rest of them.
+    Warnings are all kept."""
+    kept: list[Problem] = []
+    counts: dict[str, int] = defaultdict(int)
+    for problem in problems:
+        if problem.is_error:
+            counts[problem.file] += 1
+            if counts[problem.file] > per_file:
+                continue
+        kept.append(problem)
+    for file, count in counts.items():
+        if count > per_file:
+            kept.append(
+                Problem(
+                    file,
+                    0,
+                    "",
+                    f"and {count - per_file:,} more error(s) in this file, not listed: correct "
+                    "those above, then check the file again",
+                )
+            )
+    return kept
 
 
 def _codes(choices: Any) -> tuple[str, ...]:
@@ -100,7 +134,8 @@ FILES: tuple[FileSpec, ...] = (
         (
             Column("reference", required=True),
             Column("received", Kind.DATE, required=True),
-            Column("route", Kind.CODE, required=True, codes=_codes(Route)),
+            # v1.1: empty while the contact awaits triage.
+            Column("route", Kind.CODE, required=True, may_be_empty=True, codes=_codes(Route)),
             Column("channel", Kind.CODE, codes=_codes(Channel)),
             Column("complainant"),
             Column("complainant_role", Kind.CODE, codes=_codes(ComplainantRole)),
@@ -268,6 +303,7 @@ def parse_tables(tables: dict[str, Table]) -> tuple[CaseFile, list[Problem]]:
         if table is None:
             if spec.required:
                 problems.append(Problem(spec.file_name, 1, "", "the case file needs this file"))
+                case_file.unreadable.add(spec.name)
             continue
         records = _parse_table(spec, table, problems, case_file)
         if spec.name == "organisation":
@@ -277,33 +313,37 @@ def parse_tables(tables: dict[str, Table]) -> tuple[CaseFile, list[Problem]]:
     return case_file, problems
 
 
+NUL = "\x00"
+
+
 def _parse_table(
     spec: FileSpec, table: Table, problems: list[Problem], case_file: CaseFile
 ) -> list[Any]:
+    """The records of one file. A wrong header is reported once and the rows are still
+    checked cell by cell, so every mistake in the file is found in one go."""
     file_name = spec.file_name
     positions: dict[str, int] = {}
-    header_ok = True
     for position, raw_name in enumerate(table.header):
         name = raw_name.strip().lower()
         if not name and all(
             position >= len(row) or not row[position].strip() for row in table.rows
         ):
             continue  # an empty trailing column from a spreadsheet
-        if name in positions:
+        if NUL in raw_name:
+            problems.append(Problem(file_name, 1, f"column {position + 1}", _NUL_MESSAGE))
+        elif name in positions:
             problems.append(Problem(file_name, 1, name, "this column appears twice"))
-            header_ok = False
         elif name not in {column.name for column in spec.columns}:
             columns = ", ".join(column.name for column in spec.columns)
             problems.append(
                 Problem(file_name, 1, raw_name.strip(), f"unknown column: use {columns}")
             )
-            header_ok = False
         else:
             positions[name] = position
-    for column in spec.columns:
-        if column.required and column.name not in positions:
-            problems.append(Problem(file_name, 1, column.name, "this required column is missing"))
-            header_ok = False
+    # A missing column is reported here once, not again on every row.
+    missing = {column.name for column in spec.columns if column.required} - set(positions)
+    for name in sorted(missing, key=[column.name for column in spec.columns].index):
+        problems.append(Problem(file_name, 1, name, "this required column is missing"))
     if spec.name == "stages" and "requested" not in positions:
         stage_at = positions.get("stage")
         if stage_at is not None and any(
@@ -312,9 +352,10 @@ def _parse_table(
             problems.append(
                 Problem(file_name, 1, "requested", "the column is needed for stages 2 and 3")
             )
-            header_ok = False
-    if not header_ok:
-        return []
+            missing.add("requested")
+    if any(name in spec.key for name in missing):
+        # Rows elsewhere cannot be matched with this file's rows: they are not reported.
+        case_file.unreadable.add(spec.name)
 
     records: list[Any] = []
     seen_keys: dict[tuple[Any, ...], int] = {}
@@ -334,12 +375,19 @@ def _parse_table(
             )
             continue
         values: dict[str, Any] = {}
-        row_ok = True
+        row_ok = not missing
         for column in spec.columns:
             at = positions.get(column.name)
             raw = cells[at] if at is not None and at < len(cells) else ""
+            if NUL in raw:
+                problems.append(Problem(file_name, row_number, column.name, _NUL_MESSAGE))
+                row_ok = False
+                continue
             if not raw.strip():
-                if column.required or (column.name == "requested" and values.get("stage", 1) > 1):
+                needed = (column.required and not column.may_be_empty) or (
+                    column.name == "requested" and values.get("stage", 1) > 1
+                )
+                if needed and column.name not in missing:
                     what = "a date" if column.kind is Kind.DATE else "a value"
                     reason = " for stages 2 and 3" if column.name == "requested" else ""
                     problems.append(
@@ -352,10 +400,10 @@ def _parse_table(
             except CellError as error:
                 problems.append(Problem(file_name, row_number, column.name, str(error)))
                 row_ok = False
-        if spec.name == "contacts" and values.get("reference"):
-            # Rows elsewhere may point at a contact whose own row is wrong: one error, not two.
-            case_file.broken_references.add(values["reference"])
         if not row_ok:
+            # Rows elsewhere may point at this row: its own error is enough, not one more.
+            if spec.key and all(values.get(attr) is not None for attr in spec.key):
+                case_file.broken_keys[spec.name].add(tuple(values[attr] for attr in spec.key))
             continue
         if spec.key and all(values.get(attr) is not None for attr in spec.key):
             key = tuple(_key_part(values[attr]) for attr in spec.key)
@@ -378,9 +426,13 @@ def _parse_table(
         if spec.record is ComplimentRecord:
             values.setdefault("id", None)
         records.append(spec.record(**values, row=row_number))
-    if spec.name == "contacts":
-        case_file.broken_references.difference_update(record.reference for record in records)
     return records
+
+
+_NUL_MESSAGE = (
+    "the cell holds a NUL character (a zero byte), which cannot be stored: remove it, or save "
+    "the file again from the spreadsheet as 'CSV UTF-8'"
+)
 
 
 def _key_part(value: Any) -> Any:

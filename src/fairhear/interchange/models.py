@@ -47,3 +47,33 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"Import of {self.file_name} ({self.get_status_display()})"
+
+
+class CaseFileExport(models.Model):
+    """An export of the case file: who took all of it out, when, in what form, how much.
+
+    The whole case file is every complainant's personal data, so each export is recorded
+    (and audited) by the export service, from the staff page and the command line alike."""
+
+    class Form(models.TextChoices):
+        FOLDER = "folder", "Folder of CSV files"
+        ZIP = "zip", "Zip of CSV files"
+        XLSX = "xlsx", "Excel workbook"
+
+    created = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Empty when run from the command line without --user.",
+    )
+    form = models.CharField(max_length=6, choices=Form.choices)
+    rows = models.JSONField(default=dict, blank=True, help_text="Rows written, per file.")
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Export of the case file as a {self.get_form_display().lower()}"

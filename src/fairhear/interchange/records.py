@@ -6,9 +6,11 @@ them back; the writer stores them and the export's selectors read them from the 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from fairhear.casework.codes import StageDecision
 
@@ -28,7 +30,7 @@ class OrganisationUnitRecord:
 class ContactRecord:
     reference: str
     received: date
-    route: str
+    route: str = ""  # empty: awaiting triage (v1.1)
     channel: str = ""
     complainant: str = ""
     complainant_role: str = ""
@@ -178,5 +180,15 @@ class CaseFile:
     context: list[ContextRecord] = field(default_factory=list)
     benchmarks: list[BenchmarkRecord] = field(default_factory=list)
     organisation: list[OrganisationUnitRecord] | None = None
-    # References of contacts rows that had errors: other files may still point at them.
-    broken_references: set[str] = field(default_factory=set, compare=False)
+    # Per file, the keys of rows that had errors: other rows may still point at them, and
+    # are not reported again for it.
+    broken_keys: defaultdict[str, set[tuple[Any, ...]]] = field(
+        default_factory=lambda: defaultdict(set), compare=False
+    )
+    # Files whose key column is missing: what points at their rows cannot be checked.
+    unreadable: set[str] = field(default_factory=set, compare=False)
+
+    @property
+    def broken_references(self) -> set[str]:
+        """References of contacts whose rows had errors."""
+        return {key[0] for key in self.broken_keys["contacts"]}

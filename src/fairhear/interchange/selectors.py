@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
@@ -20,7 +19,7 @@ from fairhear.casework.models import (
     Stage,
 )
 from fairhear.interchange.bulk import BATCH, chunks
-from fairhear.interchange.models import ImportRun
+from fairhear.interchange.models import CaseFileExport, ImportRun
 from fairhear.interchange.records import (
     STAGE_FIELDS,
     ActionRecord,
@@ -44,6 +43,10 @@ def recent_imports(limit: int = 10) -> QuerySet[ImportRun]:
     return ImportRun.objects.select_related("by")[:limit]
 
 
+def recent_exports(limit: int = 10) -> QuerySet[CaseFileExport]:
+    return CaseFileExport.objects.select_related("by")[:limit]
+
+
 def existing_for(references: Iterable[str]) -> Existing:
     """What the database holds that an import's rows may point at."""
     existing = Existing(
@@ -62,32 +65,20 @@ def existing_for(references: Iterable[str]) -> Existing:
     return existing
 
 
-@dataclass(frozen=True, slots=True)
-class Export:
-    case_file: CaseFile
-    # Contacts awaiting triage have no route, which contacts.csv requires: they are left out,
-    # with every row that belongs to them.
-    left_out_contacts: int
-    left_out_rows: int
-
-
-def case_file_for_export() -> Export:
-    """Everything in the database as a case file, in a fixed order so exports compare."""
+def case_file_for_export() -> CaseFile:
+    """Everything in the database as a case file, in a fixed order so exports compare.
+    Contacts awaiting triage are in it with an empty route (v1.1)."""
     names = _unit_names()
     case_file = CaseFile(organisation=_organisation())
-    untriaged = set(Contact.objects.filter(route="").values_list("pk", flat=True))
     categories: dict[int, list[str]] = defaultdict(list)
     for contact_id, name in (
-        ContactCategory.objects.exclude(contact_id__in=untriaged)
-        .order_by("contact_id", "position")
+        ContactCategory.objects.order_by("contact_id", "position")
         .values_list("contact_id", "category__name")
         .iterator(chunk_size=BATCH)
     ):
         categories[contact_id].append(name)
     references: dict[int, str] = {}
-    for contact in (
-        Contact.objects.exclude(route="").select_related("complainant").iterator(chunk_size=BATCH)
-    ):
+    for contact in Contact.objects.select_related("complainant").iterator(chunk_size=BATCH):
         references[contact.pk] = contact.reference
         case_file.contacts.append(
             ContactRecord(
@@ -113,14 +104,10 @@ def case_file_for_export() -> Export:
         )
     # Sorted here, not by the database, whose collation differs between engines.
     case_file.contacts.sort(key=lambda record: record.reference)
-    left_out_rows = 0
     stages = []
     for stage in Stage.objects.only("contact_id", "number", *STAGE_FIELDS).iterator(
         chunk_size=BATCH
     ):
-        if stage.contact_id not in references:
-            left_out_rows += 1
-            continue
         values = {name: getattr(stage, name) for name in STAGE_FIELDS}
         stages.append(
             StageRecord(reference=references[stage.contact_id], stage=stage.number, **values)
@@ -130,25 +117,17 @@ def case_file_for_export() -> Export:
     for contact_id, number, category, outcome in CategoryOutcome.objects.values_list(
         "stage__contact_id", "stage__number", "category__name", "outcome"
     ).iterator(chunk_size=BATCH):
-        if contact_id not in references:
-            left_out_rows += 1
-            continue
         outcomes.append(CategoryOutcomeRecord(references[contact_id], number, category, outcome))
     case_file.category_outcomes = sorted(
         outcomes, key=lambda record: (record.reference, record.stage, record.category.lower())
     )
 
-    def reference(contact_id: int | None) -> str | None:
-        """The contact's reference, "" for none, None when it is left out."""
-        if contact_id is None:
-            return ""
-        return references.get(contact_id)
+    def reference(contact_id: int | None) -> str:
+        """The contact's reference, "" for none."""
+        return "" if contact_id is None else references[contact_id]
 
     for action in LearningAction.objects.order_by("pk"):
         ref = reference(action.contact_id)
-        if ref is None:
-            left_out_rows += 1
-            continue
         owner = names["team"].get(action.owner_team_id) or names["service_area"].get(
             action.owner_service_area_id, ""
         )
@@ -159,15 +138,9 @@ def case_file_for_export() -> Export:
         )
     for cost in Cost.objects.order_by("pk"):
         ref = reference(cost.contact_id)
-        if ref is None:
-            left_out_rows += 1
-            continue
         case_file.costs.append(CostRecord(cost.pk, ref, cost.date, cost.kind, cost.amount))
     for case in sorted(OmbudsmanCase.objects.all(), key=lambda case: case.lgsco_reference):
         ref = reference(case.contact_id)
-        if ref is None:
-            left_out_rows += 1
-            continue
         case_file.ombudsman.append(
             OmbudsmanRecord(
                 lgsco_reference=case.lgsco_reference,
@@ -211,7 +184,7 @@ def case_file_for_export() -> Export:
         for b in Benchmark.objects.all()
     ]
     case_file.benchmarks.sort(key=lambda record: (record.year, record.council))
-    return Export(case_file, len(untriaged), left_out_rows)
+    return case_file
 
 
 def _unit_names() -> dict[str, dict[int | None, str]]:

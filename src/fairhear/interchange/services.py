@@ -19,8 +19,8 @@ from django.utils import timezone
 from fairhear.audit import acting_as
 from fairhear.interchange import files, selectors, validation
 from fairhear.interchange.bulk import Progress
-from fairhear.interchange.format import Problem, Table, parse_tables, serialise
-from fairhear.interchange.models import ImportRun
+from fairhear.interchange.format import Problem, Table, cap_errors, parse_tables, serialise
+from fairhear.interchange.models import CaseFileExport, ImportRun
 from fairhear.interchange.records import CaseFile
 from fairhear.interchange.writers import write_case_file
 from fairhear.interchange.writers.summary import WriteSummary
@@ -44,6 +44,7 @@ def check_case_file(tables: dict[str, Table], *, today: date | None = None) -> C
     case_file, problems = parse_tables(tables)
     existing = selectors.existing_for(validation.needed_references(case_file))
     problems += validation.check(case_file, existing, today=today or date.today())
+    problems = cap_errors(problems)
     return CheckedCaseFile(
         case_file,
         [problem for problem in problems if problem.is_error],
@@ -181,6 +182,12 @@ def _read_bytes(data: bytes, file_name: str) -> dict[str, Table]:
 # ---------------------------------------------------------------------------- export
 
 
-def export_tables() -> tuple[list[Table], selectors.Export]:
-    export = selectors.case_file_for_export()
-    return list(serialise(export.case_file).values()), export
+def export_tables(*, by: User | None, form: CaseFileExport.Form) -> list[Table]:
+    """Everything as the case file's tables, recorded as an export by `by` (audited: the
+    case file is every complainant's personal data)."""
+    tables = list(serialise(selectors.case_file_for_export()).values())
+    with _actor(by):
+        CaseFileExport.objects.create(
+            by=by, form=form, rows={f"{table.name}.csv": len(table.rows) for table in tables}
+        )
+    return tables

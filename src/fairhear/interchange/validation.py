@@ -85,10 +85,7 @@ def _check_organisation(case_file: CaseFile, problems: list[Problem]) -> None:
     if case_file.organisation is None:
         return
     file = "organisation.csv"
-    names = {
-        kind: {unit.name.lower() for unit in case_file.organisation if unit.kind == kind}
-        for kind in ("service_area", "team")
-    }
+    names = _listed_units(case_file)
     for unit in case_file.organisation:
         kind_words = "service area" if unit.kind == "service_area" else "team"
         if unit.kind == "team" and not unit.parent:
@@ -131,14 +128,22 @@ def _check_organisation(case_file: CaseFile, problems: list[Problem]) -> None:
                 )
 
 
+def _listed_units(case_file: CaseFile) -> dict[str, set[str]]:
+    """Lower-case names of organisation.csv by kind, with those of its rows that had errors
+    (what names them is not reported again)."""
+    listed: dict[str, set[str]] = {"service_area": set(), "team": set()}
+    for unit in case_file.organisation or []:
+        listed[unit.kind].add(unit.name.lower())
+    for kind, name in case_file.broken_keys["organisation"]:
+        listed[kind].add(name.lower())
+    return listed
+
+
 def _check_names(case_file: CaseFile, existing: Existing, problems: list[Problem]) -> None:
     """Service areas and teams named in other files, and who owns actions."""
     listed: dict[str, set[str]] | None = None
-    if case_file.organisation is not None:
-        listed = {
-            kind: {unit.name.lower() for unit in case_file.organisation if unit.kind == kind}
-            for kind in ("service_area", "team")
-        }
+    if case_file.organisation is not None and "organisation" not in case_file.unreadable:
+        listed = _listed_units(case_file)
     rows = [
         *(("contacts.csv", r.row, r.service_area, r.team) for r in case_file.contacts),
         *(("ombudsman.csv", r.row, r.service_area, r.team) for r in case_file.ombudsman),
@@ -212,6 +217,8 @@ def _check_contacts(case_file: CaseFile, problems: list[Problem]) -> None:
 
 
 def _check_references(case_file: CaseFile, existing: Existing, problems: list[Problem]) -> None:
+    if "contacts" in case_file.unreadable:
+        return  # contacts.csv has no reference column: its own error says so
     known = (
         {contact.reference for contact in case_file.contacts}
         | case_file.broken_references
@@ -235,7 +242,10 @@ def _check_references(case_file: CaseFile, existing: Existing, problems: list[Pr
                         f"no contact {record.reference!r} in contacts.csv or in Fairhear",
                     )
                 )
+    if "stages" in case_file.unreadable:
+        return
     in_file = {(stage.reference, stage.stage) for stage in case_file.stages}
+    in_file |= case_file.broken_keys["stages"]
     for outcome in case_file.category_outcomes:
         key = (outcome.reference, outcome.stage)
         if outcome.reference in known and key not in in_file and key not in existing.stages:
@@ -277,6 +287,8 @@ def _check_stages(
                     previous_responded = stages[number - 1].responded
                 elif (reference, number - 1) in existing.stages:
                     previous_responded = existing.stages[(reference, number - 1)]
+                elif (reference, number - 1) in case_file.broken_keys["stages"]:
+                    continue  # that stage's row has its own error
                 else:
                     problems.append(
                         _error(

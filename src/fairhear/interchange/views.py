@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from fairhear.interchange import files, selectors, services
 from fairhear.interchange.forms import UploadForm
-from fairhear.interchange.models import ImportRun
+from fairhear.interchange.models import CaseFileExport, ImportRun
 from fairhear.web.http import AuthenticatedHttpRequest
 
 PERMISSION = "interchange.import_case_file"
@@ -34,7 +34,11 @@ def case_file_home(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(
         request,
         "interchange/home.html",
-        {"form": form, "imports": selectors.recent_imports()},
+        {
+            "form": form,
+            "imports": selectors.recent_imports(),
+            "exports": selectors.recent_exports(),
+        },
     )
 
 
@@ -92,10 +96,10 @@ def cancel_import(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @permission_required(PERMISSION, raise_exception=True)
-def export_case_file(request: HttpRequest, kind: str) -> HttpResponse:
+def export_case_file(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     if kind not in ("zip", "xlsx"):
         raise Http404("No such export")
-    tables, _ = services.export_tables()
+    tables = services.export_tables(by=request.user, form=CaseFileExport.Form(kind))
     buffer = io.BytesIO()
     if kind == "zip":
         files.write_zip(tables, buffer)

@@ -5,9 +5,11 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
 from fairhear.casework.models import Contact
+from fairhear.interchange.models import CaseFileExport
 from tests.db.interchange.helpers import CONTACTS, STAGES
 
 pytestmark = pytest.mark.django_db
@@ -77,12 +79,21 @@ def test_export_to_a_zip_writes_one_that_import_reads_back(tmp_path: Path) -> No
     assert "contacts.csv: 0 created, 0 updated, 2 unchanged" in out.getvalue()
 
 
-def test_export_leaves_out_contacts_awaiting_triage(tmp_path: Path) -> None:
+def test_export_holds_contacts_awaiting_triage_with_an_empty_route(tmp_path: Path) -> None:
     call_command("import", _folder(tmp_path, contacts=CONTACTS), stdout=StringIO())
     Contact.objects.filter(reference="C-2023-0002").update(route="")
-    out = StringIO()
 
-    call_command("export", tmp_path / "out", stdout=out)
+    call_command("export", tmp_path / "out", stdout=StringIO())
 
-    assert "Left out 1 contact(s) awaiting triage" in out.getvalue()
-    assert b"C-2023-0002" not in (tmp_path / "out" / "contacts.csv").read_bytes()
+    assert (
+        b"\r\nC-2023-0002,2023-06-01,,letter," in (tmp_path / "out" / "contacts.csv").read_bytes()
+    )
+
+
+def test_an_export_from_the_command_line_is_recorded_with_its_user(
+    tmp_path: Path, manager: User
+) -> None:
+    call_command("export", str(tmp_path / "out"), "--user", manager.username, stdout=StringIO())
+
+    export = CaseFileExport.objects.get()
+    assert (export.by, export.form) == (manager, CaseFileExport.Form.FOLDER)

@@ -230,3 +230,83 @@ def test_codes_are_read_without_regard_to_case() -> None:
 
 def test_stages_from_the_helper_are_valid() -> None:
     assert import_case_file(tables(stages=STAGES), file_name="ok", by=None).imported
+
+
+# ---------------------------------------------------------------------------- no cascades
+
+
+def test_a_file_with_three_mistakes_gives_exactly_its_three_errors() -> None:
+    contacts = (
+        "reference,received,route,chanel\n"
+        "C-2023-0001,2023-05-02,statutory,email\n"
+        "C-2023-0002,2023-05-03,complaint,email\n"
+        "C-2023-0003,03/05/2023,statutory,letter\n"
+        "C-2023-0004,2023-05-04,statutory,email\n"
+    )
+    stages = (
+        "reference,stage,requested,responded\n"
+        "C-2023-0001,1,,2023-05-20\nC-2023-0002,1,,2023-05-20\n"
+        "C-2023-0003,1,,2023-05-20\nC-2023-0003,2,2023-05-25,\nC-2023-0004,1,,2023-05-20\n"
+    )
+    costs = "reference,date,kind,amount\nC-2023-0002,2023-06-01,panel,100\n"
+    outcomes = "reference,stage,category,outcome\nC-2023-0003,2,Delay,upheld\n"
+
+    result = import_case_file(
+        tables(contacts=contacts, stages=stages, costs=costs, category_outcomes=outcomes),
+        file_name="three mistakes",
+        by=None,
+    )
+
+    assert [f"{e.file}:{e.row}:{e.column}" for e in result.errors] == [
+        "contacts.csv:1:chanel",
+        "contacts.csv:3:route",
+        "contacts.csv:4:received",
+    ]
+
+
+def test_a_missing_column_is_reported_once_and_the_rows_are_still_checked() -> None:
+    contacts = "reference,received\nC-2023-0001,2023-05-02\nC-2023-0002,2023-13-01\nC-2023-0003,\n"
+    stages = "reference,stage\nC-2023-0001,1\nC-2023-0002,1\n"
+
+    result = import_case_file(tables(contacts=contacts, stages=stages), file_name="bad", by=None)
+
+    assert [f"{e.file}:{e.row}:{e.column}" for e in result.errors] == [
+        "contacts.csv:1:route",
+        "contacts.csv:3:received",
+        "contacts.csv:4:received",
+    ]
+
+
+def test_without_a_reference_column_nothing_is_reported_as_an_unknown_contact() -> None:
+    contacts = "ref,received,route\nC-2023-0001,2023-05-02,statutory\n"
+    stages = "reference,stage\nC-2023-0001,1\n"
+
+    result = import_case_file(tables(contacts=contacts, stages=stages), file_name="bad", by=None)
+
+    assert [f"{e.file}:{e.row}:{e.column}" for e in result.errors] == [
+        "contacts.csv:1:ref",
+        "contacts.csv:1:reference",
+    ]
+
+
+def test_a_name_whose_organisation_row_failed_is_not_reported_again() -> None:
+    organisation = "kind,name,from\nservice_area,Front Door,someday\n"
+    contacts = "reference,received,route,service_area\nC-1,2023-05-02,statutory,Front Door\n"
+
+    result = import_case_file(
+        tables(organisation=organisation, contacts=contacts), file_name="bad", by=None
+    )
+
+    assert [f"{e.file}:{e.row}:{e.column}" for e in result.errors] == ["organisation.csv:2:from"]
+
+
+def test_errors_are_capped_per_file_with_a_count_of_the_rest() -> None:
+    rows = "".join(f"C-{number},2023-05-02,nope\n" for number in range(1, 131))
+
+    result = import_case_file(
+        tables(contacts=f"reference,received,route\n{rows}"), file_name="bad", by=None
+    )
+
+    assert len(result.errors) == 101
+    assert str(result.errors[99]).startswith("contacts.csv:101:route:")
+    assert str(result.errors[100]).startswith("contacts.csv: and 30 more error(s) in this file")

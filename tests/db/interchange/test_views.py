@@ -6,14 +6,16 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from auditlog.models import LogEntry
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
 from fairhear.casework.models import Contact
-from fairhear.interchange.models import ImportRun
-from tests.db.interchange.helpers import CONTACTS, STAGES, case_file_zip
+from fairhear.interchange.models import CaseFileExport, ImportRun
+from fairhear.interchange.services import import_case_file
+from tests.db.interchange.helpers import CONTACTS, STAGES, case_file_zip, tables
 
 pytestmark = pytest.mark.django_db
 
@@ -119,6 +121,21 @@ def test_the_manager_downloads_the_case_file(client: Client, manager: User, kind
         names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
         assert len(names) == 10
         assert "organisation.csv" in names
+
+
+def test_each_download_is_recorded_and_audited_with_who_and_what(
+    client: Client, manager: User
+) -> None:
+    import_case_file(tables(), file_name="first", by=manager)
+    client.force_login(manager)
+
+    client.get(reverse("interchange:export", args=["xlsx"]))
+
+    export = CaseFileExport.objects.get()
+    assert (export.by, export.form, export.rows["contacts.csv"]) == (manager, "xlsx", 2)
+    entry = LogEntry.objects.get_for_object(export).get()
+    assert (entry.action, entry.actor) == (LogEntry.Action.CREATE, manager)
+    assert "Excel workbook" in client.get(reverse("interchange:home")).content.decode()
 
 
 def test_the_upload_is_checked_again_when_confirmed(

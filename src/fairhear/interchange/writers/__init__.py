@@ -31,6 +31,7 @@ from fairhear.casework.models import (
 from fairhear.casework.services import refresh_statuses_of
 from fairhear.interchange.bulk import Progress, insert_rows, refresh_planner_statistics
 from fairhear.interchange.records import CaseFile
+from fairhear.interchange.writers.audit import RowAudit
 from fairhear.interchange.writers.cases import (
     write_contact_categories,
     write_contacts,
@@ -52,22 +53,26 @@ def write_case_file(
     summary = WriteSummary()
     by_id = by.pk if by is not None else None
     report = progress or (lambda step, done, total: None)
+    # Organisation units and new service areas and teams are saved one by one, which
+    # django-auditlog records itself; everything written in bulk is told to `audit`.
+    audit = RowAudit(file_name=file_name, by=by)
     if case_file.organisation is not None:
         write_organisation(case_file.organisation, summary)
-    names = Names(summary)
+    names = Names(summary, audit)
     names.ensure_categories(
         [name for contact in case_file.contacts for name in contact.categories]
         + [outcome.category for outcome in case_file.category_outcomes]
     )
-    people = write_people(case_file, summary)
+    people = write_people(case_file, summary, audit)
     touched: dict[int, str] = {}
-    contact_ids = write_contacts(case_file, names, people, summary, touched, report)
-    write_contact_categories(case_file, names, contact_ids, summary, touched)
-    write_stages(case_file, names, contact_ids, summary, touched, report)
-    write_ombudsman(case_file, names, contact_ids, summary)
-    write_by_id(case_file, names, contact_ids, summary)
-    write_figures(case_file, summary)
+    contact_ids = write_contacts(case_file, names, people, summary, touched, report, audit)
+    write_contact_categories(case_file, names, contact_ids, summary, touched, audit)
+    write_stages(case_file, names, contact_ids, summary, touched, report, audit)
+    write_ombudsman(case_file, names, contact_ids, summary, audit)
+    write_by_id(case_file, names, contact_ids, summary, audit)
+    write_figures(case_file, summary, audit)
     _advance_reference_counters(case_file)
+    audit.write()
     # Lists, the dashboard and reminders read each case's status fields, which the casework
     # services keep; rows written here in bulk need them computed too.
     refresh_statuses_of(touched)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Hashable
-from typing import Any
+from typing import Any, cast
 
 from fairhear.casework.models import (
     CategoryOutcome,
@@ -28,10 +28,11 @@ from fairhear.interchange.bulk import (
     upsert,
 )
 from fairhear.interchange.records import STAGE_FIELDS, CaseFile
+from fairhear.interchange.writers.audit import RowAudit
 from fairhear.interchange.writers.summary import Names, WriteSummary
 
 
-def write_people(case_file: CaseFile, summary: WriteSummary) -> dict[str, int]:
+def write_people(case_file: CaseFile, summary: WriteSummary, audit: RowAudit) -> dict[str, int]:
     keys = sorted({contact.complainant for contact in case_file.contacts if contact.complainant})
     found: dict[str, int] = {}
     for chunk in chunks(keys):
@@ -42,6 +43,8 @@ def write_people(case_file: CaseFile, summary: WriteSummary) -> dict[str, int]:
     insert_rows(Person, ["key"], [(key,) for key in missing])
     for chunk in chunks(missing):
         found.update(Person.objects.filter(key__in=chunk).values_list("key", "pk"))
+    for key in missing:
+        audit.created(Person(pk=found[key], key=key), ["key"])
     return found
 
 
@@ -72,6 +75,7 @@ def write_contacts(
     summary: WriteSummary,
     touched: dict[int, str],
     report: Progress,
+    audit: RowAudit,
 ) -> dict[str, int]:
     desired: dict[Hashable, tuple[Any, ...]] = {}
     for record in case_file.contacts:
@@ -120,8 +124,27 @@ def write_contacts(
         ids.update(stored_ids(Contact.objects.all(), "reference", created, ["reference", "pk"]))
     for reference in created:
         touched[ids[reference]] = "Created"
-    for pk in updated:
-        touched[pk] = "Updated"
+        values = dict(zip(CONTACT_FIELDS, desired[reference], strict=True))
+        audit.created(
+            Contact(pk=ids[reference], reference=reference, **values),
+            ["reference", *CONTACT_FIELDS],
+        )
+    changed = set(updated)
+    for key, row in stored.items():
+        pk, reference = row[0], str(key)
+        if pk in changed:
+            touched[pk] = "Updated"
+            audit.changed(
+                Contact(
+                    pk=pk, reference=reference, **dict(zip(CONTACT_FIELDS, row[2:], strict=True))
+                ),
+                Contact(
+                    pk=pk,
+                    reference=reference,
+                    **dict(zip(CONTACT_FIELDS, desired[key], strict=True)),
+                ),
+                CONTACT_FIELDS,
+            )
     return ids
 
 
@@ -131,6 +154,7 @@ def write_contact_categories(
     contact_ids: dict[str, int],
     summary: WriteSummary,
     touched: dict[int, str],
+    audit: RowAudit,
 ) -> None:
     wanted = {
         contact_ids[record.reference]: [names.category_id(name) for name in record.categories]
@@ -157,8 +181,16 @@ def write_contact_categories(
             for position, category_id in enumerate(wanted[pk])
         ],
     )
+    category_names = {category.pk: category.name for category in names.categories.values()}
+    references = {contact_ids[record.reference]: record.reference for record in case_file.contacts}
     for pk in differ:
         touched.setdefault(pk, "Updated")
+        audit.categories(
+            pk,
+            references[pk],
+            [category_names[category_id] for category_id in stored.get(pk, [])],
+            [category_names[category_id] for category_id in wanted[pk]],
+        )
 
 
 def write_stages(
@@ -168,8 +200,10 @@ def write_stages(
     summary: WriteSummary,
     touched: dict[int, str],
     report: Progress,
+    audit: RowAudit,
 ) -> None:
     ids = contact_ids_for(case_file, contact_ids)
+    reference_of = {pk: reference for reference, pk in ids.items()}
     desired: dict[Hashable, tuple[Any, ...]] = {
         (ids[record.reference], record.stage): tuple(getattr(record, name) for name in STAGE_FIELDS)
         for record in case_file.stages
@@ -194,23 +228,44 @@ def write_stages(
         "Writing stages",
     )
     summary.add("stages.csv", created=len(created), updated=len(updated), unchanged=unchanged)
+
+    def stage(key: Hashable, pk: int, values: tuple[Any, ...]) -> Stage:
+        contact_id, number = cast(tuple[int, int], key)
+        fields = dict(zip(STAGE_FIELDS, values, strict=True))
+        return Stage(pk=pk, contact_id=contact_id, number=number, **fields)
+
+    def label(key: Hashable) -> str:
+        return f"{reference_of[key[0]]} stage {key[1]}"  # type: ignore[index]
+
     changed_stages = set(updated)
-    for key in created:
-        touched.setdefault(key[0], "Updated")
     for key, row in stored.items():
         if row[0] in changed_stages:
             touched.setdefault(key[0], "Updated")  # type: ignore[index]
+            audit.changed(
+                stage(key, row[0], row[1:]),
+                stage(key, row[0], desired[key]),
+                STAGE_FIELDS,
+                label=label(key),
+            )
+    stage_ids: dict[tuple[int, int], int] = {}
+    if created or case_file.category_outcomes:
+        for chunk in chunks(wanted_contacts):
+            stage_ids.update(
+                ((contact_id, number), pk)
+                for pk, contact_id, number in Stage.objects.filter(
+                    contact_id__in=chunk
+                ).values_list("pk", "contact_id", "number")
+            )
+    for key in created:
+        touched.setdefault(key[0], "Updated")
+        audit.created(
+            stage(key, stage_ids[key], desired[key]),
+            ["contact_id", "number", *STAGE_FIELDS],
+            label=label(key),
+        )
 
     if not case_file.category_outcomes:
         return
-    stage_ids: dict[tuple[int, int], int] = {}
-    for chunk in chunks(wanted_contacts):
-        stage_ids.update(
-            ((contact_id, number), pk)
-            for pk, contact_id, number in Stage.objects.filter(contact_id__in=chunk).values_list(
-                "pk", "contact_id", "number"
-            )
-        )
     wanted_outcomes: dict[Hashable, CategoryOutcome] = {}
     for outcome in case_file.category_outcomes:
         stage_id = stage_ids[(ids[outcome.reference], outcome.stage)]
@@ -224,8 +279,18 @@ def write_stages(
             ((outcome.stage_id, outcome.category_id), outcome)
             for outcome in CategoryOutcome.objects.filter(stage_id__in=chunk)
         )
+    stage_labels = {pk: label(key) for key, pk in stage_ids.items()}
+    category_names = {category.pk: category.name for category in names.categories.values()}
     new_o, changed_o, same_o = upsert(
-        CategoryOutcome, wanted_outcomes, stored_outcomes, ["outcome"]
+        CategoryOutcome,
+        wanted_outcomes,
+        stored_outcomes,
+        ["outcome"],
+        audit,
+        lambda outcome: (
+            f"{stage_labels[outcome.stage_id]}: {category_names[outcome.category_id]} "
+            f"{outcome.outcome}"
+        ),
     )
     summary.add(
         "category_outcomes.csv", created=len(new_o), updated=len(changed_o), unchanged=same_o
@@ -266,7 +331,11 @@ OMBUDSMAN_FIELDS = [
 
 
 def write_ombudsman(
-    case_file: CaseFile, names: Names, contact_ids: dict[str, int], summary: WriteSummary
+    case_file: CaseFile,
+    names: Names,
+    contact_ids: dict[str, int],
+    summary: WriteSummary,
+    audit: RowAudit,
 ) -> None:
     if not case_file.ombudsman:
         return
@@ -295,5 +364,5 @@ def write_ombudsman(
         case.lgsco_reference: case
         for case in OmbudsmanCase.objects.filter(lgsco_reference__in=list(desired))
     }
-    new, changed, unchanged = upsert(OmbudsmanCase, desired, existing, OMBUDSMAN_FIELDS)
+    new, changed, unchanged = upsert(OmbudsmanCase, desired, existing, OMBUDSMAN_FIELDS, audit)
     summary.add("ombudsman.csv", created=len(new), updated=len(changed), unchanged=unchanged)

@@ -13,6 +13,7 @@ from typing import Any
 from fairhear.casework.models import Compliment, Cost, LearningAction
 from fairhear.interchange.bulk import M, sync_by_id, upsert
 from fairhear.interchange.records import CaseFile, OrganisationUnitRecord
+from fairhear.interchange.writers.audit import RowAudit
 from fairhear.interchange.writers.cases import contact_ids_for
 from fairhear.interchange.writers.summary import Names, WriteSummary
 from fairhear.organisation.models import ServiceArea, Team
@@ -66,7 +67,11 @@ def write_organisation(records: list[OrganisationUnitRecord], summary: WriteSumm
 
 
 def write_by_id(
-    case_file: CaseFile, names: Names, contact_ids: dict[str, int], summary: WriteSummary
+    case_file: CaseFile,
+    names: Names,
+    contact_ids: dict[str, int],
+    summary: WriteSummary,
+    audit: RowAudit,
 ) -> None:
     """Actions, costs and compliments: matched by id, else on all their other columns."""
     ids = contact_ids_for(case_file, contact_ids)
@@ -105,6 +110,7 @@ def write_by_id(
         ],
         "actions.csv",
         summary,
+        audit,
     )
     costs = [
         (
@@ -118,7 +124,7 @@ def write_by_id(
         )
         for record in case_file.costs
     ]
-    _sync(Cost, costs, ["contact_id", "date", "kind", "amount"], "costs.csv", summary)
+    _sync(Cost, costs, ["contact_id", "date", "kind", "amount"], "costs.csv", summary, audit)
     compliments: list[tuple[int | None, Compliment]] = []
     for praise in case_file.compliments:
         team = names.team(praise.team, praise.service_area)
@@ -143,6 +149,7 @@ def write_by_id(
         ["received", "service_area_id", "team_id", "source", "internal", "text", "publish"],
         "compliments.csv",
         summary,
+        audit,
     )
 
 
@@ -152,13 +159,14 @@ def _sync(
     fields: list[str],
     file: str,
     summary: WriteSummary,
+    audit: RowAudit,
 ) -> None:
     if rows:
-        created, updated, unchanged = sync_by_id(model, rows, fields)
+        created, updated, unchanged = sync_by_id(model, rows, fields, audit)
         summary.add(file, created=created, updated=updated, unchanged=unchanged)
 
 
-def write_figures(case_file: CaseFile, summary: WriteSummary) -> None:
+def write_figures(case_file: CaseFile, summary: WriteSummary, audit: RowAudit) -> None:
     figures: dict[Hashable, ContextFigure] = {
         (record.year, record.measure): ContextFigure(
             year=record.year, measure=record.measure, value=record.value
@@ -169,7 +177,7 @@ def write_figures(case_file: CaseFile, summary: WriteSummary) -> None:
         stored: dict[Hashable, ContextFigure] = {
             (figure.year, figure.measure): figure for figure in ContextFigure.objects.all()
         }
-        new, changed, same = upsert(ContextFigure, figures, stored, ["value"])
+        new, changed, same = upsert(ContextFigure, figures, stored, ["value"], audit)
         summary.add("context.csv", created=len(new), updated=len(changed), unchanged=same)
     benchmarks: dict[Hashable, Benchmark] = {
         (record.year, record.council): Benchmark(
@@ -190,5 +198,6 @@ def write_figures(case_file: CaseFile, summary: WriteSummary) -> None:
             benchmarks,
             stored_b,
             ["complaints_received", "percent_upheld", "percent_in_timescale"],
+            audit,
         )
         summary.add("benchmarks.csv", created=len(new_b), updated=len(changed_b), unchanged=same_b)

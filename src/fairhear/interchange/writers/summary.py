@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from fairhear.casework.models import Category
 from fairhear.interchange.bulk import BATCH
+from fairhear.interchange.writers.audit import RowAudit
 from fairhear.organisation.models import ServiceArea, Team
 
 
@@ -33,8 +34,9 @@ class WriteSummary:
 class Names:
     """Service areas, teams and categories by lower-case name, creating what is missing."""
 
-    def __init__(self, summary: WriteSummary) -> None:
+    def __init__(self, summary: WriteSummary, audit: RowAudit) -> None:
         self.summary = summary
+        self.audit = audit
         self.areas = {area.name.lower(): area for area in ServiceArea.objects.all()}
         self.teams = {team.name.lower(): team for team in Team.objects.all()}
         self.categories = {category.name.lower(): category for category in Category.objects.all()}
@@ -72,6 +74,8 @@ class Names:
         for category in Category.objects.filter(name__in=list(missing.values())):
             self.categories[category.name.lower()] = category
         self.summary.created_names["categories"].extend(category.name for category in created)
+        for category in created:
+            self.audit.created(category, ["name"])
 
     def category_id(self, name: str) -> int:
         return self.categories[name.lower()].pk

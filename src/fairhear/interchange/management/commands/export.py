@@ -1,24 +1,36 @@
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from fairhear.interchange import files, services
+from fairhear.interchange.models import CaseFileExport
 
 
 class Command(BaseCommand):
     help = (
-        "Export everything as a case file (interchange format v1): a folder of CSV files, a "
+        "Export everything as a case file (interchange format v1.1): a folder of CSV files, a "
         ".zip of them when PATH ends in .zip, or one .xlsx workbook when it ends in .xlsx."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path)
+        parser.add_argument("--user", help="Username recorded as the person who exported it.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]
-        tables, export = services.export_tables()
+        by = None
+        if options["user"]:
+            try:
+                by = get_user_model().objects.get(username=options["user"])
+            except get_user_model().DoesNotExist:
+                raise CommandError(f"There is no user called {options['user']!r}.") from None
         suffix = path.suffix.lower()
+        form = {".xlsx": CaseFileExport.Form.XLSX, ".zip": CaseFileExport.Form.ZIP}.get(
+            suffix, CaseFileExport.Form.FOLDER
+        )
+        tables = services.export_tables(by=by, form=form)
         if suffix in (".xlsx", ".zip"):
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("wb") as stream:
@@ -30,9 +42,4 @@ class Command(BaseCommand):
             files.write_folder(tables, path)
         for table in tables:
             self.stdout.write(f"{table.name}.csv: {len(table.rows)} rows")
-        if export.left_out_contacts:
-            self.stdout.write(
-                f"Left out {export.left_out_contacts} contact(s) awaiting triage (they have no "
-                f"route yet) and {export.left_out_rows} row(s) that belong to them."
-            )
         self.stdout.write(self.style.SUCCESS(f"Exported the case file to {path}."))

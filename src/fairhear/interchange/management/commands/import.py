@@ -10,7 +10,7 @@ from fairhear.interchange import files, services
 
 class Command(BaseCommand):
     help = (
-        "Import a case file (interchange format v1): a folder of CSV files, a .zip of them or "
+        "Import a case file (interchange format v1.1): a folder of CSV files, a .zip of them or "
         "an .xlsx workbook. Checks everything first; with any error nothing is written."
     )
 
