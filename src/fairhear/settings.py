@@ -20,8 +20,20 @@ DATA_DIR = Path(env_str("FAIRHEAR_DATA_DIR") or Path.cwd() / "data")
 DEBUG = env_bool("DEBUG", default=True)
 
 
+def _weak(key: str) -> bool:
+    # Django's own deployment check's measure: long, varied, not its generated insecure key.
+    return len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure-")
+
+
 def _secret_key() -> str:
     key = env_str("SECRET_KEY")
+    if key and not DEBUG and _weak(key):
+        # Sessions, password-reset links and the rate limit's hashed addresses rest on it.
+        raise ImproperlyConfigured(
+            "SECRET_KEY is too weak: outside development mode (DEBUG=false) it must be at "
+            "least 50 random characters, for example from "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+        )
     if key:
         return key
     if not DEBUG:

@@ -77,3 +77,17 @@ def test_the_fairhear_command_runs_management_commands(command: str, tmp_path: P
     result = fairhear(*command.split(), data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "migrate" in result.stdout
+
+
+@pytest.mark.parametrize("key", ["short", "a" * 60, "django-insecure-" + "abcdefghij" * 5])
+def test_outside_debug_a_weak_secret_key_stops_the_start_up_with_one_clear_line(
+    tmp_path: Path, key: str
+) -> None:
+    result = _start(tmp_path, DEBUG="false", SECRET_KEY=key, ALLOWED_HOSTS="example.gov.uk")
+    assert result.returncode != 0
+    assert "SECRET_KEY is too weak: outside development mode" in result.stderr
+    assert "at least 50 random characters" in result.stderr
+
+
+def test_in_development_a_short_secret_key_is_accepted(tmp_path: Path) -> None:
+    assert _start(tmp_path, SECRET_KEY="short").returncode == 0
