@@ -101,3 +101,16 @@ def test_the_view_log_reads_a_page_in_the_same_few_queries_however_many_views(
 
     assert response.context["page"].paginator.count == 16
     assert len(many) == len(few)
+
+
+def test_opening_a_cases_details_step_is_logged_as_a_view(
+    client: Client, officer: User, log: Callable[..., Contact]
+) -> None:
+    contact = log()
+    client.force_login(officer)
+
+    details = client.get(reverse("casework:step", args=[contact.reference, "details"]))
+
+    assert details.status_code == 200
+    views = LogEntry.objects.filter(action=LogEntry.Action.ACCESS, object_pk=str(contact.pk))
+    assert [e.actor for e in views] == [officer]

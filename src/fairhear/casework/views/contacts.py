@@ -5,7 +5,6 @@ from datetime import date
 from typing import Any
 
 from auditlog.models import LogEntry
-from auditlog.signals import accessed
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.models import User
@@ -14,15 +13,10 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 
-from fairhear.audit import acting_as
 from fairhear.casework import forms, selectors, services
 from fairhear.casework.facts import case_clocks
-from fairhear.casework.models import (
-    Attachment,
-    Contact,
-)
 from fairhear.casework.steps import MANAGE, STEPS, next_steps
-from fairhear.casework.views.base import paged
+from fairhear.casework.views.base import log_view, paged
 from fairhear.web.http import AuthenticatedHttpRequest
 
 
@@ -102,8 +96,7 @@ def log_contact(request: AuthenticatedHttpRequest) -> HttpResponse:
 @permission_required("casework.view_cases", raise_exception=True)
 def case_detail(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
     contact = selectors.case_with_details(request.user, reference)
-    with acting_as(request.user):
-        accessed.send(sender=Contact, instance=contact)
+    log_view(request, contact)
     today = date.today()
     stages = list(contact.stages.all())
     return render(
@@ -145,6 +138,9 @@ def case_step(request: AuthenticatedHttpRequest, reference: str, step: str) -> H
                 return redirect(url)
             messages.success(request, f"{spec.title}: saved.")
             return redirect("casework:case", reference=contact.reference)
+    if request.method == "GET":
+        # A step's page shows the case's details (its form is filled in with them).
+        log_view(request, contact)
     return render(
         request,
         "casework/form.html",
@@ -156,8 +152,7 @@ def case_step(request: AuthenticatedHttpRequest, reference: str, step: str) -> H
 @permission_required("casework.view_cases", raise_exception=True)
 def download_attachment(request: AuthenticatedHttpRequest, reference: str, pk: int) -> FileResponse:
     attachment = selectors.get_attachment_for(request.user, reference, pk)
-    with acting_as(request.user):
-        accessed.send(sender=Attachment, instance=attachment)
+    log_view(request, attachment)
     # Always a download, never shown inline: a file from outside is not trusted in the page.
     return FileResponse(
         attachment.file.open("rb"),
