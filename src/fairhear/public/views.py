@@ -212,7 +212,9 @@ def _send(request: HttpRequest, journey: Journey, draft: Draft) -> dict[str, Any
 @never_cache
 def sent(request: HttpRequest, journey: str) -> HttpResponse:
     the_journey = _journey(journey)
-    outcome = request.session.get(SENT_KEY.format(journey=the_journey.name))
+    # Shown once: on a shared computer the next person must not find the reference and the
+    # private status link by opening this page again.
+    outcome = request.session.pop(SENT_KEY.format(journey=the_journey.name), None)
     if outcome is None:
         return redirect("web:home")
     if the_journey is COMPLIMENT:
