@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "fairhear.web.middleware.NoStoreForStaff",
+    "fairhear.public.ratelimit.SignInThrottle",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -170,6 +171,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The address counted is the visitor's, not the proxy's (fairhear.web.http.client_address).
+AXES_CLIENT_IP_CALLABLE = "fairhear.web.http.client_address"
+# A throttle per address across every username: sign-in attempts an hour from one address.
+FAIRHEAR_SIGN_IN_ADDRESS_LIMIT = env_int("FAIRHEAR_SIGN_IN_ADDRESS_LIMIT", 30)
 
 # --- Internationalisation: English councils, English dates.
 LANGUAGE_CODE = "en-gb"
@@ -243,9 +248,13 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+# How many proxies of the council's own stand in front of gunicorn, each appending to
+# X-Forwarded-For: the visitor's address is that many entries from the right.
+FAIRHEAR_PROXY_COUNT = 0
 if env_bool("FAIRHEAR_BEHIND_PROXY", default=False):
     # The TLS-terminating proxy in front of gunicorn tells Django the original scheme.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    FAIRHEAR_PROXY_COUNT = env_int("FAIRHEAR_PROXY_COUNT", 1)
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -13,8 +13,9 @@ from fairhear.public import services
 from fairhear.public.forms import AttachmentForm, PublicForm
 from fairhear.public.journeys import COMPLIMENT, JOURNEYS, Journey
 from fairhear.public.models import Draft
-from fairhear.public.ratelimit import client_address, take_token
+from fairhear.public.ratelimit import take_token
 from fairhear.public.selectors import progress_of, submission_for_status_token
+from fairhear.web.http import client_address
 
 HONEYPOT = "website"
 SENT_KEY = "public-sent-{journey}"
