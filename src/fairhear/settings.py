@@ -231,6 +231,11 @@ FAIRHEAR_UPLOAD_MAX_MB = env_int("FAIRHEAR_UPLOAD_MAX_MB", 10)
 FAIRHEAR_PUBLIC_RATE_LIMIT = env_int("FAIRHEAR_PUBLIC_RATE_LIMIT", 10)
 FAIRHEAR_PUBLIC_DRAFT_DAYS = env_int("FAIRHEAR_PUBLIC_DRAFT_DAYS", 7)
 FAIRHEAR_PUBLIC_UPLOAD_MAX_FILES = env_int("FAIRHEAR_PUBLIC_UPLOAD_MAX_FILES", 5)
+# Unsent forms come from anyone: forms started and files uploaded per address per hour
+# (0: no limit), and the most space all unsent forms' files may take together.
+FAIRHEAR_PUBLIC_DRAFTS_PER_HOUR = env_int("FAIRHEAR_PUBLIC_DRAFTS_PER_HOUR", 20)
+FAIRHEAR_PUBLIC_UPLOADS_PER_HOUR = env_int("FAIRHEAR_PUBLIC_UPLOADS_PER_HOUR", 20)
+FAIRHEAR_PUBLIC_DRAFT_STORAGE_MB = env_int("FAIRHEAR_PUBLIC_DRAFT_STORAGE_MB", 500)
 
 # --- Security: the headers of Django's deployment checklist, and a Content Security Policy
 # that allows no inline script or style.

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from fairhear.casework.codes import Channel, ComplainantRole, ComplimentSource
@@ -59,7 +60,19 @@ def save_answers(draft: Draft, slug: str, answers: dict[str, Any]) -> None:
 
 
 def attach_file(draft: Draft, upload: UploadedFile, content_type: str) -> DraftAttachment:
-    """Keep an uploaded file in storage for the draft (the form has checked size and type)."""
+    """Keep an uploaded file in storage for the draft (the form has checked size and type).
+
+    Files of forms not yet sent come from anyone: together they may take no more than
+    FAIRHEAR_PUBLIC_DRAFT_STORAGE_MB, so nobody can fill the disk with unsent drafts.
+    """
+    quota = settings.FAIRHEAR_PUBLIC_DRAFT_STORAGE_MB * 1024 * 1024
+    held = DraftAttachment.objects.aggregate(total=Sum("size"))["total"] or 0
+    if held + (upload.size or 0) > quota:
+        logger.warning("Unsent public drafts hold %d bytes: a file was refused", held)
+        raise PublicFormError(
+            "We cannot take more files just now. Continue without this file and send it to "
+            "the complaints team afterwards, quoting your reference"
+        )
     folder = hashlib.sha256(f"{draft.pk}|{draft.token_hash}".encode()).hexdigest()[:32]
     with transaction.atomic():
         attachment = DraftAttachment(
