@@ -227,7 +227,8 @@ def _send(request: HttpRequest, journey: Journey, draft: Draft) -> dict[str, Any
         "reference": ack.reference,
         "token": ack.status_token,
         "reply_due": ack.reply_due.isoformat(),
-        "emailed": bool(ack.email),
+        "emailed": ack.emailed,
+        "email_failed": bool(ack.email) and not ack.emailed,
     }
 
 
@@ -252,6 +253,7 @@ def sent(request: HttpRequest, journey: str) -> HttpResponse:
                 reverse("public:status", kwargs={"token": outcome["token"]})
             ),
             "emailed": outcome["emailed"],
+            "email_failed": outcome.get("email_failed", False),
         },
     )
 

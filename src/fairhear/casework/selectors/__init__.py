@@ -22,6 +22,7 @@ from fairhear.casework.selectors.cases import (
     filter_cases,
     likely_duplicates,
     soonest_due_by_stage,
+    unacknowledged,
 )
 from fairhear.casework.selectors.choices import (
     categories_offered,
@@ -104,6 +105,7 @@ __all__ = [
     "practitioners",
     "sign_ins_for",
     "soonest_due_by_stage",
+    "unacknowledged",
     "view_log",
     "viewers",
 ]

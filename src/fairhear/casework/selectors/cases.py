@@ -128,6 +128,16 @@ def dashboard_counts(user: AnyUser, today: date) -> dict[str, int]:
     )
 
 
+def unacknowledged(user: AnyUser) -> QuerySet[Contact]:
+    """Cases sent online whose acknowledgement email could not be sent (the public front door
+    flags them; `fairhear remind` tries again), oldest first."""
+    return (
+        cases_visible_to(user)
+        .filter(public_submission__acknowledgement_failed=True)
+        .order_by("received", "pk")
+    )
+
+
 def soonest_due_by_stage(user: AnyUser, per_stage: int = 5) -> dict[int, list[Contact]]:
     """For each stage, the user's open cases there whose next step is due soonest (one
     query a stage, read through the index on state and due date)."""

@@ -8,6 +8,7 @@ from django.template.defaultfilters import truncatewords
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from fairhear.casework import selectors
 from fairhear.casework.codes import LgscoRemedy
 from fairhear.casework.facts import STEP_LABELS
 from fairhear.casework.models import CASE_STATE_LABELS, LearningAction
@@ -79,3 +80,13 @@ def action_name(action: LearningAction) -> str:
     words = truncatewords(action.description, 8)
     case = f" on {action.contact.reference}" if action.contact else ""
     return f"{action.get_kind_display().lower()}{case}: {words}"
+
+
+@register.inclusion_tag("casework/includes/unacknowledged.html", takes_context=True)
+def unacknowledged_cases(context: template.Context) -> dict[str, object]:
+    """The dashboard's list of cases whose acknowledgement email could not be sent."""
+    # Rare, so every one is listed, in one query.
+    references = list(
+        selectors.unacknowledged(context["request"].user).values_list("reference", flat=True)
+    )
+    return {"references": references, "count": len(references)}
