@@ -25,6 +25,7 @@ from fairhear.casework.selectors.cases import (
     unacknowledged,
 )
 from fairhear.casework.selectors.choices import (
+    appointed_people,
     categories_offered,
     categories_with_use,
     every_category,
@@ -70,6 +71,7 @@ __all__ = [
     "CostTotal",
     "actions_shown",
     "actions_visible_to",
+    "appointed_people",
     "case_audit_trail",
     "case_list",
     "case_with_details",
