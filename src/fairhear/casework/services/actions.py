@@ -60,7 +60,7 @@ def add_learning_action(
 
 
 def complete_learning_action(
-    action: LearningAction, *, on: date, evidence: str, by: User, version: str | None = None
+    action: LearningAction, *, on: date, evidence: str, by: User
 ) -> LearningAction:
     """An action was carried out: when, and the evidence that it was."""
     evidence = require_text(evidence, "Record the evidence that the action was carried out.")
@@ -70,7 +70,6 @@ def complete_learning_action(
             raise CaseworkError(
                 f"The action was already completed on {long_date(action.completed)}."
             )
-        check_current(action, version, "learning action")
         action.completed = on
         action.evidence = evidence
         action.save()

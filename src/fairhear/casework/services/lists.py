@@ -42,14 +42,11 @@ def rename_category(
     return category
 
 
-def offer_category(
-    category: Category, *, offered: bool, by: User, version: str | None = None
-) -> Category:
+def offer_category(category: Category, *, offered: bool, by: User) -> Category:
     """Offer a category for new contacts, or stop offering it. A category is never deleted:
     past contacts and reports keep it."""
     with transaction.atomic(), acting_as(by):
         category = Category.objects.select_for_update().get(pk=category.pk)
-        check_current(category, version, "category")
         category.active = offered
         category.save()
     return category
