@@ -3,6 +3,7 @@
 Its help lists Fairhear's own commands first, each with what it does; `--version` is
 Fairhear's; and a command of Fairhear's run against a database that cannot be opened or is
 not migrated stops with one line saying so and where the database is set, not a traceback.
+The commands that would empty the audit log are refused.
 """
 
 import os
@@ -16,6 +17,14 @@ from django.core.management.color import color_style
 from django.db import DatabaseError
 
 from fairhear.readiness import describe_database, missing_sqlite_file, unapplied_migrations
+
+# Commands that would empty the audit log (who changed and who viewed children's records),
+# which the council must keep: refused here, and on PostgreSQL by the database itself.
+KEEPS_THE_AUDIT_LOG = {
+    "flush": "it would delete the audit log with everything else",
+    "sqlflush": "its SQL would delete the audit log with everything else",
+    "auditlogflush": "it would delete the audit log",
+}
 
 WHERE_THE_DATABASE_IS_SET = (
     "Fairhear's database is the one DATABASE_URL names, else the SQLite file in FAIRHEAR_DATA_DIR."
@@ -92,6 +101,12 @@ class FairhearUtility(ManagementUtility):
         return "\n".join(lines)
 
     def fetch_command(self, subcommand: str) -> BaseCommand:
+        if subcommand in KEEPS_THE_AUDIT_LOG:
+            sys.stderr.write(
+                f"fairhear {subcommand}: refused: {KEEPS_THE_AUDIT_LOG[subcommand]}, which "
+                "the council must keep. To start again, make a new database.\n"
+            )
+            sys.exit(1)
         command = super().fetch_command(subcommand)
         running = self.argv[1:2] == [subcommand] and not {"-h", "--help"} & set(self.argv)
         if running and subcommand in fairhear_commands():

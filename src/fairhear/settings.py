@@ -21,8 +21,20 @@ DATA_DIR = Path(env_str("FAIRHEAR_DATA_DIR") or Path.cwd() / "data")
 DEBUG = env_bool("DEBUG", default=True)
 
 
+def _weak(key: str) -> bool:
+    # Django's own deployment check's measure: long, varied, not its generated insecure key.
+    return len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure-")
+
+
 def _secret_key() -> str:
     key = env_str("SECRET_KEY")
+    if key and not DEBUG and _weak(key):
+        # Sessions, password-reset links and the rate limit's hashed addresses rest on it.
+        raise ImproperlyConfigured(
+            "SECRET_KEY is too weak: outside development mode (DEBUG=false) it must be at "
+            "least 50 random characters, for example from "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+        )
     if key:
         return key
     if not DEBUG:
@@ -104,6 +116,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "fairhear.web.middleware.NoStoreForStaff",
+    "fairhear.public.ratelimit.SignInThrottle",
     "django.contrib.messages.middleware.MessageMiddleware",
     # After authentication and messages: ends an idle staff sign-in, then sends staff who
     # must have a second factor and have none to set one up.
@@ -179,6 +193,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The address counted is the visitor's, not the proxy's (fairhear.web.http.client_address).
+AXES_CLIENT_IP_CALLABLE = "fairhear.web.http.client_address"
+# A throttle per address across every username: sign-in attempts an hour from one address.
+FAIRHEAR_SIGN_IN_ADDRESS_LIMIT = env_int("FAIRHEAR_SIGN_IN_ADDRESS_LIMIT", 30)
 
 # --- Second factor (django-allauth's MFA): an authenticator app's codes, with recovery codes
 # for a lost phone. With FAIRHEAR_MFA_REQUIRED, staff who sign in with a password are sent to
@@ -325,6 +343,11 @@ FAIRHEAR_UPLOAD_MAX_MB = env_int("FAIRHEAR_UPLOAD_MAX_MB", 10)
 FAIRHEAR_PUBLIC_RATE_LIMIT = env_int("FAIRHEAR_PUBLIC_RATE_LIMIT", 10)
 FAIRHEAR_PUBLIC_DRAFT_DAYS = env_int("FAIRHEAR_PUBLIC_DRAFT_DAYS", 7)
 FAIRHEAR_PUBLIC_UPLOAD_MAX_FILES = env_int("FAIRHEAR_PUBLIC_UPLOAD_MAX_FILES", 5)
+# Unsent forms come from anyone: forms started and files uploaded per address per hour
+# (0: no limit), and the most space all unsent forms' files may take together.
+FAIRHEAR_PUBLIC_DRAFTS_PER_HOUR = env_int("FAIRHEAR_PUBLIC_DRAFTS_PER_HOUR", 20)
+FAIRHEAR_PUBLIC_UPLOADS_PER_HOUR = env_int("FAIRHEAR_PUBLIC_UPLOADS_PER_HOUR", 20)
+FAIRHEAR_PUBLIC_DRAFT_STORAGE_MB = env_int("FAIRHEAR_PUBLIC_DRAFT_STORAGE_MB", 500)
 
 # --- Security: the headers of Django's deployment checklist, and a Content Security Policy
 # that allows no inline script or style.
@@ -344,9 +367,13 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31_536_000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+# How many proxies of the council's own stand in front of gunicorn, each appending to
+# X-Forwarded-For: the visitor's address is that many entries from the right.
+FAIRHEAR_PROXY_COUNT = 0
 if env_bool("FAIRHEAR_BEHIND_PROXY", default=False):
     # The TLS-terminating proxy in front of gunicorn tells Django the original scheme.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    FAIRHEAR_PROXY_COUNT = env_int("FAIRHEAR_PROXY_COUNT", 1)
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -142,6 +142,7 @@ CASE_STEPS: dict[str, tuple[str, ...]] = {
     "cost": CASE_TEAM,
     "action": SEES_A,
     "assign": CASE_TEAM,
+    "end-appointment": CASE_TEAM,
     "compliment": CASE_TEAM,
 }
 

@@ -173,3 +173,17 @@ def test_a_request_for_another_host_is_logged_on_one_line_without_a_traceback(
     assert " ERROR django.security.DisallowedHost: Invalid HTTP_HOST header: 'scanner.example'" in (
         line
     )
+
+
+@pytest.mark.parametrize("key", ["short", "a" * 60, "django-insecure-" + "abcdefghij" * 5])
+def test_outside_debug_a_weak_secret_key_stops_the_start_up_with_one_clear_line(
+    tmp_path: Path, key: str
+) -> None:
+    result = _start(tmp_path, DEBUG="false", SECRET_KEY=key, ALLOWED_HOSTS="example.gov.uk")
+    assert result.returncode != 0
+    assert "SECRET_KEY is too weak: outside development mode" in result.stderr
+    assert "at least 50 random characters" in result.stderr
+
+
+def test_in_development_a_short_secret_key_is_accepted(tmp_path: Path) -> None:
+    assert _start(tmp_path, SECRET_KEY="short").returncode == 0

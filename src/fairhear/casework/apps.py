@@ -27,5 +27,6 @@ class CaseworkConfig(AppConfig):
             models.LearningAction,
             models.Compliment,
             models.CaseAssignment,
+            models.EndedAppointment,
         ):
             auditlog.register(model)

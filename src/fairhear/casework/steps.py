@@ -75,6 +75,9 @@ STEPS: dict[str, Step] = {
     "cost": Step(forms.CostForm, MANAGE, "Add a cost"),
     "action": Step(forms.LearningActionForm, RESPOND, "Add a learning action"),
     "assign": Step(forms.AssignmentForm, MANAGE, "Assign an investigator"),
+    "end-appointment": Step(
+        forms.EndAppointmentForm, MANAGE, "End someone's appointment to the case"
+    ),
     "compliment": Step(forms.ComplimentInsteadForm, MANAGE, "Record as a compliment instead"),
 }
 

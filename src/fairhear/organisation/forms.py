@@ -8,7 +8,7 @@ from django import forms
 from fairhear.organisation import selectors
 from fairhear.organisation.models import OrganisationUnit as Unit
 from fairhear.organisation.models import ServiceArea
-from fairhear.web.forms import DateField, GovUKForm, offer
+from fairhear.web.forms import DateField, GovUKForm, carry_version, offer
 
 
 def unit_choice(
@@ -69,6 +69,11 @@ class CorrectNameForm(GovUKForm):
         help_text="Only to put right a misspelling: the new name is used for every year.",
         error_messages={"required": "Enter the correct name"},
     )
+
+    def __init__(self, *args: Any, unit: Unit, **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {})["name"] = unit.name
+        super().__init__(*args, **kwargs)
+        carry_version(self, unit)
 
     def layout_fields(self) -> list[Any]:
         return [Field.text("name", label_size=Size.MEDIUM)]

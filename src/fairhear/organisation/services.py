@@ -10,6 +10,7 @@ from fairhear.audit import acting_as
 from fairhear.core.dates import long_date
 from fairhear.organisation.models import OrganisationUnit as Unit
 from fairhear.organisation.models import ServiceArea, Team
+from fairhear.versions import is_current
 
 
 class OrganisationError(Exception):
@@ -55,9 +56,19 @@ def add_team(
         return Team.objects.create(service_area=service_area, name=name, started=started)
 
 
-def correct_name(unit: Unit, *, name: str, by: AbstractBaseUser) -> Unit:
-    """Fix a misspelt name. The new name is used for every year, past ones included."""
+def correct_name(
+    unit: Unit, *, name: str, by: AbstractBaseUser, version: str | None = None
+) -> Unit:
+    """Fix a misspelt name. The new name is used for every year, past ones included.
+    `version` is the unit as the form showed it (`fairhear.versions`)."""
     with transaction.atomic(), acting_as(by):
+        _lock(unit)
+        if not is_current(unit, version):
+            raise OrganisationError(
+                f"Someone else changed this {_kind(unit)} while you were editing it, so "
+                f"nothing was saved: it is now called {unit.name}. Check it and make your "
+                "change again."
+            )
         unit.name = _check_name_free(type(unit), name, exclude=unit)
         unit.save(update_fields=["name"])
         return unit

@@ -131,10 +131,15 @@ def correct_name(request: AuthenticatedHttpRequest, kind: str, pk: int) -> HttpR
     model = _kind(kind)[0]
     _require_change(request, model)
     unit = get_object_or_404(model, pk=pk)
-    form = CorrectNameForm(request.POST or None, initial={"name": unit.name})
+    form = CorrectNameForm(request.POST or None, unit=unit)
     if request.method == "POST" and form.is_valid():
         try:
-            services.correct_name(unit, name=form.cleaned_data["name"], by=request.user)
+            services.correct_name(
+                unit,
+                name=form.cleaned_data["name"],
+                by=request.user,
+                version=form.cleaned_data["version"],
+            )
         except services.OrganisationError as error:
             form.add_error("name", str(error))
         else:

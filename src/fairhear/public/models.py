@@ -40,6 +40,11 @@ class PublicSubmission(models.Model):
     # unguessable to look up and useless to anyone who reads the database.
     status_token_hash = models.CharField(max_length=64, unique=True)
     submitted = models.DateTimeField(auto_now_add=True)
+    # The acknowledgement email could not be sent: shown to staff, tried again by `fairhear
+    # remind`. Only while it is owed is the status link kept, so the retry can give it; a
+    # reader of the database sees nothing through it that the database does not hold already.
+    acknowledgement_failed = models.BooleanField(default=False)
+    acknowledgement_link = models.CharField(max_length=500, blank=True)
 
     def __str__(self) -> str:
         return f"Online submission for {self.contact.reference}"

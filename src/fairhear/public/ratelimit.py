@@ -1,29 +1,22 @@
 """A token bucket per address in the database: no cache server needed.
 
 Each address starts with a full bucket of `FAIRHEAR_PUBLIC_RATE_LIMIT` tokens, refilled at that
-many per hour; a submission takes one. A limit of 0 turns the check off (load tests).
+many per hour; a submission takes one. A limit of 0 turns the check off (load tests). Staff
+sign-in attempts have buckets of their own (`SignInThrottle`).
 """
 
 import hashlib
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import render, resolve_url
 from django.utils import timezone
 
 from fairhear.public.models import RateLimitBucket
-
-
-def client_address(request: HttpRequest) -> str:
-    """The visitor's address. Behind Fairhear's own proxy (FAIRHEAR_BEHIND_PROXY) every request
-    comes from the proxy, so take the address the proxy added last to X-Forwarded-For: the
-    entries before it are whatever the visitor chose to send."""
-    if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        forwarded: str = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded.strip():
-            return forwarded.split(",")[-1].strip()
-    return str(request.META.get("REMOTE_ADDR", ""))
+from fairhear.web.http import client_address
 
 
 def address_key(scope: str, address: str) -> str:
@@ -32,9 +25,14 @@ def address_key(scope: str, address: str) -> str:
     return hashlib.sha256(raw).hexdigest()
 
 
-def take_token(scope: str, address: str, *, now: datetime | None = None) -> bool:
-    """Take one token from the address's bucket; False when it is empty (too many, too fast)."""
-    capacity = settings.FAIRHEAR_PUBLIC_RATE_LIMIT
+def take_token(
+    scope: str, address: str, *, now: datetime | None = None, capacity: int | None = None
+) -> bool:
+    """Take one token from the address's bucket; False when it is empty (too many, too fast).
+    The bucket holds `capacity` tokens, refilled at that many an hour (by default the public
+    forms' limit)."""
+    if capacity is None:
+        capacity = settings.FAIRHEAR_PUBLIC_RATE_LIMIT
     if capacity <= 0:
         return True
     now = now or timezone.now()
@@ -68,3 +66,25 @@ def clear_full_buckets(*, now: datetime | None = None) -> int:
     idle = timedelta(hours=1) if capacity > 0 else timedelta(0)
     deleted, _ = RateLimitBucket.objects.filter(updated__lte=now - idle).delete()
     return deleted
+
+
+class SignInThrottle:
+    """At most FAIRHEAR_SIGN_IN_ADDRESS_LIMIT sign-in attempts an hour from one address.
+
+    django-axes locks a username at one address after a few wrong passwords; this bounds what
+    one address can try across many usernames (password spraying), whatever the outcome.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.method == "POST" and request.path == resolve_url(settings.LOGIN_URL):
+            limit = settings.FAIRHEAR_SIGN_IN_ADDRESS_LIMIT
+            if limit > 0 and not take_token("sign-in", client_address(request), capacity=limit):
+                return self.refused(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def refused(request: HttpRequest) -> HttpResponse:
+        return render(request, "public/sign_in_throttled.html", status=429)

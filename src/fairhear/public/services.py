@@ -4,7 +4,7 @@ import hashlib
 import logging
 import secrets
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Sum
 from django.utils import timezone
 
 from fairhear.casework.codes import Channel, ComplainantRole, ComplimentSource
@@ -59,7 +60,19 @@ def save_answers(draft: Draft, slug: str, answers: dict[str, Any]) -> None:
 
 
 def attach_file(draft: Draft, upload: UploadedFile, content_type: str) -> DraftAttachment:
-    """Keep an uploaded file in storage for the draft (the form has checked size and type)."""
+    """Keep an uploaded file in storage for the draft (the form has checked size and type).
+
+    Files of forms not yet sent come from anyone: together they may take no more than
+    FAIRHEAR_PUBLIC_DRAFT_STORAGE_MB, so nobody can fill the disk with unsent drafts.
+    """
+    quota = settings.FAIRHEAR_PUBLIC_DRAFT_STORAGE_MB * 1024 * 1024
+    held = DraftAttachment.objects.aggregate(total=Sum("size"))["total"] or 0
+    if held + (upload.size or 0) > quota:
+        logger.warning("Unsent public drafts hold %d bytes: a file was refused", held)
+        raise PublicFormError(
+            "We cannot take more files just now. Continue without this file and send it to "
+            "the complaints team afterwards, quoting your reference"
+        )
     folder = hashlib.sha256(f"{draft.pk}|{draft.token_hash}".encode()).hexdigest()[:32]
     with transaction.atomic():
         attachment = DraftAttachment(
@@ -106,6 +119,7 @@ class Acknowledgement:
     status_token: str
     reply_due: date
     email: str
+    emailed: bool  # False when there was no address, or the email could not be sent
 
 
 def submit_complaint(
@@ -166,7 +180,7 @@ def submit_complaint(
                 disability={"yes": True, "no": False}.get(a["equality"]["disability"]),
                 today=today,
             )
-            PublicSubmission.objects.create(
+            submission = PublicSubmission.objects.create(
                 contact=contact,
                 journey=PublicSubmission.Journey.COMPLAINT,
                 status_token_hash=token_hash(token),
@@ -193,7 +207,7 @@ def submit_complaint(
                 call_back_requested="call" in wanted,
                 today=today,
             )
-            PublicSubmission.objects.create(
+            submission = PublicSubmission.objects.create(
                 contact=contact,
                 journey=PublicSubmission.Journey.YOUNG_PERSON,
                 status_token_hash=token_hash(token),
@@ -218,15 +232,17 @@ def submit_complaint(
                 None,
             )
         draft.delete()
-        acknowledgement = Acknowledgement(
-            reference=contact.reference,
-            status_token=token,
-            reply_due=stage_one_due(today),
-            email=person.email,
-        )
-        if person.email:
-            link = status_url(token)
-            transaction.on_commit(lambda: _email_acknowledgement(acknowledgement, person, link))
+    # The complaint is in (committed) before the email is tried: a mail failure cannot lose it.
+    acknowledgement = Acknowledgement(
+        reference=contact.reference,
+        status_token=token,
+        reply_due=stage_one_due(today),
+        email=person.email,
+        emailed=False,
+    )
+    if person.email:
+        emailed = _acknowledge(submission, acknowledgement, person, status_url(token))
+        acknowledgement = replace(acknowledgement, emailed=emailed)
     return acknowledgement
 
 
@@ -251,7 +267,8 @@ def acknowledgement_text(acknowledgement: Acknowledgement, name: str, status_lin
     )
 
 
-def _email_acknowledgement(acknowledgement: Acknowledgement, person: Person, link: str) -> None:
+def _email_acknowledgement(acknowledgement: Acknowledgement, person: Person, link: str) -> bool:
+    """Send the acknowledgement; False (and logged) when it could not be sent."""
     try:
         send_mail(
             f"We have received your complaint: {acknowledgement.reference}",
@@ -260,8 +277,73 @@ def _email_acknowledgement(acknowledgement: Acknowledgement, person: Person, lin
             [person.email],
         )
     except Exception:
-        # The complaint is safely in: a mail failure must not lose it, but staff need to know.
         logger.exception("Could not email the acknowledgement for %s", acknowledgement.reference)
+        return False
+    return True
+
+
+def _acknowledge(
+    submission: PublicSubmission, acknowledgement: Acknowledgement, person: Person, link: str
+) -> bool:
+    """Email the acknowledgement; if it cannot go, flag the submission and say so on the
+    case's timeline, keeping the link for `fairhear remind` to try again."""
+    if _email_acknowledgement(acknowledgement, person, link):
+        return True
+    with transaction.atomic():
+        submission.acknowledgement_failed = True
+        submission.acknowledgement_link = link
+        submission.save(update_fields=["acknowledgement_failed", "acknowledgement_link"])
+        record_event(
+            submission.contact,
+            "fairhear.contact.acknowledgement_failed",
+            f"The acknowledgement email to {person.email} could not be sent. It will be tried "
+            "again by the daily reminders; check the email address.",
+            None,
+        )
+    return False
+
+
+@dataclass
+class AcknowledgementRetry:
+    sent: list[str]
+    failed: list[str]
+
+
+def retry_acknowledgements() -> AcknowledgementRetry:
+    """Try again every acknowledgement email that could not be sent (`fairhear remind`), to
+    the complainant's email address as it is now (staff may have corrected it)."""
+    run = AcknowledgementRetry(sent=[], failed=[])
+    owed = PublicSubmission.objects.filter(acknowledgement_failed=True).select_related(
+        "contact__complainant"
+    )
+    for submission in owed:
+        contact = submission.contact
+        person = contact.complainant
+        if person is None or not person.email:
+            run.failed.append(contact.reference)
+            continue
+        acknowledgement = Acknowledgement(
+            reference=contact.reference,
+            status_token="",
+            reply_due=stage_one_due(contact.received),
+            email=person.email,
+            emailed=False,
+        )
+        if not _email_acknowledgement(acknowledgement, person, submission.acknowledgement_link):
+            run.failed.append(contact.reference)
+            continue
+        with transaction.atomic():
+            submission.acknowledgement_failed = False
+            submission.acknowledgement_link = ""
+            submission.save(update_fields=["acknowledgement_failed", "acknowledgement_link"])
+            record_event(
+                contact,
+                "fairhear.contact.acknowledged",
+                f"The acknowledgement email was sent to {person.email} on a second try.",
+                None,
+            )
+        run.sent.append(contact.reference)
+    return run
 
 
 def submit_compliment(draft: Draft, *, today: date | None = None) -> Compliment:

@@ -14,10 +14,15 @@ from fairhear.public import services
 from fairhear.public.forms import AttachmentForm, PublicForm
 from fairhear.public.journeys import COMPLIMENT, JOURNEYS, Journey
 from fairhear.public.models import Draft
-from fairhear.public.ratelimit import client_address, take_token
+from fairhear.public.ratelimit import take_token
 from fairhear.public.selectors import progress_of, submission_for_status_token
+from fairhear.web.http import client_address
 
 HONEYPOT = "website"
+TOO_MANY_FILES = (
+    "Too many files have been uploaded from your connection in the last hour. Try again "
+    "later, or continue without this file and send it to the complaints team afterwards"
+)
 SENT_KEY = "public-sent-{journey}"
 
 
@@ -101,25 +106,42 @@ def step(request: HttpRequest, journey: str, slug: str) -> HttpResponse:
             services.remove_attachment(draft, int(removing))
             return redirect(request.get_full_path())
         form = the_step.form(request.POST, request.FILES, **form_kwargs)
+        uploading = documents and form.is_valid() and form.cleaned_data.get("file") is not None
+        if uploading and not take_token(
+            "upload", client_address(request), capacity=settings.FAIRHEAR_PUBLIC_UPLOADS_PER_HOUR
+        ):
+            form.add_error("file", TOO_MANY_FILES)
         if form.is_valid():
             token = ""
             if draft is None:
+                # Each form started keeps a row (and maybe files): a limit per address.
+                if not take_token(
+                    "draft",
+                    client_address(request),
+                    capacity=settings.FAIRHEAR_PUBLIC_DRAFTS_PER_HOUR,
+                ):
+                    return _refused(request, "too_many_started", 429)
                 draft, token = services.start_draft(the_journey.name)
-            if documents and form.cleaned_data.get("file") is not None:
+            if uploading:
                 assert isinstance(form, AttachmentForm)
-                services.attach_file(draft, form.cleaned_data["file"], form.content_type)
-                if request.POST.get("action") == "upload":
-                    response: HttpResponse = redirect(request.get_full_path())
-                    return _keep_cookie(response, the_journey, token) if token else response
-            data = {k: v for k, v in form.cleaned_data.items() if k != "file"}
-            services.save_answers(draft, slug, data)
-            following = the_journey.first_unanswered(draft.answers)
-            if changing or following is None:
-                response = redirect("public:check", journey=the_journey.name)
-            else:
-                after = the_journey.after(slug)
-                response = redirect(_step_url(the_journey, after.slug if after else slug))
-            return _keep_cookie(response, the_journey, token) if token else response
+                try:
+                    services.attach_file(draft, form.cleaned_data["file"], form.content_type)
+                except services.PublicFormError as error:
+                    form.add_error("file", str(error))
+                else:
+                    if request.POST.get("action") == "upload":
+                        response: HttpResponse = redirect(request.get_full_path())
+                        return _keep_cookie(response, the_journey, token) if token else response
+            if form.is_valid():  # the file, if any, was taken
+                data = {k: v for k, v in form.cleaned_data.items() if k != "file"}
+                services.save_answers(draft, slug, data)
+                following = the_journey.first_unanswered(draft.answers)
+                if changing or following is None:
+                    response = redirect("public:check", journey=the_journey.name)
+                else:
+                    after = the_journey.after(slug)
+                    response = redirect(_step_url(the_journey, after.slug if after else slug))
+                return _keep_cookie(response, the_journey, token) if token else response
     else:
         form = the_step.form(initial=answers.get(slug), **form_kwargs)
     before = the_journey.before(slug)
@@ -209,14 +231,17 @@ def _send(request: HttpRequest, journey: Journey, draft: Draft) -> dict[str, Any
         "reference": ack.reference,
         "token": ack.status_token,
         "reply_due": ack.reply_due.isoformat(),
-        "emailed": bool(ack.email),
+        "emailed": ack.emailed,
+        "email_failed": bool(ack.email) and not ack.emailed,
     }
 
 
 @never_cache
 def sent(request: HttpRequest, journey: str) -> HttpResponse:
     the_journey = _journey(journey)
-    outcome = request.session.get(SENT_KEY.format(journey=the_journey.name))
+    # Shown once: on a shared computer the next person must not find the reference and the
+    # private status link by opening this page again.
+    outcome = request.session.pop(SENT_KEY.format(journey=the_journey.name), None)
     if outcome is None:
         return redirect("web:home")
     if the_journey is COMPLIMENT:
@@ -232,6 +257,7 @@ def sent(request: HttpRequest, journey: str) -> HttpResponse:
                 reverse("public:status", kwargs={"token": outcome["token"]})
             ),
             "emailed": outcome["emailed"],
+            "email_failed": outcome.get("email_failed", False),
         },
     )
 

@@ -9,7 +9,9 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
+
+from fairhear.versions import version_of
 
 #: A choice field's options: (value, label) pairs, or (group label, pairs) groups.
 Choices = Sequence[tuple[Any, Any]]
@@ -103,3 +105,11 @@ def offer(form: forms.BaseForm, name: str, choices: QuerySet[Any] | Choices) -> 
         field.choices = choices
     else:
         raise TypeError(f"{name} is not a choice field for {type(choices).__name__}")
+
+
+def carry_version(form: GovUKForm, record: Model) -> None:
+    """Give an edit form the hidden field that carries the version of the record it shows
+    (`fairhear.versions`), so the service can refuse a save over someone else's change."""
+    field = forms.CharField(widget=forms.HiddenInput, initial=version_of(record), required=False)
+    form.fields["version"] = field
+    form.helper.layout.insert(0, layout_field("version", field))

@@ -5,6 +5,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from fairhear.organisation import services
 from fairhear.organisation.models import ServiceArea, Team
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +183,20 @@ def test_other_roles_do_not_see_the_history(
 def test_a_unit_that_does_not_exist_is_not_found(signed_in: Client) -> None:
     assert signed_in.get(reverse("organisation:detail", args=["teams", 999999])).status_code == 404
     assert signed_in.get(reverse("organisation:detail", args=["divisions", 1])).status_code == 404
+
+
+def test_correcting_a_name_someone_else_corrected_meanwhile_is_refused(
+    signed_in: Client, manager: User, area_a: ServiceArea
+) -> None:
+    page = reverse("organisation:correct-name", args=["service-areas", area_a.pk])
+    version = signed_in.get(page).context["form"]["version"].value()
+    services.correct_name(area_a, name="Children Looked After", by=manager)
+
+    response = signed_in.post(page, {"name": "Children in Our Care", "version": version})
+
+    assert response.status_code == 200
+    assert "Someone else changed this service area while you were editing it" in (
+        response.content.decode()
+    )
+    area_a.refresh_from_db()
+    assert area_a.name == "Children Looked After"

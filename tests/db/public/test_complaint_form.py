@@ -222,3 +222,19 @@ def test_sending_twice_does_not_make_a_second_contact(client: Client) -> None:
 
     assert again["Location"] == "/complaint/"
     assert Contact.objects.count() == 1
+
+
+def test_the_confirmation_is_shown_once_so_the_next_person_cannot_find_the_link(
+    client: Client,
+) -> None:
+    walk(client, "complaint", COMPLAINT_ANSWERS)
+    client.post("/complaint/check/")
+    reference = Contact.objects.get().reference
+    assert reference in client.get("/complaint/sent/").content.decode()
+
+    again = client.get("/complaint/sent/", follow=True)
+
+    page = again.content.decode()
+    assert again.redirect_chain[0][0] == "/"
+    assert reference not in page
+    assert "/status/" not in page

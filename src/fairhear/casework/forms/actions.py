@@ -11,7 +11,7 @@ from fairhear.casework.forms.base import CaseStepForm, date_field, text_field
 from fairhear.casework.models import LearningAction
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.organisation.selectors import service_areas_offered, teams_offered
-from fairhear.web.forms import GovUKForm, offer
+from fairhear.web.forms import GovUKForm, carry_version, offer
 
 
 class LearningActionFields(forms.Form):
@@ -112,6 +112,9 @@ class ChangeActionForm(GovUKForm, LearningActionFields):
             kind=action.kind, description=action.description, owner=owner, due=action.due
         )
         super().__init__(*args, action=action, **kwargs)
+        carry_version(self, action)
 
     def act(self, by: User) -> LearningAction:
-        return services.change_learning_action(self.action, by=by, **self.answers())
+        return services.change_learning_action(
+            self.action, by=by, version=self.cleaned_data["version"], **self.answers()
+        )

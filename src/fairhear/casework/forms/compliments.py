@@ -20,7 +20,7 @@ from fairhear.core.dates import long_date
 from fairhear.organisation.forms import unit_choice
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.organisation.selectors import service_areas_offered, teams_offered
-from fairhear.web.forms import GovUKForm, offer
+from fairhear.web.forms import GovUKForm, carry_version, offer
 
 
 class ComplimentForm(GovUKForm):
@@ -84,6 +84,7 @@ class CorrectComplimentForm(ComplimentForm):
         # What runs today, and what the compliment names already (perhaps ended since).
         offer(self, "team", teams_offered(keeping=compliment.team_id))
         offer(self, "service_area", service_areas_offered(keeping=compliment.service_area_id))
+        carry_version(self, compliment)
 
     def act(self, by: User) -> None:
         services.correct_compliment(self.compliment, by=by, **self.cleaned_data)

@@ -457,3 +457,32 @@ class AssignmentForm(CaseStepForm):
     def act(self, by: User) -> None:
         d = self.cleaned_data
         services.assign_case(self.contact, user=d["user"], on=d["on"], reason=d["reason"], by=by)
+
+
+class EndAppointmentForm(CaseStepForm):
+    submit_label = "End the appointment"
+    lead = (
+        "They will no longer see this case, unless it is in their own service area. Their name "
+        "stays in the stages they worked on. Assigning them again gives them access again."
+    )
+    user = StaffChoiceField(
+        "Whose appointment ends",
+        with_username=True,
+        empty_label="Choose a person",
+        error_messages={"required": "Choose whose appointment ends"},
+    )
+    on = date_field("Date the appointment ended")
+    reason = text_field("Why it ended (optional)", required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Like an assignment, it changes who may see the case, not the case: no version.
+        del self.fields["version"]
+        self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+        offer(self, "user", selectors.appointed_people(self.contact))
+
+    def act(self, by: User) -> None:
+        d = self.cleaned_data
+        services.end_appointment(
+            self.contact, user=d["user"], on=d["on"], reason=d["reason"], by=by
+        )

@@ -10,7 +10,7 @@ from fairhear.casework import services
 from fairhear.casework.codes import CostKind
 from fairhear.casework.forms.base import CaseStepForm, choose_one, date_field
 from fairhear.casework.models import Cost
-from fairhear.web.forms import GovUKForm
+from fairhear.web.forms import GovUKForm, carry_version
 
 
 class CostFields(forms.Form):
@@ -58,9 +58,10 @@ class CorrectCostForm(GovUKForm, CostFields):
         self.cost = cost
         kwargs.setdefault("initial", {}).update(on=cost.date, kind=cost.kind, amount=cost.amount)
         super().__init__(*args, **kwargs)
+        carry_version(self, cost)
 
     def act(self, by: User) -> Cost:
         d = self.cleaned_data
         return services.correct_cost(
-            self.cost, on=d["on"], kind=d["kind"], amount=d["amount"], by=by
+            self.cost, on=d["on"], kind=d["kind"], amount=d["amount"], by=by, version=d["version"]
         )

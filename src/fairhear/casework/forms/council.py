@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from fairhear.casework import selectors, services
 from fairhear.casework.forms.base import StaffChoiceField, email_field
 from fairhear.casework.models import Category, Practitioner
-from fairhear.web.forms import GovUKForm, offer
+from fairhear.web.forms import GovUKForm, carry_version, offer
 
 
 class CategoryForm(GovUKForm):
@@ -25,11 +25,18 @@ class CategoryForm(GovUKForm):
         if category is not None:
             kwargs.setdefault("initial", {})["name"] = category.name
         super().__init__(*args, **kwargs)
+        if category is not None:
+            carry_version(self, category)
 
     def act(self, by: User) -> Category:
         if self.category is None:
             return services.add_category(name=self.cleaned_data["name"], by=by)
-        return services.rename_category(self.category, name=self.cleaned_data["name"], by=by)
+        return services.rename_category(
+            self.category,
+            name=self.cleaned_data["name"],
+            by=by,
+            version=self.cleaned_data["version"],
+        )
 
 
 class PractitionerForm(GovUKForm):
@@ -64,6 +71,8 @@ class PractitionerForm(GovUKForm):
             )
         super().__init__(*args, **kwargs)
         offer(self, "user", selectors.sign_ins_for(practitioner))
+        if practitioner is not None:
+            carry_version(self, practitioner)
 
     def act(self, by: User) -> Practitioner:
         return services.record_practitioner(

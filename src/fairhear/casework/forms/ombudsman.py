@@ -19,7 +19,7 @@ from fairhear.casework.models import OmbudsmanCase
 from fairhear.organisation.forms import unit_choice
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.organisation.selectors import service_areas_offered, teams_offered
-from fairhear.web.forms import GovUKForm, offer
+from fairhear.web.forms import GovUKForm, carry_version, offer
 
 
 class OmbudsmanEnquiryFields(forms.Form):
@@ -98,10 +98,15 @@ class OmbudsmanStepForm(GovUKForm):
     def __init__(self, *args: Any, case: OmbudsmanCase, **kwargs: Any) -> None:
         self.case = case
         super().__init__(*args, **kwargs)
+        carry_version(self, case)
 
     def act(self, by: User) -> None:
         """Call the step's service (each step form says which)."""
         raise NotImplementedError(type(self).__name__)
+
+    @property
+    def version(self) -> str:
+        return str(self.cleaned_data["version"])
 
 
 class OmbudsmanReplyForm(OmbudsmanStepForm):
@@ -109,7 +114,9 @@ class OmbudsmanReplyForm(OmbudsmanStepForm):
     on = date_field("Date the council replied")
 
     def act(self, by: User) -> None:
-        services.record_ombudsman_reply(self.case, on=self.cleaned_data["on"], by=by)
+        services.record_ombudsman_reply(
+            self.case, on=self.cleaned_data["on"], by=by, version=self.version
+        )
 
 
 class OmbudsmanDecisionForm(OmbudsmanStepForm):
@@ -150,6 +157,7 @@ class OmbudsmanDecisionForm(OmbudsmanStepForm):
             financial_remedy=d["financial_remedy"],
             satisfactory_remedy_by_council=d["satisfactory_remedy_by_council"],
             by=by,
+            version=self.version,
         )
 
 
@@ -165,7 +173,7 @@ class OmbudsmanComplianceForm(OmbudsmanStepForm):
 
     def act(self, by: User) -> None:
         services.record_ombudsman_compliance(
-            self.case, complied=self.cleaned_data["complied"], by=by
+            self.case, complied=self.cleaned_data["complied"], by=by, version=self.version
         )
 
 
@@ -199,4 +207,6 @@ class OmbudsmanLinkForm(OmbudsmanStepForm):
                 f"There is no case {reference}: check the reference, like C-2024-0001."
             )
         # The view returns to where the case is now worked on, so it reads the updated case.
-        self.case = services.link_ombudsman_case(self.case, contact=contact, by=by)
+        self.case = services.link_ombudsman_case(
+            self.case, contact=contact, by=by, version=self.version
+        )

@@ -315,6 +315,29 @@ class CaseAssignment(models.Model):
         return f"{self.contact.reference}: {self.user}"
 
 
+class EndedAppointment(models.Model):
+    """A person's appointment to a case has ended: they no longer see it through the stages
+    (as investigating officer, independent person, panel member or responsible manager) nor
+    through an assignment. Their names stay in the stages, which are the case's history."""
+
+    contact = models.ForeignKey(
+        Contact, on_delete=models.CASCADE, related_name="ended_appointments"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ended_appointments"
+    )
+    ended = models.DateField()
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["contact", "user"], name="appointment_ended_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact.reference}: {self.user} (ended {self.ended})"
+
+
 class ReminderSent(models.Model):
     """A reminder email sent on a day, so that running the reminders twice sends it once."""
 

@@ -21,8 +21,10 @@ from fairhear.casework.selectors.cases import (
     end_of_week,
     filter_cases,
     likely_duplicates,
+    unacknowledged,
 )
 from fairhear.casework.selectors.choices import (
+    appointed_people,
     categories_offered,
     categories_with_use,
     every_category,
@@ -71,6 +73,7 @@ __all__ = [
     "WorkList",
     "actions_shown",
     "actions_visible_to",
+    "appointed_people",
     "case_audit_trail",
     "case_list",
     "case_with_details",
@@ -107,6 +110,7 @@ __all__ = [
     "practitioners",
     "sign_ins_for",
     "todays_work",
+    "unacknowledged",
     "view_log",
     "viewers",
 ]

@@ -137,6 +137,16 @@ def dashboard_counts(user: AnyUser, today: date) -> dict[str, int]:
     )
 
 
+def unacknowledged(user: AnyUser) -> QuerySet[Contact]:
+    """Cases sent online whose acknowledgement email could not be sent (the public front door
+    flags them; `fairhear remind` tries again), oldest first."""
+    return (
+        cases_visible_to(user)
+        .filter(public_submission__acknowledgement_failed=True)
+        .order_by("received", "pk")
+    )
+
+
 def council_counts(today: date) -> dict[str, int]:
     """The same numbers for the whole council (the complaints team's daily digest)."""
     return _counts(

@@ -4,7 +4,7 @@ from django.contrib.auth.models import User
 from django.db.models import Count, Q, QuerySet
 
 from fairhear.accounts.roles import Role
-from fairhear.casework.models import Category, Contact, Practitioner
+from fairhear.casework.models import CaseAssignment, Category, Contact, Practitioner
 
 
 def categories_with_use() -> QuerySet[Category]:
@@ -22,10 +22,35 @@ def managers(*, former_too: bool = False) -> QuerySet[User]:
 
 
 def investigators_to_assign(contact: Contact) -> QuerySet[User]:
-    """Investigators who can sign in and are not yet assigned to the case, by name."""
+    """Investigators who can sign in and are not assigned to the case now, by name."""
     investigators = User.objects.filter(groups__name=Role.INVESTIGATOR, is_active=True)
-    return investigators.exclude(case_assignments__contact=contact).order_by(
+    assigned = CaseAssignment.objects.filter(contact=contact).exclude(
+        user__ended_appointments__contact=contact
+    )
+    return investigators.exclude(pk__in=assigned.values("user")).order_by(
         "first_name", "last_name", "username"
+    )
+
+
+def appointed_people(contact: Contact) -> QuerySet[User]:
+    """Whoever sees the case because they work on it (named in a stage, on its panel or
+    assigned to it), whose appointment has not ended, by name."""
+    stages = contact.stages.all()
+    practitioners = (
+        set(stages.values_list("investigating_officer", flat=True))
+        | set(stages.values_list("independent_person", flat=True))
+        | set(stages.values_list("panel_memberships__practitioner", flat=True))
+    ) - {None}
+    managers = set(stages.values_list("responsible_manager", flat=True)) - {None}
+    return (
+        User.objects.filter(
+            Q(practitioner_records__in=practitioners)
+            | Q(pk__in=managers)
+            | Q(case_assignments__contact=contact)
+        )
+        .exclude(ended_appointments__contact=contact)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
     )
 
 

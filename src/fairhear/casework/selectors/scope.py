@@ -5,7 +5,8 @@ Who sees which cases is decided here and nowhere else:
 - a service manager sees the cases of their own service areas (and of the areas whose work
   passed to theirs in a restructure), and the cases they are the responsible manager of;
 - an investigator sees the cases they work on: as investigating officer, independent person
-  or panel member (through their practitioner record), or assigned to them;
+  or panel member (through their practitioner record), or assigned to them, until their
+  appointment to the case is ended;
 - anyone without `casework.view_cases` (report viewers) sees no case.
 A case outside someone's scope is "not found" (404), so its existence is not leaked.
 """
@@ -19,6 +20,7 @@ from fairhear.casework.models import (
     CaseAssignment,
     CaseEvent,
     Contact,
+    EndedAppointment,
     PanelMembership,
     Practitioner,
     Stage,
@@ -77,7 +79,9 @@ def scope_of(user: User) -> tuple[list[int], list[int]]:
             CaseAssignment.objects.filter(user=user).values_list("contact_id", flat=True),
         )
     )
-    scope = (sorted(own_service_area_ids(user)), sorted(working_on))
+    # An appointment that has ended gives no access, whichever way it was made.
+    ended = EndedAppointment.objects.filter(user=user).values_list("contact_id", flat=True)
+    scope = (sorted(own_service_area_ids(user)), sorted(set(working_on) - set(ended)))
     user._casework_scope = scope  # type: ignore[attr-defined]
     return scope
 

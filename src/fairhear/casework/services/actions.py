@@ -14,6 +14,7 @@ from fairhear.casework.models import (
 )
 from fairhear.casework.services.base import (
     CaseworkError,
+    check_current,
     day_or_none,
     record_event,
     require_text,
@@ -91,6 +92,7 @@ def change_learning_action(
     owner_team: Team | None,
     due: date | None,
     by: User,
+    version: str | None = None,
 ) -> LearningAction:
     """Change what an action not yet done says, who owns it and when it is due. Actions ticked
     on a reply start with no due date: this is how they get the one their owner sets."""
@@ -109,6 +111,7 @@ def change_learning_action(
                 f"The action was completed on {long_date(action.completed)}, so it can no "
                 "longer be changed."
             )
+        check_current(action, version, "learning action")
         was_owner = action.owner_team or action.owner_service_area
         changed = what_changed(
             lambda what, old, new: f"{what} {new} (was {old})",

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.contrib.auth.models import User
 from django.db import connection, transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from fairhear.audit import acting_as
@@ -22,6 +23,7 @@ from fairhear.core.procedure import (
     Discretion,
     ProcedureError,
 )
+from fairhear.versions import is_current
 
 
 class CaseworkError(Exception):
@@ -142,6 +144,15 @@ def taking_step(
                 f"{locked.reference} was written as {stands}, but the procedure moved it to "
                 f"{after.state}."
             )
+
+
+def check_current(record: Model, version: str | None, what: str) -> None:
+    """Refuse to save over a change someone else made since the form was shown."""
+    if not is_current(record, version):
+        raise CaseworkError(
+            f"Someone else changed this {what} while you were editing it, so nothing was "
+            "saved. Check it as it is now and make your change again."
+        )
 
 
 def stage_of(contact: Contact, number: int) -> Stage:

@@ -17,7 +17,7 @@ from fairhear.casework.models import (
     Compliment,
     Contact,
 )
-from fairhear.casework.services.base import CaseworkError, changing
+from fairhear.casework.services.base import CaseworkError, changing, check_current
 from fairhear.core.dates import long_date
 from fairhear.organisation.models import ServiceArea, Team
 
@@ -76,6 +76,7 @@ def correct_compliment(
     received: date,
     by: User,
     today: date | None = None,
+    version: str | None = None,
     **details: Unpack[ComplimentDetails],
 ) -> Compliment:
     """Correct a compliment: every detail is given again (one left out becomes not known),
@@ -83,6 +84,7 @@ def correct_compliment(
     fields = _compliment_fields(received, details, today=today)
     with transaction.atomic(), acting_as(by):
         compliment = Compliment.objects.select_for_update().get(pk=compliment.pk)
+        check_current(compliment, version, "compliment")
         if all(getattr(compliment, field) == value for field, value in fields.items()):
             raise CaseworkError("Nothing was changed.")
         for field, value in fields.items():

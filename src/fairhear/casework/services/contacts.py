@@ -26,6 +26,7 @@ from fairhear.casework.models import (
     Category,
     Contact,
     ContactCategory,
+    EndedAppointment,
     Person,
     Stage,
     phone_digits,
@@ -405,13 +406,45 @@ def add_attachment(
 
 
 def assign_case(contact: Contact, *, user: User, on: date, reason: str, by: User) -> CaseAssignment:
-    """Let a member of staff see and work on one case beyond their usual scope."""
+    """Let a member of staff see and work on one case beyond their usual scope (again, if
+    their appointment to it had ended)."""
     with transaction.atomic(), acting_as(by):
+        ended = EndedAppointment.objects.select_for_update().filter(contact=contact, user=user)
+        again = ended.exists()
+        for appointment in ended:
+            appointment.delete()  # one by one, so the audit log keeps it
         assignment, created = CaseAssignment.objects.get_or_create(
             contact=contact, user=user, defaults={"assigned": on, "reason": reason.strip()}
         )
-        if not created:
+        if not created and not again:
             raise CaseworkError(f"{user.get_full_name() or user} is already assigned to this case.")
+        if not created:
+            assignment.assigned = on
+            assignment.reason = reason.strip()
+            assignment.save()
         who = user.get_full_name() or user.get_username()
         record_event(contact, "fairhear.case.assigned", f"Assigned to {who}.", by)
     return assignment
+
+
+def end_appointment(
+    contact: Contact, *, user: User, on: date, reason: str, by: User
+) -> EndedAppointment:
+    """End a person's appointment to a case: from now they no longer see it through the work
+    they did on it (their names stay in its stages). Assigning them again restores it."""
+    with transaction.atomic(), acting_as(by):
+        if EndedAppointment.objects.filter(contact=contact, user=user).exists():
+            raise CaseworkError(
+                f"{user.get_full_name() or user}'s appointment to this case has already ended."
+            )
+        ended = EndedAppointment.objects.create(
+            contact=contact, user=user, ended=on, reason=reason.strip()
+        )
+        who = user.get_full_name() or user.get_username()
+        record_event(
+            contact,
+            "fairhear.case.appointment_ended",
+            f"{who}'s appointment to the case ended on {long_date(on)}: they no longer see it.",
+            by,
+        )
+    return ended

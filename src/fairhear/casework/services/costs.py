@@ -12,7 +12,12 @@ from fairhear.casework.models import (
     Contact,
     Cost,
 )
-from fairhear.casework.services.base import CaseworkError, record_event, what_changed
+from fairhear.casework.services.base import (
+    CaseworkError,
+    check_current,
+    record_event,
+    what_changed,
+)
 from fairhear.core.dates import long_date
 
 PENNY = Decimal("0.01")
@@ -43,7 +48,15 @@ def add_cost(
     return cost
 
 
-def correct_cost(cost: Cost, *, on: date, kind: CostKind | str, amount: Decimal, by: User) -> Cost:
+def correct_cost(
+    cost: Cost,
+    *,
+    on: date,
+    kind: CostKind | str,
+    amount: Decimal,
+    by: User,
+    version: str | None = None,
+) -> Cost:
     """Put right a cost entered wrongly: its date, what it was for or its amount. Costs are
     never deleted; a correction is audited, and its case's timeline says old and new."""
     if kind not in CostKind.values:
@@ -55,6 +68,7 @@ def correct_cost(cost: Cost, *, on: date, kind: CostKind | str, amount: Decimal,
     amount = amount.quantize(PENNY)  # as stored, so the audit log sees no change in 300 → 300.00
     with transaction.atomic(), acting_as(by):
         cost = Cost.objects.select_for_update().get(pk=cost.pk)
+        check_current(cost, version, "cost")
         changed = what_changed(
             lambda what, old, new: f"{what} {old} → {new}",
             ("date", long_date(cost.date), long_date(on)),

@@ -9,7 +9,7 @@ from fairhear.casework.models import (
     Category,
     Practitioner,
 )
-from fairhear.casework.services.base import CaseworkError, require_text
+from fairhear.casework.services.base import CaseworkError, check_current, require_text
 
 
 def _category_name(name: str, *, other_than: Category | None = None) -> str:
@@ -30,10 +30,13 @@ def add_category(*, name: str, by: User) -> Category:
         return Category.objects.create(name=_category_name(name))
 
 
-def rename_category(category: Category, *, name: str, by: User) -> Category:
+def rename_category(
+    category: Category, *, name: str, by: User, version: str | None = None
+) -> Category:
     """Correct a category's name; contacts already in it show the new name."""
     with transaction.atomic(), acting_as(by):
         category = Category.objects.select_for_update().get(pk=category.pk)
+        check_current(category, version, "category")
         category.name = _category_name(name, other_than=category)
         category.save()
     return category
@@ -59,6 +62,7 @@ def record_practitioner(
     is_councillor: bool = False,
     user: User | None = None,
     practitioner: Practitioner | None = None,
+    version: str | None = None,
 ) -> Practitioner:
     """Add someone who investigates, stands as independent person or sits on a panel, or
     correct their details (`practitioner` given). Appointments already made keep them.
@@ -71,6 +75,7 @@ def record_practitioner(
             practitioner = Practitioner()
         else:
             practitioner = Practitioner.objects.select_for_update().get(pk=practitioner.pk)
+            check_current(practitioner, version, "person's record")
         if user is not None:
             other = Practitioner.objects.filter(user=user).exclude(pk=practitioner.pk).first()
             if other is not None:

@@ -21,6 +21,7 @@ from fairhear.casework.models import (
 from fairhear.casework.services.base import (
     CaseworkError,
     changing,
+    check_current,
     core_rules,
     record_event,
     require_text,
@@ -88,10 +89,13 @@ def _ombudsman_event(case: OmbudsmanCase, action: str, description: str, by: Use
         record_event(case.contact, action, description, by)
 
 
-def record_ombudsman_reply(case: OmbudsmanCase, *, on: date, by: User) -> OmbudsmanCase:
+def record_ombudsman_reply(
+    case: OmbudsmanCase, *, on: date, by: User, version: str | None = None
+) -> OmbudsmanCase:
     """The council answered the Ombudsman's enquiry."""
     with transaction.atomic(), acting_as(by):
         case = OmbudsmanCase.objects.select_for_update().get(pk=case.pk)
+        check_current(case, version, "Ombudsman case")
         if case.council_replied is not None:
             raise CaseworkError(
                 f"The reply to the Ombudsman was already sent on {long_date(case.council_replied)}."
@@ -121,6 +125,7 @@ def record_ombudsman_decision(
     remedies: Sequence[LgscoRemedy | str] = (),
     financial_remedy: Decimal | None = None,
     satisfactory_remedy_by_council: bool | None = None,
+    version: str | None = None,
 ) -> OmbudsmanCase:
     """The Ombudsman's final decision, with any remedies it asks for."""
     if decision not in LgscoDecision.values:
@@ -131,6 +136,7 @@ def record_ombudsman_decision(
         raise CaseworkError("A financial remedy cannot be negative.")
     with transaction.atomic(), acting_as(by):
         case = OmbudsmanCase.objects.select_for_update().get(pk=case.pk)
+        check_current(case, version, "Ombudsman case")
         if case.decided is not None:
             raise CaseworkError(
                 f"The Ombudsman's decision was already recorded on {long_date(case.decided)}."
@@ -161,11 +167,14 @@ def record_ombudsman_decision(
     return case
 
 
-def record_ombudsman_compliance(case: OmbudsmanCase, *, complied: bool, by: User) -> OmbudsmanCase:
+def record_ombudsman_compliance(
+    case: OmbudsmanCase, *, complied: bool, by: User, version: str | None = None
+) -> OmbudsmanCase:
     """Whether the council carried out the Ombudsman's recommendations. It can be corrected
     later (a council may comply late), and the correction is audited like the first answer."""
     with transaction.atomic(), acting_as(by):
         case = OmbudsmanCase.objects.select_for_update().get(pk=case.pk)
+        check_current(case, version, "Ombudsman case")
         if case.decided is None:
             raise CaseworkError("Record the Ombudsman's decision before the council's compliance.")
         words = "carried out" if complied else "did not carry out"
@@ -186,7 +195,9 @@ def record_ombudsman_compliance(case: OmbudsmanCase, *, complied: bool, by: User
     return case
 
 
-def link_ombudsman_case(case: OmbudsmanCase, *, contact: Contact, by: User) -> OmbudsmanCase:
+def link_ombudsman_case(
+    case: OmbudsmanCase, *, contact: Contact, by: User, version: str | None = None
+) -> OmbudsmanCase:
     """Link an Ombudsman case to the case it is about, or correct a link to the wrong case.
 
     The same rules apply as when the enquiry is recorded on the case. The Ombudsman case takes
@@ -194,6 +205,7 @@ def link_ombudsman_case(case: OmbudsmanCase, *, contact: Contact, by: User) -> O
     """
     with transaction.atomic(), acting_as(by):
         case = OmbudsmanCase.objects.select_for_update().get(pk=case.pk)
+        check_current(case, version, "Ombudsman case")
         locked = Contact.objects.select_for_update().get(pk=contact.pk)
         if case.contact_id == locked.pk:
             raise CaseworkError(

@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 
+from fairhear.casework import selectors
 from fairhear.casework.codes import LgscoRemedy
 from fairhear.casework.facts import STEP_LABELS
 from fairhear.casework.models import CASE_STATE_LABELS, LearningAction
@@ -164,3 +165,13 @@ def person(user: User | None) -> str:
     if user is None:
         return ""
     return str(user.get_full_name() or user.get_username())
+
+
+@register.inclusion_tag("casework/includes/unacknowledged.html", takes_context=True)
+def unacknowledged_cases(context: template.Context) -> dict[str, object]:
+    """The dashboard's list of cases whose acknowledgement email could not be sent."""
+    # Rare, so every one is listed, in one query.
+    references = list(
+        selectors.unacknowledged(context["request"].user).values_list("reference", flat=True)
+    )
+    return {"references": references, "count": len(references)}

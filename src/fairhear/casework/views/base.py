@@ -3,16 +3,24 @@
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from auditlog.signals import accessed
 from django.contrib import messages
 from django.contrib.auth.models import User
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
+from fairhear.audit import acting_as
 from fairhear.casework import services
 from fairhear.casework.models import Contact
 from fairhear.web.http import AuthenticatedHttpRequest
+
+
+def log_view(request: AuthenticatedHttpRequest, record: Model) -> None:
+    """Record in the view log that this member of staff saw the record's personal data."""
+    with acting_as(request.user):
+        accessed.send(sender=type(record), instance=record)
 
 
 def paged(request: AuthenticatedHttpRequest, rows: QuerySet[Any]) -> dict[str, Any]:

@@ -6,7 +6,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from auditlog.models import LogEntry
-from auditlog.signals import accessed
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.models import User
@@ -16,16 +15,14 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from fairhear.audit import acting_as
 from fairhear.casework import forms, selectors, services
 from fairhear.casework.facts import case_clocks
 from fairhear.casework.models import (
-    Attachment,
     Contact,
 )
 from fairhear.casework.steps import MANAGE, STEPS, next_steps, where_it_stands
 from fairhear.casework.templatetags.casework import long_date, step_label
-from fairhear.casework.views.base import paged
+from fairhear.casework.views.base import log_view, paged
 from fairhear.web.http import AuthenticatedHttpRequest
 
 
@@ -109,8 +106,7 @@ def log_contact(request: AuthenticatedHttpRequest) -> HttpResponse:
 @permission_required("casework.view_cases", raise_exception=True)
 def case_detail(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
     contact = selectors.case_with_details(request.user, reference)
-    with acting_as(request.user):
-        accessed.send(sender=Contact, instance=contact)
+    log_view(request, contact)
     today = date.today()
     stages = list(contact.stages.all())
     clocks = case_clocks(contact, today=today)
@@ -163,6 +159,9 @@ def case_step(request: AuthenticatedHttpRequest, reference: str, step: str) -> H
             messages.success(request, _what_happened(after, form.said(), last_event, spec.title))
             return redirect("casework:case", reference=contact.reference)
     add_person = reverse("casework:add-practitioner")
+    if request.method == "GET":
+        # A step's page shows the case's details (its form is filled in with them).
+        log_view(request, contact)
     return render(
         request,
         "casework/form.html",
@@ -195,8 +194,7 @@ def _what_happened(contact: Contact, said: str, last_event: int | None, title: s
 @permission_required("casework.view_cases", raise_exception=True)
 def download_attachment(request: AuthenticatedHttpRequest, reference: str, pk: int) -> FileResponse:
     attachment = selectors.get_attachment_for(request.user, reference, pk)
-    with acting_as(request.user):
-        accessed.send(sender=Attachment, instance=attachment)
+    log_view(request, attachment)
     # Always a download, never shown inline: a file from outside is not trusted in the page.
     return FileResponse(
         attachment.file.open("rb"),

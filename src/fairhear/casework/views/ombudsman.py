@@ -3,18 +3,16 @@
 from datetime import date
 
 from auditlog.models import LogEntry
-from auditlog.signals import accessed
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from fairhear.audit import acting_as
 from fairhear.casework import forms, selectors, services
 from fairhear.casework.models import OmbudsmanCase
 from fairhear.casework.steps import MANAGE
-from fairhear.casework.views.base import save_form
+from fairhear.casework.views.base import log_view, save_form
 from fairhear.web.http import AuthenticatedHttpRequest
 
 
@@ -54,8 +52,7 @@ def add_ombudsman_case(request: AuthenticatedHttpRequest) -> HttpResponse:
 @permission_required("casework.view_cases", raise_exception=True)
 def ombudsman_case(request: AuthenticatedHttpRequest, lgsco_reference: str) -> HttpResponse:
     case = selectors.get_ombudsman_case_for(request.user, lgsco_reference)
-    with acting_as(request.user):
-        accessed.send(sender=OmbudsmanCase, instance=case)
+    log_view(request, case)
     return render(
         request,
         "casework/ombudsman_case.html",
@@ -105,6 +102,8 @@ def ombudsman_step(request: AuthenticatedHttpRequest, pk: int, step: str) -> Htt
         else:
             messages.success(request, f"{title}: saved.")
             return redirect(_ombudsman_back(form.case))
+    if request.method == "GET":
+        log_view(request, case)
     return render(
         request,
         "casework/form.html",

@@ -7,11 +7,16 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from fairhear.casework.reminders import send_reminders
 
+# The command is the top of the stack: it may reach the public front door's acknowledgements,
+# which casework itself never imports.
+from fairhear.public.services import retry_acknowledgements
+
 
 class Command(BaseCommand):
     help = (
         "Email each responsible manager their cases due soon or overdue, and the complaints "
-        "team a digest. Safe to run more than once a day: each email goes once a day."
+        "team a digest, and try again acknowledgements that could not be sent. Safe to run "
+        "more than once a day: each reminder goes once a day."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -39,3 +44,9 @@ class Command(BaseCommand):
             f"Sent {len(run.sent)} reminder email(s); {len(run.already_sent)} were already "
             "sent today."
         )
+        retried = retry_acknowledgements()
+        if retried.sent or retried.failed:
+            self.stdout.write(
+                f"Acknowledgements that had failed: {len(retried.sent)} sent now"
+                + (f"; still failing: {', '.join(retried.failed)}." if retried.failed else ".")
+            )
