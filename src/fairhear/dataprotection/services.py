@@ -82,15 +82,16 @@ def _allow_audit_redaction() -> None:
             cursor.execute("SET LOCAL fairhear.audit_redaction = 'on'")
 
 
-def _redact_entries(entries: models.QuerySet[LogEntry], label: str) -> None:
-    """Keep who changed which field when; drop the values and the record's old name."""
+def _redact_entries(entries: models.QuerySet[LogEntry]) -> None:
+    """Keep who changed which field of which kind of record when; drop the values and the
+    record's name (a person's, a document's or an action's may say who it was about)."""
     redacted = []
     for entry in entries.exclude(action=LogEntry.Action.ACCESS).select_related(None):
         changes = entry.changes if isinstance(entry.changes, dict) else {}
         entry.changes = {field: [REMOVED, REMOVED] for field in changes}
         entry.changes_text = ""
         entry.serialized_data = None
-        entry.object_repr = label
+        entry.object_repr = ""
         redacted.append(entry)
     LogEntry.objects.bulk_update(
         redacted, ["changes", "changes_text", "serialized_data", "object_repr"], batch_size=500
@@ -104,7 +105,7 @@ def _delete_files(files: list[tuple[Storage, str]]) -> None:
 
 def _anonymise_cases(contacts: list[Contact], run: RetentionRun) -> None:
     ids = [contact.pk for contact in contacts]
-    _redact_entries(cases_audit_trail(ids), REMOVED)
+    _redact_entries(cases_audit_trail(ids))
     _blank(Contact.objects.filter(pk__in=ids))
     for model in (Stage, OmbudsmanCase, LearningAction):
         _blank(model.objects.filter(contact__in=ids))
@@ -150,8 +151,7 @@ def _anonymise_people(people: set[int]) -> int:
         _redact_entries(
             LogEntry.objects.filter(
                 content_type=person_type, object_pk__in=[str(p.pk) for p in chunk]
-            ),
-            REMOVED,
+            )
         )
         for person in chunk:
             person.key = f"anonymised-{secrets.token_hex(8)}"

@@ -11,6 +11,8 @@ import pytest
 from auditlog.models import LogEntry
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
 
 from fairhear.casework import services as casework
 from fairhear.casework.models import Attachment, CaseEvent, Compliment, Contact, Person
@@ -196,3 +198,17 @@ def test_nothing_due_is_refused_and_writes_nothing(manager: User) -> None:
     with pytest.raises(RetentionError, match="Nothing is due"):
         anonymise_expired(as_of=FAR_FUTURE, confirmed=[], by=manager)
     assert not RetentionRun.objects.exists()
+
+
+def test_the_history_of_an_anonymised_case_says_what_was_removed(
+    manager: User, officer: User, client: Client
+) -> None:
+    contact = _closed_case(officer)
+    anonymise_expired(as_of=FAR_FUTURE, confirmed=[contact.reference], by=manager)
+    client.force_login(manager)
+
+    page = client.get(reverse("casework:history", args=[contact.reference])).content.decode()
+
+    assert "Personal data: kept → Removed under the retention schedule" in page
+    assert "Summary: Removed under the retention schedule" in page
+    assert "Bloggs" not in page

@@ -109,6 +109,15 @@ class Change:
     after: str
 
 
+def _is_note(model: type[Model] | None, name: str) -> bool:
+    try:
+        if model:
+            model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return True
+    return False
+
+
 def _field(model: type[Model] | None, name: str) -> Field[Any, Any] | None:
     try:
         field = model._meta.get_field(name) if model else None
@@ -126,7 +135,13 @@ def readable_changes(entry: LogEntry) -> list[Change]:
     changes = []
     for name, values in entry.changes_dict.items():
         field = _field(model, name)
-        if name in _MACHINERY or field is None:
+        if name in _MACHINERY:
+            continue
+        if field is None:
+            # Not a field of the record at all (a reverse relation is not shown): a note a
+            # service wrote, such as the retention schedule's "personal data" entry.
+            if _is_note(model, name) and isinstance(values, list) and len(values) == 2:
+                changes.append(Change(capfirst(name), *(str(v) for v in values)))
             continue
         label = str(field.verbose_name)
         if isinstance(values, dict):  # a many-to-many change: which records were added or removed
@@ -138,7 +153,8 @@ def readable_changes(entry: LogEntry) -> list[Change]:
             before, after = (_staff_name(v) for v in values)
         else:
             before, after = (_WORDS.get(str(v), str(v)) for v in shown.get(label, values))
-        if before != after:
+        # Equal values are the retention schedule's: both removed, and said once.
+        if before != after or before:
             changes.append(Change(capfirst(label), before, after))
     return changes
 
