@@ -33,9 +33,11 @@ from fairhear.interchange.files import csv_bytes
 from fairhear.interchange.format import serialise
 from fairhear.interchange.selectors import case_file_for_export
 
-#: Fields kept for the system's own use: what the complaints team entered is shown.
+#: Fields kept for the system's own use, or shown elsewhere (the complainant on their own row,
+#: a stage's number in its heading): what the complaints team entered is shown.
 _NOT_SHOWN = frozenset(
-    {"id", "contact", "version", "created", "state", "next_step", "next_due", "complainant"}
+    {"id", "contact", "version", "created", "state", "next_step", "next_due"}
+    | {"complainant", "number"}
 )
 
 
