@@ -25,7 +25,7 @@ from fairhear.casework.models import (
     Practitioner,
 )
 from fairhear.dataprotection import services as dataprotection
-from fairhear.dataprotection.models import LegalHold
+from fairhear.dataprotection.models import LegalHold, SubjectAccessRequest
 from fairhear.interchange import services as interchange
 from fairhear.interchange.models import ImportRun
 from fairhear.letters.models import Letter
@@ -194,6 +194,16 @@ class Records:
             contact=self.case_a,
             reason="A claim is expected.",
             on=date.today(),
+            by=self.persona("manager"),
+        )
+
+    @cached_property
+    def subject_access_request(self) -> SubjectAccessRequest:
+        """A subject access request logged by the complaints manager today."""
+        return dataprotection.log_subject_access_request(
+            requester="Jo Bloggs",
+            received=date.today(),
+            today=date.today(),
             by=self.persona("manager"),
         )
 

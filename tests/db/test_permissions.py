@@ -608,6 +608,25 @@ PAGES: list[Page] = [
         lambda r: [r.legal_hold.pk],
         form=Form(lambda r: {}),
     ),
+    Page(
+        "dataprotection:log-request",
+        staff("manager"),
+        form=Form(lambda r: {"requester": "Jo Bloggs", **_day("received", date.today())}),
+    ),
+    Page("dataprotection:request", staff("manager"), lambda r: [r.subject_access_request.pk]),
+    Page(
+        "dataprotection:bundle",
+        staff("manager", ok=302),  # a GET goes back to the request
+        lambda r: [r.subject_access_request.pk],
+        # Only the refusals are sent: the manager's bundle is tested in dataprotection.
+        form=Form(lambda r: {"name": "Jo Bloggs", "references": [r.case_a.reference]}, saves=False),
+    ),
+    Page(
+        "dataprotection:answered",
+        staff("manager"),
+        lambda r: [r.subject_access_request.pk],
+        form=Form(lambda r: {**_day("sent", date.today()), "version": "1"}),
+    ),
     # ------------------------------------------------------------- reports
     Page("reports:report", staff(*REPORT_READERS)),
     Page("reports:download", staff(*REPORT_READERS), lambda r: [THIS_YEAR, "json"]),

@@ -107,3 +107,60 @@ class Anonymised(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contact.reference} anonymised"
+
+
+class SubjectAccessRequest(models.Model):
+    """A person's request for their personal data (UK GDPR article 15), due in a month."""
+
+    requester = models.CharField(max_length=200, help_text="Who asked, as they gave their name.")
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=50, blank=True)
+    address = models.TextField(blank=True)
+    received = models.DateField()
+    due = models.DateField(help_text="One calendar month after it was received.")
+    notes = models.TextField(blank=True, help_text="How they asked, proof of identity, and so on.")
+    logged = models.DateTimeField(auto_now_add=True)
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    answered = models.DateField(null=True, blank=True, help_text="The day the answer was sent.")
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        ordering = ["due", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(due__gte=models.F("received")),
+                name="subject_access_due_after_received",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(answered__isnull=True)
+                | models.Q(answered__gte=models.F("received")),
+                name="subject_access_answered_after_received",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Subject access request from {self.requester}"
+
+
+class SubjectAccessBundle(models.Model):
+    """One bundle produced for a request: who downloaded it, when, and which cases it held."""
+
+    request = models.ForeignKey(
+        SubjectAccessRequest, on_delete=models.CASCADE, related_name="bundles"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    cases = models.ManyToManyField(Contact, related_name="+")
+    references = models.TextField(help_text="The cases' references, as they were when produced.")
+    searched_for = models.TextField(help_text="The name, email and phone searched for.")
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Subject access bundle of {self.at:%d/%m/%Y}: {self.references}"

@@ -1,4 +1,5 @@
-"""Setting the retention schedule and legal holds, and anonymising what the schedule makes due.
+"""Setting the retention schedule and legal holds, anonymising what the schedule makes due, and
+logging and answering subject access requests.
 
 Anonymising removes what identifies a person (names, contact details, free text, documents,
 the timeline's wording and the old and new values in the audit trail) and keeps every code,
@@ -32,11 +33,15 @@ from fairhear.casework.models import (
     Stage,
 )
 from fairhear.casework.selectors.audit import cases_audit_trail
+from fairhear.core.dates import long_date
+from fairhear.core.subject_access import subject_access_due
 from fairhear.dataprotection.models import (
     Anonymised,
     LegalHold,
     RetentionPolicy,
     RetentionRun,
+    SubjectAccessBundle,
+    SubjectAccessRequest,
 )
 from fairhear.dataprotection.selectors import current_policy, retention_review
 from fairhear.public.models import PublicCompliment, PublicSubmission
@@ -254,3 +259,98 @@ def lift_hold(*, hold: LegalHold, on: date, by: User) -> LegalHold:
             by=by,
         )
         return hold
+
+
+# ---------------------------------------------------------------------------- subject access
+
+
+class SubjectAccessError(Exception):
+    """A step on a subject access request that cannot be taken, in plain words."""
+
+
+def log_subject_access_request(
+    *,
+    requester: str,
+    received: date,
+    today: date,
+    by: User,
+    email: str = "",
+    phone: str = "",
+    address: str = "",
+    notes: str = "",
+) -> SubjectAccessRequest:
+    """Log a request, due one calendar month after it was received."""
+    requester = requester.strip()
+    if not requester:
+        raise SubjectAccessError("Enter the name of the person asking for their data")
+    if received > today:
+        raise SubjectAccessError("The date the request was received cannot be in the future")
+    with transaction.atomic(), acting_as(by):
+        return SubjectAccessRequest.objects.create(
+            requester=requester,
+            email=email.strip(),
+            phone=phone.strip(),
+            address=address.strip(),
+            notes=notes.strip(),
+            received=received,
+            due=subject_access_due(received),
+            logged_by=by,
+        )
+
+
+def record_bundle(
+    *, request: SubjectAccessRequest, contacts: list[Contact], searched_for: str, by: User
+) -> SubjectAccessBundle:
+    """Record who produced a bundle, when and with which cases, on the request and on each
+    case's timeline."""
+    if not contacts:
+        raise SubjectAccessError("Tick at least one case that is about the person")
+    with transaction.atomic(), acting_as(by):
+        bundle = SubjectAccessBundle.objects.create(
+            request=request,
+            by=by,
+            references=", ".join(contact.reference for contact in contacts),
+            searched_for=searched_for,
+        )
+        bundle.cases.set(contacts)
+        CaseEvent.objects.bulk_create(
+            CaseEvent(
+                contact=contact,
+                action="fairhear.case.subject_access",
+                description=(
+                    f"Included in the subject access bundle for request {request.pk}, "
+                    f"received {long_date(request.received)}."
+                ),
+                by=by,
+            )
+            for contact in contacts
+        )
+        return bundle
+
+
+def record_answer_sent(
+    *, request: SubjectAccessRequest, version: int, sent: date, today: date, by: User
+) -> SubjectAccessRequest:
+    """Mark the request answered: the manager confirms the answer was sent on `sent`."""
+    with transaction.atomic(), acting_as(by):
+        request = SubjectAccessRequest.objects.select_for_update().get(pk=request.pk)
+        if request.version != version:
+            raise SubjectAccessError(
+                "Someone else changed this request while you were looking at it: check it and "
+                "try again."
+            )
+        if request.answered is not None:
+            raise SubjectAccessError(
+                f"This request was already answered on {long_date(request.answered)}"
+            )
+        if sent < request.received:
+            raise SubjectAccessError(
+                f"The answer cannot have been sent before the request was received on "
+                f"{long_date(request.received)}"
+            )
+        if sent > today:
+            raise SubjectAccessError("The date the answer was sent cannot be in the future")
+        request.answered, request.answered_by = sent, by
+        request.version += 1
+        request.save()
+        return request

@@ -9,4 +9,8 @@ urlpatterns = [
     path("anonymise/", views.anonymise, name="anonymise"),
     path("holds/add/", views.add_hold, name="add-hold"),
     path("holds/<int:pk>/lift/", views.lift_hold, name="lift-hold"),
+    path("subject-access/new/", views.log_request, name="log-request"),
+    path("subject-access/<int:pk>/", views.subject_access_request, name="request"),
+    path("subject-access/<int:pk>/bundle/", views.bundle, name="bundle"),
+    path("subject-access/<int:pk>/answered/", views.answer_sent, name="answered"),
 ]

@@ -68,10 +68,10 @@ def settings_pages(user: AnyUser) -> list[SettingsPage]:
     if user.has_perm("dataprotection.manage_retention"):
         pages.append(
             SettingsPage(
-                "Retention",
+                "Retention and subject access",
                 reverse("dataprotection:retention"),
-                "How long complaint records are kept, legal holds, and anonymising what the "
-                "schedule makes due.",
+                "How long complaint records are kept, legal holds, anonymising what the "
+                "schedule makes due, and people's requests for their data.",
             )
         )
     return pages
