@@ -29,7 +29,7 @@ def test_the_manager_answers_a_subject_access_request(
     page = visitor.page
 
     visitor.goto("/staff/settings/")
-    follow(visitor, "Retention")
+    follow(visitor, "Retention and subject access")
     follow(visitor, "Log a subject access request")
     page.get_by_label("Name of the person asking for their data").fill("Jo Bloggs")
     fill_date(page, "Date the request was received", date.today())
