@@ -545,6 +545,11 @@ PAGES: list[Page] = [
         staff(*SEES_A, hidden=NOT_A),
         lambda r: [r.case_a.reference, r.letter_a.pk],
     ),
+    Page(
+        "letters:pdf",
+        staff(*SEES_A, hidden=NOT_A),
+        lambda r: [r.case_a.reference, r.letter_a.pk],
+    ),
     # ------------------------------------------------------------- the case file
     Page(
         "interchange:home",

@@ -14,4 +14,5 @@ urlpatterns: list[URLPattern] = [
     path("cases/<str:reference>/letters/write/", views.write_letter, name="write"),
     path("cases/<str:reference>/letters/preferences/", views.preferences, name="preferences"),
     path("cases/<str:reference>/letters/<int:pk>/word/", views.letter_word, name="word"),
+    path("cases/<str:reference>/letters/<int:pk>/pdf/", views.letter_pdf, name="pdf"),
 ]

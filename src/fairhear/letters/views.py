@@ -16,6 +16,7 @@ from fairhear.letters import engine, selectors, services
 from fairhear.letters.forms import ChooseLetterForm, LetterForm, PreferencesForm, TemplateForm
 from fairhear.letters.kinds import FIELDS, Audience, LetterKind, marking_gaps, missing_fields
 from fairhear.letters.models import Letter
+from fairhear.letters.pdf import letter_as_pdf
 from fairhear.letters.word import letter_as_word
 from fairhear.web.http import AuthenticatedHttpRequest
 
@@ -204,7 +205,8 @@ def _send(
     else:
         messages.success(
             request,
-            f"{kind.label} is kept on the case to send by post: download it as Word to print.",
+            f"{kind.label} is kept on the case to send by post: download it as Word or PDF to "
+            "print.",
         )
     return letter
 
@@ -219,6 +221,17 @@ def letter_word(request: AuthenticatedHttpRequest, reference: str, pk: int) -> H
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     name = f"{contact.reference}-{letter.kind}-{letter.pk}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@permission_required("casework.view_cases", raise_exception=True)
+def letter_pdf(request: AuthenticatedHttpRequest, reference: str, pk: int) -> HttpResponse:
+    contact = casework.get_case_for(request.user, reference)
+    letter = selectors.letter_on(contact, pk)
+    response = HttpResponse(letter_as_pdf(letter), content_type="application/pdf")
+    name = f"{contact.reference}-{letter.kind}-{letter.pk}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
