@@ -10,7 +10,9 @@ class LettersConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from fairhear.casework.selectors.audit import add_case_record
         from fairhear.letters import models
 
         auditlog.register(models.LetterTemplate)
         auditlog.register(models.Letter)
+        add_case_record(models.Letter)

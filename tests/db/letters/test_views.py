@@ -20,6 +20,7 @@ from fairhear.letters.models import Letter, LetterTemplate
 from fairhear.letters.selectors import wording_of
 from fairhear.public.models import PublicSubmission
 from fairhear.public.tokens import token_hash
+from tests import builders
 from tests.db.letters.conftest import fresh
 
 pytestmark = pytest.mark.django_db
@@ -346,3 +347,27 @@ def test_the_pdf_is_in_large_print_when_asked_and_keeps_names_beyond_latin_1(
     large_pdf = download(large)
     assert _size_of(large_pdf, ask) == 16.0
     assert "Dear Łukasz Wiśniewski" in _pdf_text(large_pdf)
+
+
+def test_the_case_history_shows_the_letters_sent(
+    as_manager: Client, replied: Contact, officer: User
+) -> None:
+    letter = _post_letter(replied, officer)
+
+    history = as_manager.get(f"/staff/cases/{replied.reference}/history/")
+
+    [entry] = [e for e in history.context["changes"] if e.content_type.model == "letter"]
+    assert entry.object_pk == str(letter.pk)
+    assert entry.actor == officer
+    assert f"Letter: {letter}" in history.content.decode()
+
+
+def test_another_case_history_does_not_show_them(
+    as_manager: Client, replied: Contact, officer: User, area_a: Any
+) -> None:
+    _post_letter(replied, officer)
+    other = builders.log(officer, service_area=area_a)
+
+    history = as_manager.get(f"/staff/cases/{other.reference}/history/")
+
+    assert not [e for e in history.context["changes"] if e.content_type.model == "letter"]
