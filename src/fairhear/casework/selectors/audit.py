@@ -80,10 +80,9 @@ def cases_audit_trail(contact_ids: Collection[int]) -> QuerySet[LogEntry]:
     for model, pks in parts:
         records |= Q(content_type=types[model], object_pk__in=[str(pk) for pk in pks])
     # Category links and panel members are deleted when changed; their entries say whose.
+    deleted: list[type[models.Model]] = [ContactCategory, PanelMembership, *_OTHER_CASE_RECORDS]
     records |= Q(
-        content_type__in=[
-            types[model] for model in (ContactCategory, PanelMembership, *_OTHER_CASE_RECORDS)
-        ],
+        content_type__in=[types[model] for model in deleted],
         additional_data__contact__in=list(contact_ids),
     )
     trail: QuerySet[LogEntry] = (
