@@ -238,6 +238,8 @@ SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Notify's one generic template, whose subject is ((subject)) and body ((body)).
 FAIRHEAR_NOTIFY_API_KEY = env_str("FAIRHEAR_NOTIFY_API_KEY")
 FAIRHEAR_NOTIFY_EMAIL_TEMPLATE_ID = env_str("FAIRHEAR_NOTIFY_EMAIL_TEMPLATE_ID")
+# A Notify text message template whose body is ((body)): step notices by text need it.
+FAIRHEAR_NOTIFY_SMS_TEMPLATE_ID = env_str("FAIRHEAR_NOTIFY_SMS_TEMPLATE_ID")
 if FAIRHEAR_NOTIFY_API_KEY and not env_str("EMAIL_BACKEND"):
     EMAIL_BACKEND = "fairhear.public.notify.NotifyEmailBackend"
 

@@ -514,6 +514,7 @@ PAGES: list[Page] = [
     ),
     # ------------------------------------------------------------- letters
     Page("letters:templates", staff("manager")),
+    Page("letters:notices", staff("manager"), form=Form(lambda r: {"switched_on": "yes"})),
     Page(
         "letters:edit-template",
         staff("manager"),

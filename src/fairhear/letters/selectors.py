@@ -72,9 +72,10 @@ def _stage_name(number: int) -> str:
     return {1: "Stage 1", 2: "Stage 2 (investigation)", 3: "Stage 3 (review panel)"}[number]
 
 
-def letter_values(contact: Contact, *, sender: User, today: date) -> dict[str, str]:
+def letter_values(contact: Contact, *, sender: User | None, today: date) -> dict[str, str]:
     """Every field of a letter about `contact`, as plain strings: its dates are the
-    statutory clocks' (an empty string where the case has not got there)."""
+    statutory clocks' (an empty string where the case has not got there). No sender for
+    what Fairhear sends by itself (a step's notice)."""
     facts = case_facts(contact)
     clocks = clocks_for(facts, timescales=statutory_timescales())
     stages = {stage.number: stage for stage in contact.stages.all()}
@@ -94,7 +95,7 @@ def letter_values(contact: Contact, *, sender: User, today: date) -> dict[str, s
         "complaints_email": settings.FAIRHEAR_COMPLAINTS_EMAIL,
         "complaints_phone": settings.FAIRHEAR_COMPLAINTS_PHONE,
         "today": _day(today),
-        "sender_name": sender.get_full_name() or sender.get_username(),
+        "sender_name": (sender.get_full_name() or sender.get_username()) if sender else "",
         "reference": contact.reference,
         "complainant_name": person.name if person is not None else "",
         "complainant_address": person.address if person is not None else "",

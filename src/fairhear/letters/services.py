@@ -18,7 +18,7 @@ from fairhear.casework.models import Contact
 from fairhear.casework.services.base import CaseworkError, changing, record_event
 from fairhear.letters import engine
 from fairhear.letters.kinds import Audience, LetterKind, missing_fields
-from fairhear.letters.models import Letter, LetterTemplate
+from fairhear.letters.models import Letter, LetterTemplate, StepNotices
 from fairhear.letters.selectors import letter_values
 
 #: A part in square brackets: a gap where the case has no value, or what the officer writes.
@@ -205,3 +205,15 @@ def _preferences(contact: Contact) -> str:
     if contact.language:
         parts.append(f"in {contact.language}")
     return ", ".join(parts)
+
+
+def switch_step_notices(*, on: bool, by: User) -> StepNotices:
+    """Switch on or off the short email or text the complainant gets when their case moves
+    to a new step (`letters.notices`)."""
+    with transaction.atomic(), acting_as(by):
+        setting = StepNotices.objects.select_for_update().first() or StepNotices()
+        if setting.pk is not None and setting.switched_on == on:
+            raise LetterError("Nothing was changed.")
+        setting.switched_on, setting.changed_by = on, by
+        setting.save()
+    return setting

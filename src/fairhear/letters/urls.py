@@ -5,6 +5,7 @@ from fairhear.letters import views
 app_name = "letters"
 urlpatterns: list[URLPattern] = [
     path("letters/templates/", views.template_list, name="templates"),
+    path("letters/notices/", views.step_notices, name="notices"),
     path(
         "letters/templates/<slug:kind>/<slug:audience>/",
         views.edit_template,

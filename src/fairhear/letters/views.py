@@ -12,8 +12,14 @@ from fairhear.casework import selectors as casework
 from fairhear.casework.codes import LetterChannel
 from fairhear.casework.models import Contact
 from fairhear.casework.services import CaseworkError
-from fairhear.letters import engine, selectors, services
-from fairhear.letters.forms import ChooseLetterForm, LetterForm, PreferencesForm, TemplateForm
+from fairhear.letters import engine, notices, selectors, services
+from fairhear.letters.forms import (
+    ChooseLetterForm,
+    LetterForm,
+    PreferencesForm,
+    StepNoticesForm,
+    TemplateForm,
+)
 from fairhear.letters.kinds import FIELDS, Audience, LetterKind, marking_gaps, missing_fields
 from fairhear.letters.models import Letter
 from fairhear.letters.pdf import letter_as_pdf
@@ -34,7 +40,37 @@ def _letter(kind: str, audience: str) -> tuple[LetterKind, Audience]:
 @login_required
 @permission_required(EDIT_TEMPLATES, raise_exception=True)
 def template_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "letters/templates.html", {"wordings": selectors.every_wording()})
+    return render(
+        request,
+        "letters/templates.html",
+        {"wordings": selectors.every_wording(), "notices_on": notices.switched_on()},
+    )
+
+
+@login_required
+@permission_required(EDIT_TEMPLATES, raise_exception=True)
+def step_notices(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = StepNoticesForm(
+        request.POST or None, initial={"switched_on": "yes" if notices.switched_on() else "no"}
+    )
+    if request.method == "POST" and form.is_valid():
+        on = form.cleaned_data["switched_on"]
+        try:
+            services.switch_step_notices(on=on, by=request.user)
+        except services.LetterError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Step notices are {'on' if on else 'off'}.")
+            return redirect("letters:templates")
+    return render(
+        request,
+        "web/form_page.html",
+        {
+            "form": form,
+            "title": "Notices when a case moves to a new step",
+            "back": reverse("letters:templates"),
+        },
+    )
 
 
 @login_required
