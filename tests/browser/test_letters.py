@@ -45,6 +45,7 @@ def test_the_manager_edits_a_template_with_a_preview_against_a_real_case(
     sign_in(visitor, manager.username, PASSWORD)
     page = visitor.page
 
+    follow(visitor, "Settings")
     follow(visitor, "Letters")
     follow(visitor, "Edit Stage 1 response, standard version")
     page.get_by_label("Text of the letter").fill("Ask for Stage 2 by {{ stage_2_request_by }}.")
@@ -61,6 +62,11 @@ def test_the_manager_edits_a_template_with_a_preview_against_a_real_case(
     submit(visitor, "Save the template")
     row = page.get_by_role("row").filter(has_text="Stage 1 response").first
     expect(row).to_contain_text("The council's")
+
+    follow(visitor, "Change the notices when a case moves to a new step")
+    page.get_by_label("Yes").check()
+    submit(visitor, "Save")
+    expect(page.get_by_text("Step notices are on.")).to_be_visible()
 
 
 def test_an_officer_sends_the_stage_one_response_by_email_and_it_is_on_the_timeline(
