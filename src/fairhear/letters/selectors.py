@@ -23,7 +23,7 @@ from fairhear.letters.kinds import (
     LetterKind,
     suggested_kind,
 )
-from fairhear.letters.models import Letter, LetterTemplate
+from fairhear.letters.models import Letter, LetterTemplate, Notice
 
 
 @dataclass(frozen=True)
@@ -186,6 +186,10 @@ def channels_offered(contact: Contact) -> list[LetterChannel]:
 
 def letters_of(contact: Contact) -> QuerySet[Letter]:
     return contact.letters.select_related("sent_by").order_by("-sent", "-pk")
+
+
+def notices_of(contact: Contact) -> QuerySet[Notice]:
+    return contact.notices.order_by("-sent", "-pk")
 
 
 def letter_on(contact: Contact, pk: int) -> Letter:

@@ -161,6 +161,7 @@ def case_letters(request: AuthenticatedHttpRequest, reference: str) -> HttpRespo
         {
             "contact": contact,
             "letters": selectors.letters_of(contact),
+            "notices": selectors.notices_of(contact),
             "choose": choose,
             "suggested": selectors.suggested_letter(contact),
         },

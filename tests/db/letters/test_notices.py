@@ -144,9 +144,11 @@ def test_each_step_of_stages_one_to_three_sends_its_notice_with_the_clock_date(
         "fairhear.stage3.accepted",
         "fairhear.stage3.responded",
     ]
-    timeline = contact.events.filter(action="fairhear.notice.sent")
+    timeline = contact.events.filter(action="fairhear.notice.sent").order_by("pk")
     assert timeline.count() == 7
-    assert timeline.first() is not None
+    assert [event.description for event in timeline[:1]] == [
+        "Notice sent by email to jo@example.com: Stage 1 has started."
+    ]
     audited = case_audit_trail(contact).filter(content_type__model="notice")
     assert audited.count() == 7
 
@@ -299,6 +301,26 @@ def test_a_failed_notice_is_recorded_and_the_step_stands(
         "The notice by email to jo@example.com could not be sent: The mail server is down."
     )
     assert LogEntry.objects.get_for_object(notice).exists()
+
+
+def test_the_case_letters_page_lists_the_notices(
+    client: Client,
+    manager: User,
+    logged: Contact,
+    settings: Any,
+    django_capture_on_commit_callbacks: Capture,
+) -> None:
+    settings.EMAIL_BACKEND = "tests.db.letters.test_notices.BrokenEmail"
+    services.switch_step_notices(on=True, by=manager)
+    with django_capture_on_commit_callbacks(execute=True):
+        builders.triage_statutory(logged, manager, on=RECEIVED)
+    client.force_login(manager)
+
+    page = client.get(f"/staff/cases/{logged.reference}/letters/").content.decode()
+
+    assert "Notices of new steps" in page
+    assert f"Your complaint {logged.reference}: Stage 1 has started" in page
+    assert "Not sent</strong> The mail server is down." in page
 
 
 class BrokenEmail:
