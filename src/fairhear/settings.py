@@ -304,5 +304,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.security.DisallowedHost": {"handlers": ["console_one_line"], "propagate": False},
+        # fpdf2's font subsetting (a letter's PDF) logs dozens of lines per file at INFO.
+        "fontTools": {"level": "WARNING"},
     },
 }
