@@ -4,8 +4,8 @@ Each step of the procedure writes a line on the case's timeline (`casework.CaseE
 Watching those lines, rather than the casework services, keeps casework unaware of letters:
 once the step's transaction commits, a step the complainant hears about is sent as a short
 notice, if the council switched notices on, by the way the complainant asked to be reached.
-Each notice is kept (`Notice`), audited and written on the timeline; one that fails is kept
-with the reason and never undoes the step, which has already happened.
+Each notice is kept (`services.record_notice`), audited and written on the timeline; one that
+fails is kept with the reason and never undoes the step, which has already happened.
 """
 
 import logging
@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from fairhear.casework.codes import Route
 from fairhear.casework.models import CaseEvent
-from fairhear.casework.services.base import record_event
+from fairhear.letters import services
 from fairhear.letters.models import Notice, StepNotices
 from fairhear.letters.selectors import letter_values
 from fairhear.letters.steps import STEPS, By, notice, reach
@@ -86,25 +86,11 @@ def send_notice(event_pk: int) -> Notice | None:
                 personalisation={"body": text},
             )
         else:
-            EmailMessage(subject=subject, body=text, to=[to]).send()
+            reply_to = [values["complaints_email"]] if values["complaints_email"] else []
+            EmailMessage(subject=subject, body=text, to=[to], reply_to=reply_to).send()
     except Exception as error:  # any failure of the mail server or Notify: kept, not raised
         logger.warning("The notice of %s to %s failed", event.action, contact.reference)
         failure = str(error).strip() or type(error).__name__
-    how = "email" if by is By.EMAIL else "text"
-    with transaction.atomic():
-        kept = Notice.objects.create(
-            contact=contact,
-            step=event.action,
-            by=by.value,
-            sent_to=to,
-            subject=subject,
-            text=text,
-            failure=failure,
-        )
-        if failure:
-            words = f"The notice by {how} to {to} could not be sent: {failure}"
-            record_event(contact, "fairhear.notice.failed", words, None)
-        else:
-            words = f"Notice sent by {how} to {to}: {STEPS[event.action].subject}."
-            record_event(contact, "fairhear.notice.sent", words, None)
-    return kept
+    return services.record_notice(
+        contact, step=event.action, by=by, to=to, subject=subject, text=text, failure=failure
+    )
