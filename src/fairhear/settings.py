@@ -332,6 +332,8 @@ SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Notify's one generic template, whose subject is ((subject)) and body ((body)).
 FAIRHEAR_NOTIFY_API_KEY = env_str("FAIRHEAR_NOTIFY_API_KEY")
 FAIRHEAR_NOTIFY_EMAIL_TEMPLATE_ID = env_str("FAIRHEAR_NOTIFY_EMAIL_TEMPLATE_ID")
+# A Notify text message template whose body is ((body)): step notices by text need it.
+FAIRHEAR_NOTIFY_SMS_TEMPLATE_ID = env_str("FAIRHEAR_NOTIFY_SMS_TEMPLATE_ID")
 if FAIRHEAR_NOTIFY_API_KEY and not env_str("EMAIL_BACKEND"):
     EMAIL_BACKEND = "fairhear.public.notify.NotifyEmailBackend"
 
@@ -407,5 +409,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.security.DisallowedHost": {"handlers": ["console_one_line"], "propagate": False},
+        # fpdf2's font subsetting (a letter's PDF) logs dozens of lines per file at INFO.
+        "fontTools": {"level": "WARNING"},
     },
 }

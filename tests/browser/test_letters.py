@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from fairhear.casework import services
 from fairhear.casework.models import Contact
 from fairhear.letters.models import Letter
+from fairhear.letters.services import switch_step_notices
 from fairhear.organisation.models import ServiceArea
 from tests import builders
 from tests.browser.conftest import AccessiblePage, follow, sign_in, submit
@@ -45,6 +46,7 @@ def test_the_manager_edits_a_template_with_a_preview_against_a_real_case(
     sign_in(visitor, manager.username, PASSWORD)
     page = visitor.page
 
+    follow(visitor, "Settings")
     follow(visitor, "Letters")
     follow(visitor, "Edit Stage 1 response, standard version")
     page.get_by_label("Text of the letter").fill("Ask for Stage 2 by {{ stage_2_request_by }}.")
@@ -61,6 +63,11 @@ def test_the_manager_edits_a_template_with_a_preview_against_a_real_case(
     submit(visitor, "Save the template")
     row = page.get_by_role("row").filter(has_text="Stage 1 response").first
     expect(row).to_contain_text("The council's")
+
+    follow(visitor, "Change the notices when a case moves to a new step")
+    page.get_by_label("Yes").check()
+    submit(visitor, "Save")
+    expect(page.get_by_text("Step notices are on.")).to_be_visible()
 
 
 def test_an_officer_sends_the_stage_one_response_by_email_and_it_is_on_the_timeline(
@@ -88,3 +95,24 @@ def test_an_officer_sends_the_stage_one_response_by_email_and_it_is_on_the_timel
     expect(page.get_by_role("list").filter(has_text="Letter sent by email")).to_contain_text(
         "Letter sent by email to jo@example.com: Stage 1 response."
     )
+
+
+def test_the_notices_of_new_steps_are_listed_with_the_letters(
+    visitor: AccessiblePage, manager: User, officer: User, replied: Contact
+) -> None:
+    switch_step_notices(on=True, by=manager)
+    # The live server's database commits each step at once, so its notice goes straight away.
+    builders.accept_stage_two(
+        builders.request_stage_two(replied, officer, on=date(2027, 1, 5)),
+        officer,
+        on=date(2027, 1, 6),
+    )
+    [sent] = mail.outbox
+    assert "We will send you the result by 9 February 2027." in sent.body
+
+    sign_in(visitor, officer.username, PASSWORD)
+    visitor.goto(f"/staff/cases/{replied.reference}/letters/")
+    visitor.assert_accessible()
+    table = visitor.page.get_by_role("table", name="The short emails and texts sent")
+    expect(table).to_contain_text("Stage 2 has started")
+    expect(table).to_contain_text("Email to jo@example.com")

@@ -534,6 +534,7 @@ PAGES: list[Page] = [
     ),
     # ------------------------------------------------------------- letters
     Page("letters:templates", staff("manager")),
+    Page("letters:notices", staff("manager"), form=Form(lambda r: {"switched_on": "yes"})),
     Page(
         "letters:edit-template",
         staff("manager"),
@@ -562,6 +563,11 @@ PAGES: list[Page] = [
     ),
     Page(
         "letters:word",
+        staff(*SEES_A, hidden=NOT_A),
+        lambda r: [r.case_a.reference, r.letter_a.pk],
+    ),
+    Page(
+        "letters:pdf",
         staff(*SEES_A, hidden=NOT_A),
         lambda r: [r.case_a.reference, r.letter_a.pk],
     ),

@@ -1,5 +1,5 @@
-"""The letters' forms: a template's wording, choosing and sending a letter, and how the
-complainant would like letters."""
+"""The letters' forms: a template's wording, choosing and sending a letter, how the
+complainant would like letters, and the council's step notices switch."""
 
 from typing import Any
 
@@ -71,7 +71,8 @@ class LetterForm(LetterTextForm):
         super().__init__(*args, **kwargs)
         labels = {
             LetterChannel.EMAIL: "Email",
-            LetterChannel.POST: "Post (keep it on the case and download it as Word to print)",
+            LetterChannel.POST: "Post (keep it on the case, and download it as Word or PDF "
+            "to print)",
         }
         choices = [(channel.value, labels[channel]) for channel in channels]
         field = self.fields["channel"]
@@ -104,3 +105,20 @@ class PreferencesForm(GovUKForm):
         max_length=100,
     )
     submit_label = "Save the preferences"
+
+
+class StepNoticesForm(GovUKForm):
+    """Whether complainants are told, by email or text, when their case moves to a new step."""
+
+    switched_on = forms.TypedChoiceField(
+        label="Tell complainants when their case moves to a new step?",
+        help_text=(
+            "A short email, or a text message when they prefer the phone, when Stage 1 starts, "
+            "a stage is extended, a reply is sent, and a request for Stage 2 or 3 is accepted "
+            "or declined. Not to complainants who asked for letters by post."
+        ),
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda answer: answer == "yes",
+        widget=forms.RadioSelect,
+    )
+    submit_label = "Save"

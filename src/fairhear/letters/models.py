@@ -59,3 +59,48 @@ class Letter(models.Model):
     def get_additional_data(self) -> dict[str, int]:
         """Kept on each audit entry, so a case's history finds its letters."""
         return {"contact": self.contact_id}
+
+
+class StepNotices(models.Model):
+    """Whether the council tells complainants, by email or text, when their case moves to a
+    new step. One row at most; none means off."""
+
+    switched_on = models.BooleanField(default=False)
+    changed = models.DateTimeField(auto_now=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "step notices setting"
+
+    def __str__(self) -> str:
+        return "Step notices on" if self.switched_on else "Step notices off"
+
+
+class Notice(models.Model):
+    """A short email or text sent to the complainant when their case moved to a new step, or
+    the attempt, with why it failed."""
+
+    class By(models.TextChoices):
+        EMAIL = "email", "Email"
+        TEXT = "text", "Text message"
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="notices")
+    step = models.CharField(max_length=60, help_text="The timeline's action code of the step.")
+    by = models.CharField(max_length=10, choices=By.choices)
+    sent_to = models.CharField(max_length=254)
+    subject = models.CharField(max_length=300)
+    text = models.TextField()
+    sent = models.DateTimeField(auto_now_add=True)
+    failure = models.TextField(blank=True, help_text="Why it could not be sent; empty if sent.")
+
+    class Meta:
+        ordering = ["contact", "sent", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.contact.reference}: {self.subject}"
+
+    def get_additional_data(self) -> dict[str, int]:
+        """Kept on each audit entry, so a case's history finds its notices."""
+        return {"contact": self.contact_id}

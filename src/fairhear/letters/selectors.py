@@ -23,7 +23,7 @@ from fairhear.letters.kinds import (
     LetterKind,
     suggested_kind,
 )
-from fairhear.letters.models import Letter, LetterTemplate
+from fairhear.letters.models import Letter, LetterTemplate, Notice
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,10 @@ def _stage_name(number: int) -> str:
     return {1: "Stage 1", 2: "Stage 2 (investigation)", 3: "Stage 3 (review panel)"}[number]
 
 
-def letter_values(contact: Contact, *, sender: User, today: date) -> dict[str, str]:
+def letter_values(contact: Contact, *, sender: User | None, today: date) -> dict[str, str]:
     """Every field of a letter about `contact`, as plain strings: its dates are the
-    statutory clocks' (an empty string where the case has not got there)."""
+    statutory clocks' (an empty string where the case has not got there). No sender for
+    what Fairhear sends by itself (a step's notice)."""
     facts = case_facts(contact)
     clocks = clocks_for(facts, timescales=statutory_timescales())
     stages = {stage.number: stage for stage in contact.stages.all()}
@@ -94,7 +95,7 @@ def letter_values(contact: Contact, *, sender: User, today: date) -> dict[str, s
         "complaints_email": settings.FAIRHEAR_COMPLAINTS_EMAIL,
         "complaints_phone": settings.FAIRHEAR_COMPLAINTS_PHONE,
         "today": _day(today),
-        "sender_name": sender.get_full_name() or sender.get_username(),
+        "sender_name": (sender.get_full_name() or sender.get_username()) if sender else "",
         "reference": contact.reference,
         "complainant_name": person.name if person is not None else "",
         "complainant_address": person.address if person is not None else "",
@@ -185,6 +186,10 @@ def channels_offered(contact: Contact) -> list[LetterChannel]:
 
 def letters_of(contact: Contact) -> QuerySet[Letter]:
     return contact.letters.select_related("sent_by").order_by("-sent", "-pk")
+
+
+def notices_of(contact: Contact) -> QuerySet[Notice]:
+    return contact.notices.order_by("-sent", "-pk")
 
 
 def letter_on(contact: Contact, pk: int) -> Letter:

@@ -18,8 +18,9 @@ from fairhear.casework.models import Contact
 from fairhear.casework.services.base import CaseworkError, changing, record_event
 from fairhear.letters import engine
 from fairhear.letters.kinds import Audience, LetterKind, missing_fields
-from fairhear.letters.models import Letter, LetterTemplate
+from fairhear.letters.models import Letter, LetterTemplate, Notice, StepNotices
 from fairhear.letters.selectors import letter_values
+from fairhear.letters.steps import STEPS, By
 
 #: A part in square brackets: a gap where the case has no value, or what the officer writes.
 _TO_WRITE = re.compile(r"\[[^\[\]]*\]")
@@ -205,3 +206,40 @@ def _preferences(contact: Contact) -> str:
     if contact.language:
         parts.append(f"in {contact.language}")
     return ", ".join(parts)
+
+
+def switch_step_notices(*, on: bool, by: User) -> StepNotices:
+    """Switch on or off the short email or text the complainant gets when their case moves
+    to a new step (`letters.notices`)."""
+    with transaction.atomic(), acting_as(by):
+        setting = StepNotices.objects.select_for_update().first() or StepNotices()
+        if setting.pk is not None and setting.switched_on == on:
+            raise LetterError("Nothing was changed.")
+        setting.switched_on, setting.changed_by = on, by
+        setting.save()
+    return setting
+
+
+def record_notice(
+    contact: Contact, *, step: str, by: By, to: str, subject: str, text: str, failure: str
+) -> Notice:
+    """Keep a step's notice as it was sent (or why it could not be) and note it on the
+    timeline. Fairhear sent it, so no member of staff is named."""
+    how = "email" if by is By.EMAIL else "text"
+    with transaction.atomic():
+        notice = Notice.objects.create(
+            contact=contact,
+            step=step,
+            by=by.value,
+            sent_to=to,
+            subject=subject,
+            text=text,
+            failure=failure,
+        )
+        if failure:
+            words = f"The notice by {how} to {to} could not be sent: {failure}"
+            record_event(contact, "fairhear.notice.failed", words, None)
+        else:
+            words = f"Notice sent by {how} to {to}: {STEPS[step].subject}."
+            record_event(contact, "fairhear.notice.sent", words, None)
+    return notice

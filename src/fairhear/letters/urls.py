@@ -5,6 +5,7 @@ from fairhear.letters import views
 app_name = "letters"
 urlpatterns: list[URLPattern] = [
     path("letters/templates/", views.template_list, name="templates"),
+    path("letters/notices/", views.step_notices, name="notices"),
     path(
         "letters/templates/<slug:kind>/<slug:audience>/",
         views.edit_template,
@@ -14,4 +15,5 @@ urlpatterns: list[URLPattern] = [
     path("cases/<str:reference>/letters/write/", views.write_letter, name="write"),
     path("cases/<str:reference>/letters/preferences/", views.preferences, name="preferences"),
     path("cases/<str:reference>/letters/<int:pk>/word/", views.letter_word, name="word"),
+    path("cases/<str:reference>/letters/<int:pk>/pdf/", views.letter_pdf, name="pdf"),
 ]

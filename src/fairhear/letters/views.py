@@ -12,10 +12,17 @@ from fairhear.casework import selectors as casework
 from fairhear.casework.codes import LetterChannel
 from fairhear.casework.models import Contact
 from fairhear.casework.services import CaseworkError
-from fairhear.letters import engine, selectors, services
-from fairhear.letters.forms import ChooseLetterForm, LetterForm, PreferencesForm, TemplateForm
+from fairhear.letters import engine, notices, selectors, services
+from fairhear.letters.forms import (
+    ChooseLetterForm,
+    LetterForm,
+    PreferencesForm,
+    StepNoticesForm,
+    TemplateForm,
+)
 from fairhear.letters.kinds import FIELDS, Audience, LetterKind, marking_gaps, missing_fields
 from fairhear.letters.models import Letter
+from fairhear.letters.pdf import letter_as_pdf
 from fairhear.letters.word import letter_as_word
 from fairhear.web.http import AuthenticatedHttpRequest
 
@@ -33,7 +40,37 @@ def _letter(kind: str, audience: str) -> tuple[LetterKind, Audience]:
 @login_required
 @permission_required(EDIT_TEMPLATES, raise_exception=True)
 def template_list(request: AuthenticatedHttpRequest) -> HttpResponse:
-    return render(request, "letters/templates.html", {"wordings": selectors.every_wording()})
+    return render(
+        request,
+        "letters/templates.html",
+        {"wordings": selectors.every_wording(), "notices_on": notices.switched_on()},
+    )
+
+
+@login_required
+@permission_required(EDIT_TEMPLATES, raise_exception=True)
+def step_notices(request: AuthenticatedHttpRequest) -> HttpResponse:
+    form = StepNoticesForm(
+        request.POST or None, initial={"switched_on": "yes" if notices.switched_on() else "no"}
+    )
+    if request.method == "POST" and form.is_valid():
+        on = form.cleaned_data["switched_on"]
+        try:
+            services.switch_step_notices(on=on, by=request.user)
+        except services.LetterError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Step notices are {'on' if on else 'off'}.")
+            return redirect("letters:templates")
+    return render(
+        request,
+        "web/form_page.html",
+        {
+            "form": form,
+            "title": "Notices when a case moves to a new step",
+            "back": reverse("letters:templates"),
+        },
+    )
 
 
 @login_required
@@ -124,6 +161,7 @@ def case_letters(request: AuthenticatedHttpRequest, reference: str) -> HttpRespo
         {
             "contact": contact,
             "letters": selectors.letters_of(contact),
+            "notices": selectors.notices_of(contact),
             "choose": choose,
             "suggested": selectors.suggested_letter(contact),
         },
@@ -204,7 +242,8 @@ def _send(
     else:
         messages.success(
             request,
-            f"{kind.label} is kept on the case to send by post: download it as Word to print.",
+            f"{kind.label} is kept on the case to send by post: download it as Word or PDF to "
+            "print.",
         )
     return letter
 
@@ -219,6 +258,17 @@ def letter_word(request: AuthenticatedHttpRequest, reference: str, pk: int) -> H
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     name = f"{contact.reference}-{letter.kind}-{letter.pk}.docx"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@permission_required("casework.view_cases", raise_exception=True)
+def letter_pdf(request: AuthenticatedHttpRequest, reference: str, pk: int) -> HttpResponse:
+    contact = casework.get_case_for(request.user, reference)
+    letter = selectors.letter_on(contact, pk)
+    response = HttpResponse(letter_as_pdf(letter), content_type="application/pdf")
+    name = f"{contact.reference}-{letter.kind}-{letter.pk}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 

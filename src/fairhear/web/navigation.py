@@ -38,7 +38,7 @@ def settings_pages(user: AnyUser) -> list[SettingsPage]:
                 "Letters",
                 reverse("letters:templates"),
                 "The wording of the letters sent to complainants at each step, in standard "
-                "and young people's versions.",
+                "and young people's versions, and the notices when a case moves on.",
             )
         )
     if user.has_perm("organisation.view_servicearea"):

@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
 from docx import Document
+from pypdf import PdfReader
 
 from fairhear.casework.models import Contact
 from fairhear.letters import services
@@ -19,6 +20,7 @@ from fairhear.letters.models import Letter, LetterTemplate
 from fairhear.letters.selectors import wording_of
 from fairhear.public.models import PublicSubmission
 from fairhear.public.tokens import token_hash
+from tests import builders
 from tests.db.letters.conftest import fresh
 
 pytestmark = pytest.mark.django_db
@@ -271,3 +273,101 @@ def test_a_letter_asked_for_on_the_online_form_is_offered_by_post_first(
     page = as_officer.get(f"/staff/cases/{replied.reference}/letters/write/")
 
     assert page.context["form"].fields["channel"].initial == "post"
+
+
+def _pdf_text(content: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_a_kept_letter_downloads_as_pdf_on_the_council_letterhead(
+    as_officer: Client, replied: Contact, officer: User, settings: Any
+) -> None:
+    settings.FAIRHEAR_COUNCIL_NAME = "Exampleshire County Council"
+    settings.FAIRHEAR_COUNCIL_ADDRESS = "County Hall\nExampletown\nEX1 1AA"
+    letter = _post_letter(replied, officer)
+
+    response = as_officer.get(f"/staff/cases/{replied.reference}/letters/{letter.pk}/pdf/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].endswith('.pdf"')
+    reader = PdfReader(io.BytesIO(response.content))
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Our response"
+    text = _pdf_text(response.content)
+    for line in ("Exampleshire County Council", "County Hall", "EX1 1AA", "FH1 1AA"):
+        assert line in text
+    assert f"Our reference: {replied.reference}" in text
+    assert "You can ask for Stage 2 by 20 January 2027." in text
+
+
+def _size_of(content: bytes, words: str) -> float:
+    """The font size, in points, of the line of the PDF that holds these words."""
+    sizes: list[float] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: float) -> None:
+        if words in text:
+            sizes.append(round(size * tm[0], 1))
+
+    for page in PdfReader(io.BytesIO(content)).pages:
+        page.extract_text(visitor_text=visit)
+    [found] = sizes
+    return found
+
+
+def test_the_pdf_is_in_large_print_when_asked_and_keeps_names_beyond_latin_1(
+    as_officer: Client, replied: Contact, officer: User
+) -> None:
+    ordinary = _post_letter(replied, officer)
+    services.set_letter_preferences(
+        replied,
+        version=fresh(replied).version,
+        letters_by="post",
+        large_print=True,
+        easy_read=False,
+        language="",
+        by=officer,
+    )
+    large = services.record_letter_for_post(
+        replied,
+        version=fresh(replied).version,
+        kind=LetterKind.STAGE_1_RESPONSE,
+        audience=Audience.STANDARD,
+        subject="Our response",
+        body="Dear Łukasz Wiśniewski\n\nYou can ask for Stage 2 by 20 January 2027.\n",
+        by=officer,
+    )
+
+    def download(letter: Letter) -> bytes:
+        url = f"/staff/cases/{replied.reference}/letters/{letter.pk}/pdf/"
+        return as_officer.get(url).content
+
+    ask = "You can ask for Stage 2"
+    assert _size_of(download(ordinary), ask) == 12.0
+    large_pdf = download(large)
+    assert _size_of(large_pdf, ask) == 16.0
+    assert "Dear Łukasz Wiśniewski" in _pdf_text(large_pdf)
+
+
+def test_the_case_history_shows_the_letters_sent(
+    as_manager: Client, replied: Contact, officer: User
+) -> None:
+    letter = _post_letter(replied, officer)
+
+    history = as_manager.get(f"/staff/cases/{replied.reference}/history/")
+
+    [entry] = [e for e in history.context["changes"] if e.content_type.model == "letter"]
+    assert entry.object_pk == str(letter.pk)
+    assert entry.actor == officer
+    assert f"Letter: {letter}" in history.content.decode()
+
+
+def test_another_case_history_does_not_show_them(
+    as_manager: Client, replied: Contact, officer: User, area_a: Any
+) -> None:
+    _post_letter(replied, officer)
+    other = builders.log(officer, service_area=area_a)
+
+    history = as_manager.get(f"/staff/cases/{other.reference}/history/")
+
+    assert not [e for e in history.context["changes"] if e.content_type.model == "letter"]

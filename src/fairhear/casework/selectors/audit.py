@@ -22,11 +22,25 @@ from fairhear.casework.models import (
     Stage,
 )
 
+#: Other apps' records that hang from a contact (a `contact` foreign key, and audit entries
+#: whose additional data names it), so a case's history shows them without casework
+#: importing those apps. Each app adds its own from its AppConfig.ready.
+_OTHER_CASE_RECORDS: list[type[models.Model]] = []
+
+
+def add_case_record(model: type[models.Model]) -> None:
+    """Show this model's audit entries in the history of the case it hangs from. The model
+    has a `contact` foreign key and its `get_additional_data` gives `{"contact": id}`, so the
+    entries of a row since deleted are found too."""
+    if model not in _OTHER_CASE_RECORDS:
+        _OTHER_CASE_RECORDS.append(model)
+
 
 def case_audit_trail(contact: Contact) -> QuerySet[LogEntry]:
     """Every audited change to a case: the contact and the records that hang from it (its
     stages with their category outcomes and panels, category links, Ombudsman cases,
-    costs, learning actions, documents and assignments), newest first."""
+    costs, learning actions, documents and assignments, and other apps' records added with
+    `add_case_record`), newest first."""
     return cases_audit_trail([contact.pk])
 
 
@@ -52,6 +66,7 @@ def cases_audit_trail(contact_ids: Collection[int]) -> QuerySet[LogEntry]:
         LearningAction,
         Attachment,
         CaseAssignment,
+        *_OTHER_CASE_RECORDS,
     )
     for model in hanging:
         parts.append(
@@ -65,8 +80,9 @@ def cases_audit_trail(contact_ids: Collection[int]) -> QuerySet[LogEntry]:
     for model, pks in parts:
         records |= Q(content_type=types[model], object_pk__in=[str(pk) for pk in pks])
     # Category links and panel members are deleted when changed; their entries say whose.
+    deleted: list[type[models.Model]] = [ContactCategory, PanelMembership, *_OTHER_CASE_RECORDS]
     records |= Q(
-        content_type__in=[types[ContactCategory], types[PanelMembership]],
+        content_type__in=[types[model] for model in deleted],
         additional_data__contact__in=list(contact_ids),
     )
     trail: QuerySet[LogEntry] = (
