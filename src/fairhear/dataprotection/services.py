@@ -44,6 +44,7 @@ from fairhear.dataprotection.models import (
     SubjectAccessRequest,
 )
 from fairhear.dataprotection.selectors import current_policy, retention_review
+from fairhear.letters.models import Letter, Notice
 from fairhear.public.models import PublicCompliment, PublicSubmission
 
 REMOVED = "Removed under the retention schedule"
@@ -53,6 +54,7 @@ T = TypeVar("T")
 _KEPT_TEXT: dict[type[models.Model], frozenset[str]] = {
     Contact: frozenset({"reference", "gender", "ethnicity", "next_step"}),
     OmbudsmanCase: frozenset({"lgsco_reference"}),
+    Notice: frozenset({"step"}),
 }
 
 
@@ -112,8 +114,8 @@ def _anonymise_cases(contacts: list[Contact], run: RetentionRun) -> None:
     ids = [contact.pk for contact in contacts]
     _redact_entries(cases_audit_trail(ids))
     _blank(Contact.objects.filter(pk__in=ids))
-    for model in (Stage, OmbudsmanCase, LearningAction):
-        _blank(model.objects.filter(contact__in=ids))
+    for model in (Stage, OmbudsmanCase, LearningAction, Letter, Notice):
+        _blank(model._default_manager.filter(contact__in=ids))
     attachments = Attachment.objects.filter(contact__in=ids)
     files = [(a.file.storage, a.file.name) for a in attachments]
     # Files go only once the database change is committed, so a failed run keeps both.

@@ -27,6 +27,7 @@ from fairhear.dataprotection.services import (
     place_hold,
 )
 from fairhear.demo.council import build_organisation, fill_case_data
+from fairhear.letters.models import Letter
 from fairhear.reports.engine import build_report
 from tests.builders import RECEIVED, log, triage_statutory
 
@@ -116,6 +117,16 @@ def test_a_case_loses_names_text_documents_and_audited_values_but_keeps_its_code
     )
     stored = media_in_tmp / document.file.name
     assert stored.exists()
+    letter = Letter.objects.create(
+        contact=contact,
+        kind="stage_1_response",
+        audience="standard",
+        subject="Your complaint",
+        body="Dear Jo Bloggs, we are sorry about Alex.",
+        channel="post",
+        sent_to="1 High Street",
+        sent_by=officer,
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         run = anonymise_expired(as_of=FAR_FUTURE, confirmed=[contact.reference], by=manager)
@@ -135,6 +146,9 @@ def test_a_case_loses_names_text_documents_and_audited_values_but_keeps_its_code
     assert (person.name, person.email, person.phone, person.address) == ("", "", "", "")
     assert person.key.startswith("anonymised-")
     assert not Attachment.objects.filter(contact=contact).exists()
+    letter.refresh_from_db()
+    assert (letter.subject, letter.body, letter.sent_to) == ("", "", "")
+    assert letter.kind == "stage_1_response"
     assert not stored.exists()
     # Nothing anyone wrote survives in the timeline or the audit trail.
     trail = list(case_audit_trail(contact).values("changes", "object_repr", "serialized_data"))
