@@ -47,8 +47,10 @@ ENV PATH=/venv/bin:$PATH \
     PORT=8000 \
     FORWARDED_ALLOW_IPS="*"
 # The manifest storage's hashed and compressed files, made once here, not on every start. The
-# key is a throwaway: collectstatic signs nothing, and the settings refuse to start without one.
-RUN DEBUG=false SECRET_KEY=collectstatic-only-not-a-secret FAIRHEAR_DATA_DIR=/tmp/collect \
+# key is a throwaway: collectstatic signs nothing, and the settings refuse to start without a
+# key as long as a real one.
+RUN DEBUG=false SECRET_KEY=collectstatic-only-a-throwaway-key-that-signs-nothing-at-build \
+    FAIRHEAR_DATA_DIR=/tmp/collect \
     fairhear collectstatic --no-input \
  && rm -rf /tmp/collect
 USER fairhear

@@ -9,6 +9,8 @@ from types import ModuleType
 
 import pytest
 
+from tests.unit.fresh import fairhear
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
 COMPOSE = (ROOT / "compose.yaml").read_text()
@@ -85,4 +87,14 @@ def test_the_daily_jobs_script_is_valid_shell() -> None:
     result = subprocess.run(
         ["sh", "-n", str(ROOT / "scripts" / "daily_jobs.sh")], capture_output=True, check=False
     )
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_build_time_collectstatic_settings_start(tmp_path: Path) -> None:
+    # The image's collectstatic step runs with production settings and a throwaway key: the
+    # settings' checks (a strong key among them) must let it start.
+    step = re.search(r"RUN (DEBUG=false SECRET_KEY=\S+)", DOCKERFILE)
+    assert step is not None
+    env = dict(pair.split("=", 1) for pair in step.group(1).split())
+    result = fairhear("collectstatic", "--help", data_dir=tmp_path, **env)
     assert result.returncode == 0, result.stderr
