@@ -12,6 +12,7 @@ import textwrap
 from collections import defaultdict
 from importlib.metadata import version
 
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import BaseCommand, ManagementUtility, get_commands
 from django.core.management.color import color_style
 from django.db import DatabaseError
@@ -37,7 +38,13 @@ def main() -> None:
     if argv[1:] in (["--version"], ["version"]):
         sys.stdout.write(f"fairhear {version('fairhear')}\n")
         return
-    FairhearUtility(argv).execute()
+    try:
+        FairhearUtility(argv).execute()
+    except ImproperlyConfigured as error:
+        # A setting the council must fix (a weak SECRET_KEY, a bad DATABASE_URL): its message
+        # says which and how, and a traceback would only hide it.
+        sys.stderr.write(f"fairhear: {error}\n")
+        sys.exit(1)
 
 
 def fairhear_commands() -> dict[str, str]:

@@ -141,3 +141,10 @@ def test_a_period_with_nothing_received_warns_and_still_writes_the_report(
     assert result.returncode == 0, result.stderr
     assert "warning: nothing was received in 2024/25" in result.stderr
     assert output.stat().st_size > 0
+
+
+def test_a_setting_to_fix_is_one_line_naming_it(tmp_path: Path) -> None:
+    result = fairhear("check", data_dir=tmp_path, DEBUG="false", SECRET_KEY="short")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("fairhear: SECRET_KEY is too weak")
