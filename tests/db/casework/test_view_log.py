@@ -183,3 +183,26 @@ def test_opening_an_unlinked_ombudsman_cases_history_is_logged_as_a_view(
     assert (refused.status_code, posted.status_code) == (403, 405)
     assert list(shown.context["views"]) == []
     assert _views_of(unlinked) == [manager]
+
+
+def test_a_refused_or_posted_document_download_is_not_logged(
+    client: Client, officer: User, service_manager_b: User, log: Callable[..., Contact]
+) -> None:
+    case = log()
+    document = services.add_attachment(
+        case,
+        upload=SimpleUploadedFile("notes.txt", b"Visit notes"),
+        content_type="text/plain",
+        description="",
+        by=officer,
+    )
+    address = reverse("casework:download-attachment", args=[case.reference, document.pk])
+    client.force_login(service_manager_b)  # another area's case: not found
+    refused = client.get(address)
+    client.force_login(officer)
+    posted = client.post(address)
+
+    assert (refused.status_code, posted.status_code) == (404, 405)
+    assert _views_of(document) == []
+    client.get(address)
+    assert _views_of(document) == [officer]

@@ -193,6 +193,7 @@ def _what_happened(contact: Contact, said: str, last_event: int | None, title: s
 
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
+@require_GET
 def download_attachment(request: AuthenticatedHttpRequest, reference: str, pk: int) -> FileResponse:
     attachment = selectors.get_attachment_for(request.user, reference, pk)
     log_view(request, attachment)
