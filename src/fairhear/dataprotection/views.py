@@ -10,8 +10,10 @@ from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from fairhear.casework.models import Contact
+from fairhear.casework.views.base import log_view
 from fairhear.core.dates import long_date
 from fairhear.dataprotection import selectors, services, subject_access
 from fairhear.dataprotection.bundle import bundle_zip, cases_for_bundle
@@ -207,6 +209,7 @@ def _search_form(
 
 @login_required
 @permission_required(MANAGE, raise_exception=True)
+@require_GET
 def subject_access_request(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access_request = get_object_or_404(SubjectAccessRequest, pk=pk)
     search_form, search = _search_form(request.GET, access_request)
@@ -219,7 +222,7 @@ def subject_access_request(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
         },
         matches=matches,
     )
-    return render(
+    response = render(
         request,
         "dataprotection/subject_access_request.html",
         {
@@ -232,6 +235,12 @@ def subject_access_request(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
             "today": timezone.localdate(),
         },
     )
+    # The page shows the requester's details, and each case found with its complainant's and
+    # child's names: a view of the request and of each of those cases.
+    log_view(request, access_request)
+    for match in matches:
+        log_view(request, match.contact)
+    return response
 
 
 @login_required

@@ -7,11 +7,13 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_GET
 
 from fairhear.casework import selectors as casework
 from fairhear.casework.codes import LetterChannel
 from fairhear.casework.models import Contact
 from fairhear.casework.services import CaseworkError
+from fairhear.casework.views.base import log_view
 from fairhear.letters import engine, notices, selectors, services
 from fairhear.letters.forms import (
     ChooseLetterForm,
@@ -147,6 +149,7 @@ def _preview(
 
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
+@require_GET
 def case_letters(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
     contact = casework.get_case_for(request.user, reference)
     choose = ChooseLetterForm(
@@ -155,7 +158,7 @@ def case_letters(request: AuthenticatedHttpRequest, reference: str) -> HttpRespo
             "audience": selectors.preferred_audience(contact).value,
         }
     )
-    return render(
+    response = render(
         request,
         "letters/case.html",
         {
@@ -166,6 +169,9 @@ def case_letters(request: AuthenticatedHttpRequest, reference: str) -> HttpRespo
             "suggested": selectors.suggested_letter(contact),
         },
     )
+    # The letters' subjects and addresses are the case's personal data: a view of the case.
+    log_view(request, contact)
+    return response
 
 
 @login_required
@@ -196,6 +202,9 @@ def write_letter(request: AuthenticatedHttpRequest, reference: str) -> HttpRespo
         letter = _send(request, contact, form, kind, audience)
         if letter is not None:
             return redirect("letters:case", reference=contact.reference)
+    if request.method == "GET":
+        # The letter as drafted shows the complainant's name and address.
+        log_view(request, contact)
     return render(
         request,
         "letters/write.html",
@@ -250,9 +259,11 @@ def _send(
 
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
+@require_GET
 def letter_word(request: AuthenticatedHttpRequest, reference: str, pk: int) -> HttpResponse:
     contact = casework.get_case_for(request.user, reference)
     letter = selectors.letter_on(contact, pk)
+    log_view(request, letter)
     response = HttpResponse(
         letter_as_word(letter),
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -264,9 +275,11 @@ def letter_word(request: AuthenticatedHttpRequest, reference: str, pk: int) -> H
 
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
+@require_GET
 def letter_pdf(request: AuthenticatedHttpRequest, reference: str, pk: int) -> HttpResponse:
     contact = casework.get_case_for(request.user, reference)
     letter = selectors.letter_on(contact, pk)
+    log_view(request, letter)
     response = HttpResponse(letter_as_pdf(letter), content_type="application/pdf")
     name = f"{contact.reference}-{letter.kind}-{letter.pk}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

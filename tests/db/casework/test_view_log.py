@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from fairhear.casework import services
-from fairhear.casework.models import Contact
+from fairhear.casework.models import Contact, OmbudsmanCase
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +69,7 @@ def test_the_view_log_names_who_opened_which_case_and_which_documents(
         (officer, "notes.txt"),
         (officer, first.reference),
     ]
-    assert everyone.context["page"].object_list[1].document_case == second.reference
+    assert everyone.context["page"].object_list[1].case_reference == second.reference
     assert [e.actor for e in officers.context["page"].object_list] == [officer, officer]
     page = everyone.content.decode()
     assert "Document notes.txt of case" in page
@@ -131,3 +131,78 @@ def test_opening_a_cases_details_step_is_logged_as_a_view(
     assert details.status_code == 200
     views = LogEntry.objects.filter(action=LogEntry.Action.ACCESS, object_pk=str(contact.pk))
     assert [e.actor for e in views] == [officer]
+
+
+def _views_of(record: object) -> list[User | None]:
+    entries = LogEntry.objects.get_for_object(record).filter(action=LogEntry.Action.ACCESS)
+    return [entry.actor for entry in entries.order_by("pk")]
+
+
+def test_opening_a_cases_history_is_logged_as_a_view_after_the_page_shows_the_earlier_ones(
+    client: Client, manager: User, officer: User, log: Callable[..., Contact]
+) -> None:
+    case = log()
+    client.force_login(officer)
+    client.get(reverse("casework:case", args=[case.reference]))
+    client.force_login(manager)
+
+    first = client.get(reverse("casework:history", args=[case.reference]))
+    second = client.get(reverse("casework:history", args=[case.reference]))
+
+    assert _views_of(case) == [officer, manager, manager]
+    assert [entry.actor for entry in first.context["views"]] == [officer]
+    assert [entry.actor for entry in second.context["views"]] == [manager, officer]
+    shown = client.get(reverse("casework:view-log")).context["page"].object_list
+    assert [(entry.actor, entry.object_repr) for entry in shown][:1] == [(manager, case.reference)]
+
+
+def test_a_refused_or_posted_history_is_not_logged_as_a_view(
+    client: Client, manager: User, officer: User, log: Callable[..., Contact]
+) -> None:
+    case = log()
+    client.force_login(officer)  # may open the case, not its audit history
+    refused = client.get(reverse("casework:history", args=[case.reference]))
+    client.force_login(manager)
+    posted = client.post(reverse("casework:history", args=[case.reference]))
+
+    assert (refused.status_code, posted.status_code) == (403, 405)
+    assert _views_of(case) == []
+
+
+def test_opening_an_unlinked_ombudsman_cases_history_is_logged_as_a_view(
+    client: Client, manager: User, officer: User, unlinked: OmbudsmanCase
+) -> None:
+    history = reverse("casework:ombudsman-history", args=[unlinked.lgsco_reference])
+    client.force_login(officer)
+    refused = client.get(history)
+    client.force_login(manager)
+    posted = client.post(history)
+
+    shown = client.get(history)
+
+    assert (refused.status_code, posted.status_code) == (403, 405)
+    assert list(shown.context["views"]) == []
+    assert _views_of(unlinked) == [manager]
+
+
+def test_a_refused_or_posted_document_download_is_not_logged(
+    client: Client, officer: User, service_manager_b: User, log: Callable[..., Contact]
+) -> None:
+    case = log()
+    document = services.add_attachment(
+        case,
+        upload=SimpleUploadedFile("notes.txt", b"Visit notes"),
+        content_type="text/plain",
+        description="",
+        by=officer,
+    )
+    address = reverse("casework:download-attachment", args=[case.reference, document.pk])
+    client.force_login(service_manager_b)  # another area's case: not found
+    refused = client.get(address)
+    client.force_login(officer)
+    posted = client.post(address)
+
+    assert (refused.status_code, posted.status_code) == (404, 405)
+    assert _views_of(document) == []
+    client.get(address)
+    assert _views_of(document) == [officer]

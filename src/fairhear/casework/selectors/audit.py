@@ -7,7 +7,9 @@ from auditlog.models import LogEntry
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery, When
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Cast
 
 from fairhear.casework.models import (
     Attachment,
@@ -106,10 +108,12 @@ def ombudsman_audit_trail(case: OmbudsmanCase) -> QuerySet[LogEntry]:
 def view_log(
     *, viewer: User | None = None, day_from: date | None = None, day_to: date | None = None
 ) -> QuerySet[LogEntry]:
-    """Who opened which case, downloaded which document or opened which Ombudsman case,
-    newest first, with the case reference of each document (the complaints manager's view
-    log across every case)."""
-    types = ContentType.objects.get_for_models(Contact, Attachment, OmbudsmanCase)
+    """Who opened which case, downloaded which document or letter or opened which Ombudsman
+    case, newest first, with the case reference of each document or letter (the complaints
+    manager's view log across every case)."""
+    types = ContentType.objects.get_for_models(
+        Contact, Attachment, OmbudsmanCase, *_OTHER_CASE_RECORDS
+    )
     entries = LogEntry.objects.filter(
         action=LogEntry.Action.ACCESS, content_type__in=list(types.values())
     )
@@ -120,8 +124,18 @@ def view_log(
     if day_to is not None:
         entries = entries.filter(timestamp__date__lte=day_to)
     document_case = Attachment.objects.filter(pk=OuterRef("object_id")).values("contact__reference")
+    # Other apps' records (letters) name their case in each entry's additional data.
+    record_case = Contact.objects.filter(pk=OuterRef("record_contact")).values("reference")
     log: QuerySet[LogEntry] = (
-        entries.annotate(document_case=Subquery(document_case[:1]))
+        entries.annotate(
+            record_contact=Cast(KeyTextTransform("contact", "additional_data"), IntegerField())
+        )
+        .annotate(
+            case_reference=Case(
+                When(content_type=types[Attachment], then=Subquery(document_case[:1])),
+                When(record_contact__isnull=False, then=Subquery(record_case[:1])),
+            )
+        )
         .select_related("actor", "content_type")
         .order_by("-timestamp", "-pk")
     )

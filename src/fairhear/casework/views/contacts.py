@@ -14,6 +14,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_GET
 
 from fairhear.casework import forms, selectors, services
 from fairhear.casework.facts import case_clocks
@@ -192,6 +193,7 @@ def _what_happened(contact: Contact, said: str, last_event: int | None, title: s
 
 @login_required
 @permission_required("casework.view_cases", raise_exception=True)
+@require_GET
 def download_attachment(request: AuthenticatedHttpRequest, reference: str, pk: int) -> FileResponse:
     attachment = selectors.get_attachment_for(request.user, reference, pk)
     log_view(request, attachment)
@@ -206,11 +208,12 @@ def download_attachment(request: AuthenticatedHttpRequest, reference: str, pk: i
 
 @login_required
 @permission_required("casework.view_audit", raise_exception=True)
+@require_GET
 def case_history(request: AuthenticatedHttpRequest, reference: str) -> HttpResponse:
     contact = selectors.get_case_for(request.user, reference)
     trail = selectors.case_audit_trail(contact)
     views_of = trail.filter(action=LogEntry.Action.ACCESS)
-    return render(
+    response = render(
         request,
         "casework/history.html",
         {
@@ -219,8 +222,15 @@ def case_history(request: AuthenticatedHttpRequest, reference: str) -> HttpRespo
             "views": views_of.filter(content_type__model="contact")[:200],
             "document_views": views_of.filter(content_type__model="attachment")[:200],
             "ombudsman_views": views_of.filter(content_type__model="ombudsmancase")[:200],
+            "other_views": views_of.exclude(
+                content_type__model__in=["contact", "attachment", "ombudsmancase"]
+            )[:200],
         },
     )
+    # The history shows the case's changes, so opening it is a view of the case, logged once
+    # the page is written: the page lists the views before this one, the next opening this.
+    log_view(request, contact)
+    return response
 
 
 @login_required

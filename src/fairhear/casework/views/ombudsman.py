@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_GET
 
 from fairhear.casework import forms, selectors, services
 from fairhear.casework.models import OmbudsmanCase
@@ -118,13 +119,14 @@ def ombudsman_step(request: AuthenticatedHttpRequest, pk: int, step: str) -> Htt
 
 @login_required
 @permission_required("casework.view_audit", raise_exception=True)
+@require_GET
 def ombudsman_history(request: AuthenticatedHttpRequest, lgsco_reference: str) -> HttpResponse:
     """The history of an Ombudsman case not linked to a case; a linked one's is its case's."""
     case = selectors.get_ombudsman_case_for(request.user, lgsco_reference)
     if case.contact is not None:
         return redirect("casework:history", reference=case.contact.reference)
     trail = selectors.ombudsman_audit_trail(case)
-    return render(
+    response = render(
         request,
         "casework/ombudsman_history.html",
         {
@@ -133,3 +135,6 @@ def ombudsman_history(request: AuthenticatedHttpRequest, lgsco_reference: str) -
             "views": trail.filter(action=LogEntry.Action.ACCESS)[:200],
         },
     )
+    # Logged once the page is written, as the case history is (see contacts.case_history).
+    log_view(request, case)
+    return response
