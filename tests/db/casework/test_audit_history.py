@@ -3,6 +3,7 @@ labels, none of the machinery's own fields, and a sentence rather than an empty 
 
 from collections.abc import Callable
 
+from auditlog.context import disable_auditlog
 from auditlog.models import LogEntry
 from django.contrib.auth.models import User
 from django.test import Client
@@ -67,8 +68,8 @@ def test_a_created_record_lists_its_values_and_a_changed_one_before_and_after(
 def test_no_views_or_changes_show_a_sentence_not_an_empty_table(
     manager: User, client: Client, log: Callable[..., Contact]
 ) -> None:
-    contact = log()
-    LogEntry.objects.all().delete()
+    with disable_auditlog():  # a case from before the audit log was kept
+        contact = log()
     client.force_login(manager)
 
     page = _history(client, contact)
