@@ -143,7 +143,10 @@ def test_a_nul_byte_is_refused_where_it_is() -> None:
 
 @given(
     st.datetimes(
-        min_value=datetime(1990, 1, 1), max_value=datetime(2100, 1, 1), timezones=st.timezones()
+        min_value=datetime(1990, 1, 1),
+        max_value=datetime(2100, 1, 1),
+        timezones=st.timezones(),
+        allow_imaginary=False,  # a time the clocks skipped names no moment
     )
 )
 def test_a_date_and_time_reads_back_as_written(moment: datetime) -> None:
@@ -151,5 +154,6 @@ def test_a_date_and_time_reads_back_as_written(moment: datetime) -> None:
     text = format_cell(column, moment)
 
     assert text.endswith("Z")
-    assert parse_cell(column, text) == moment.replace(microsecond=0)
+    # In UTC: Python never finds a time in the hour the clocks repeat equal to another zone's.
+    assert parse_cell(column, text) == moment.astimezone(UTC).replace(microsecond=0)
     assert format_cell(column, parse_cell(column, text)) == text
