@@ -146,7 +146,7 @@ def _send(contact: Contact, by: User, kind: LetterKind, sent: datetime, **fields
     Letter.objects.filter(pk=letter.pk).update(sent=sent)  # `sent` is stamped on saving
 
 
-def test_letters_survive_the_round_trip(manager: User) -> None:
+def test_letters_survive_the_round_trip(manager: User, tmp_path: Any) -> None:
     import_case_file(tables_of(CONTACTS), file_name="first", by=manager)
     first_contact, second_contact = Contact.objects.order_by("reference")
     # Sent from the staff pages, to the microsecond; the case file keeps the second.
@@ -181,6 +181,14 @@ def test_letters_survive_the_round_trip(manager: User) -> None:
     assert not Letter.objects.exists()
 
     assert _import_export(first) == first
+    # and through the workbook
+    files.write_workbook(
+        export_tables(by=None, form=CaseFileExport.Form.FOLDER), tmp_path / "x.xlsx"
+    )
+    _empty_the_database()
+    result = import_case_file(files.read_case_file(tmp_path / "x.xlsx"), file_name="x", by=None)
+    assert result.imported
+    assert _export() == first
     letter = Letter.objects.get(contact__reference="C-2023-0002")
     assert (letter.sent, letter.sent_by, letter.large_print) == (
         datetime(2023, 6, 20, 16, 0, tzinfo=UTC),
