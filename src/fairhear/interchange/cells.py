@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -16,6 +16,7 @@ from typing import Any
 class Kind(Enum):
     TEXT = "text"
     DATE = "date"
+    DATETIME = "datetime"  # v1.1: an ISO 8601 date and time with its offset, written in UTC
     CODE = "code"
     CODES = "codes"  # a `;`-separated list of codes
     NAMES = "names"  # a `;`-separated list of free-text names
@@ -44,6 +45,9 @@ class Column:
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATETIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})", re.IGNORECASE
+)
 _MONEY = re.compile(r"\d{1,10}(\.\d{1,2})?")
 _NUMBER = re.compile(r"-?\d{1,12}(\.\d{1,2})?")
 _INTEGER = re.compile(r"\d{1,9}")
@@ -86,6 +90,19 @@ def parse_cell(column: Column, raw: str) -> Any:
             return date.fromisoformat(value)
         except ValueError:
             raise CellError(f"{value!r} is not a real date") from None
+    if kind is Kind.DATETIME:
+        if not _DATETIME.fullmatch(value):
+            raise CellError(
+                f"{value!r} is not a date and time with its offset from UTC: write it as "
+                "YYYY-MM-DDTHH:MM:SSZ (UTC), e.g. 2024-01-08T14:30:00Z, or with an offset, "
+                "e.g. 2024-06-03T15:30:00+01:00"
+            )
+        try:
+            moment = datetime.fromisoformat(value.upper())
+        except ValueError:
+            raise CellError(f"{value!r} is not a real date and time") from None
+        # To the second, as the export writes it: the round trip and matching stay exact.
+        return moment.astimezone(UTC).replace(microsecond=0)
     if kind is Kind.CODE:
         code = value.lower()
         if code not in column.codes:
@@ -149,6 +166,8 @@ def format_cell(column: Column, value: Any) -> str:
     kind = column.kind
     if kind is Kind.DATE:
         return str(value.isoformat())
+    if kind is Kind.DATETIME:
+        return str(value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     if kind is Kind.BOOL:
         return "yes" if value else "no"
     if kind is Kind.MONEY:

@@ -22,6 +22,7 @@ from fairhear.casework.codes import (
     ComplainantRole,
     ComplimentSource,
     CostKind,
+    LetterChannel,
     LgscoDecision,
     LgscoRemedy,
     Outcome,
@@ -38,10 +39,12 @@ from fairhear.interchange.records import (
     ContactRecord,
     ContextRecord,
     CostRecord,
+    LetterRecord,
     OmbudsmanRecord,
     OrganisationUnitRecord,
     StageRecord,
 )
+from fairhear.letters.kinds import Audience, LetterKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +274,24 @@ FILES: tuple[FileSpec, ...] = (
         ),
         BenchmarkRecord,
         key=("year", "council"),
+    ),
+    # v1.1: the letters sent on each case, as they were sent.
+    FileSpec(
+        "letters",
+        (
+            Column("reference", required=True),
+            Column("kind", Kind.CODE, required=True, codes=tuple(LetterKind)),
+            Column("audience", Kind.CODE, required=True, codes=tuple(Audience)),
+            Column("channel", Kind.CODE, required=True, codes=_codes(LetterChannel)),
+            Column("sent", Kind.DATETIME, required=True),
+            Column("sent_by"),
+            Column("sent_to"),
+            Column("large_print", Kind.BOOL),
+            Column("subject"),
+            Column("body"),
+        ),
+        LetterRecord,
+        key=("reference", "kind", "audience", "sent"),
     ),
 )
 SPECS: dict[str, FileSpec] = {spec.name: spec for spec in FILES}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -167,6 +167,24 @@ class BenchmarkRecord:
 
 
 @dataclass(slots=True)
+class LetterRecord:
+    """A letter sent on a case (v1.1), as it was sent. `sent_by` is a username; empty means
+    not known (the person running the import is recorded for a new letter)."""
+
+    reference: str
+    kind: str
+    audience: str
+    channel: str
+    sent: datetime
+    sent_by: str = ""
+    sent_to: str = ""
+    large_print: bool | None = None
+    subject: str = ""
+    body: str = ""
+    row: int = field(default=0, compare=False)
+
+
+@dataclass(slots=True)
 class CaseFile:
     """Everything in one case file, typed. `organisation` is None when the file was absent."""
 
@@ -179,6 +197,7 @@ class CaseFile:
     compliments: list[ComplimentRecord] = field(default_factory=list)
     context: list[ContextRecord] = field(default_factory=list)
     benchmarks: list[BenchmarkRecord] = field(default_factory=list)
+    letters: list[LetterRecord] = field(default_factory=list)
     organisation: list[OrganisationUnitRecord] | None = None
     # Per file, the keys of rows that had errors: other rows may still point at them, and
     # are not reported again for it.

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from django.contrib.auth.models import User
 from django.db.models import QuerySet
 
 from fairhear.casework.models import (
@@ -30,11 +31,13 @@ from fairhear.interchange.records import (
     ContactRecord,
     ContextRecord,
     CostRecord,
+    LetterRecord,
     OmbudsmanRecord,
     OrganisationUnitRecord,
     StageRecord,
 )
 from fairhear.interchange.validation import Existing, ExistingContact
+from fairhear.letters.models import Letter
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.reports.models import Benchmark, ContextFigure
 
@@ -47,11 +50,15 @@ def recent_exports(limit: int = 10) -> QuerySet[CaseFileExport]:
     return CaseFileExport.objects.select_related("by")[:limit]
 
 
-def existing_for(references: Iterable[str]) -> Existing:
+def existing_for(references: Iterable[str], usernames: Iterable[str] = ()) -> Existing:
     """What the database holds that an import's rows may point at."""
     existing = Existing(
         team_names={name.lower() for name in Team.objects.values_list("name", flat=True)}
     )
+    for chunk in chunks(sorted(usernames)):
+        existing.usernames.update(
+            User.objects.filter(username__in=chunk).values_list("username", flat=True)
+        )
     wanted = sorted(references)
     for chunk in chunks(wanted):
         for reference, received, withdrawn, route in Contact.objects.filter(
@@ -184,7 +191,52 @@ def case_file_for_export() -> CaseFile:
         for b in Benchmark.objects.all()
     ]
     case_file.benchmarks.sort(key=lambda record: (record.year, record.council))
+    case_file.letters = _letters(references)
     return case_file
+
+
+def _letters(references: dict[int, str]) -> list[LetterRecord]:
+    """Every letter sent (v1.1), by case, then when it was sent and its kind."""
+    letters = [
+        LetterRecord(
+            reference=references[contact_id],
+            kind=kind,
+            audience=audience,
+            channel=channel,
+            sent=sent,
+            sent_by=username,
+            sent_to=sent_to,
+            large_print=large_print,
+            subject=subject,
+            body=body,
+        )
+        for (
+            contact_id,
+            kind,
+            audience,
+            channel,
+            sent,
+            username,
+            sent_to,
+            large_print,
+            subject,
+            body,
+        ) in Letter.objects.values_list(
+            "contact_id",
+            "kind",
+            "audience",
+            "channel",
+            "sent",
+            "sent_by__username",
+            "sent_to",
+            "large_print",
+            "subject",
+            "body",
+        ).iterator(chunk_size=BATCH)
+    ]
+    # The export writes `sent` to the second: sorted as written, so both engines agree.
+    letters.sort(key=lambda r: (r.reference, r.sent.replace(microsecond=0), r.kind, r.audience))
+    return letters
 
 
 def _unit_names() -> dict[str, dict[int | None, str]]:

@@ -39,11 +39,17 @@ class CheckedCaseFile:
     warnings: list[Problem]
 
 
-def check_case_file(tables: dict[str, Table], *, today: date | None = None) -> CheckedCaseFile:
+def check_case_file(
+    tables: dict[str, Table], *, today: date | None = None, by: User | None = None
+) -> CheckedCaseFile:
     """Read and check every row of every file against the format and the database."""
     case_file, problems = parse_tables(tables)
-    existing = selectors.existing_for(validation.needed_references(case_file))
-    problems += validation.check(case_file, existing, today=today or date.today())
+    existing = selectors.existing_for(
+        validation.needed_references(case_file), validation.needed_usernames(case_file)
+    )
+    problems += validation.check(
+        case_file, existing, today=today or date.today(), importer=by is not None
+    )
     problems = cap_errors(problems)
     return CheckedCaseFile(
         case_file,
@@ -78,7 +84,7 @@ def import_case_file(
     The run (created here unless a checked web upload's run is given) records the outcome
     either way, so a refused import is in the history too.
     """
-    checked = check_case_file(tables, today=today)
+    checked = check_case_file(tables, today=today, by=by)
     summary: WriteSummary | None = None
     if run is None:
         run = ImportRun(file_name=file_name, by=by)
@@ -122,7 +128,7 @@ def check_upload(
     if suffix not in (".zip", ".xlsx"):
         raise InterchangeError("Choose a .zip of CSV files or an .xlsx workbook.")
     tables = _read_bytes(data, file_name)
-    checked = check_case_file(tables)
+    checked = check_case_file(tables, by=by)
     relative = f"{UPLOAD_FOLDER}/{uuid.uuid4().hex}{suffix}"
     stored = Path(settings.MEDIA_ROOT) / relative
     stored.parent.mkdir(parents=True, exist_ok=True)

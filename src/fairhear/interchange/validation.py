@@ -42,6 +42,7 @@ class Existing:
     # (reference, stage number) → the stage's responded date, for stages not in the file.
     stages: dict[tuple[str, int], date | None] = field(default_factory=dict)
     team_names: set[str] = field(default_factory=set)  # lower case
+    usernames: set[str] = field(default_factory=set)  # of those letters.csv names
 
 
 def needed_references(case_file: CaseFile) -> set[str]:
@@ -49,13 +50,21 @@ def needed_references(case_file: CaseFile) -> set[str]:
     in_file = {contact.reference for contact in case_file.contacts} | case_file.broken_references
     wanted = {record.reference for record in case_file.stages}
     wanted |= {record.reference for record in case_file.category_outcomes}
-    for rows in (case_file.actions, case_file.costs, case_file.ombudsman):
+    for rows in (case_file.actions, case_file.costs, case_file.ombudsman, case_file.letters):
         wanted |= {record.reference for record in rows if record.reference}
     return wanted - in_file
 
 
-def check(case_file: CaseFile, existing: Existing, *, today: date) -> list[Problem]:
-    """Every error and warning across rows and files."""
+def needed_usernames(case_file: CaseFile) -> set[str]:
+    """The user accounts letters.csv says sent its letters."""
+    return {letter.sent_by for letter in case_file.letters if letter.sent_by}
+
+
+def check(
+    case_file: CaseFile, existing: Existing, *, today: date, importer: bool = True
+) -> list[Problem]:
+    """Every error and warning across rows and files. `importer`: whether someone is named
+    as running the import (a letter whose sender is not known is recorded as sent by them)."""
     problems: list[Problem] = []
     _check_organisation(case_file, problems)
     _check_names(case_file, existing, problems)
@@ -63,6 +72,7 @@ def check(case_file: CaseFile, existing: Existing, *, today: date) -> list[Probl
     _check_references(case_file, existing, problems)
     _check_stages(case_file, existing, problems, today)
     _check_ombudsman(case_file, problems)
+    _check_letters(case_file, existing, problems, importer=importer)
     return problems
 
 
@@ -230,6 +240,7 @@ def _check_references(case_file: CaseFile, existing: Existing, problems: list[Pr
         ("actions.csv", case_file.actions),
         ("costs.csv", case_file.costs),
         ("ombudsman.csv", case_file.ombudsman),
+        ("letters.csv", case_file.letters),
     )
     for file, records in files:
         for record in records:
@@ -465,5 +476,35 @@ def _check_ombudsman(case_file: CaseFile, problems: list[Problem]) -> None:
                     "decided",
                     f"decided on {long_date(case.decided)}, before the council replied on "
                     f"{long_date(case.council_replied)}",
+                )
+            )
+
+
+# ---------------------------------------------------------------------------- letters
+
+
+def _check_letters(
+    case_file: CaseFile, existing: Existing, problems: list[Problem], *, importer: bool
+) -> None:
+    """Who sent each letter: a user account in Fairhear (the file does not hold accounts)."""
+    for letter in case_file.letters:
+        if letter.sent_by and letter.sent_by not in existing.usernames:
+            problems.append(
+                _error(
+                    "letters.csv",
+                    letter.row,
+                    "sent_by",
+                    f"no user {letter.sent_by!r} in Fairhear: add the account first, or leave "
+                    "the cell empty to record the letter as sent by the person importing it",
+                )
+            )
+        elif not letter.sent_by and not importer:
+            problems.append(
+                _error(
+                    "letters.csv",
+                    letter.row,
+                    "sent_by",
+                    "enter the username of who sent it, or import with --user to record the "
+                    "letter as sent by you",
                 )
             )

@@ -22,6 +22,7 @@ from fairhear.casework.models import (
 )
 from fairhear.interchange.files import read_csv
 from fairhear.interchange.format import Table
+from fairhear.letters.models import Letter
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.reports.models import Benchmark, ContextFigure
 
@@ -59,6 +60,7 @@ MODELS: list[Any] = [
     ContextFigure,
     Benchmark,
     CaseEvent,
+    Letter,
 ]
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from fairhear.casework.models import Compliment, Contact, Cost, Stage
 from fairhear.interchange.services import import_case_file
+from fairhear.letters.models import Letter
 from tests.db.interchange.helpers import tables
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +100,34 @@ def test_importing_the_same_file_again_records_nothing(manager: User) -> None:
 
     # Only the import's own record, not a row of the case file.
     assert LogEntry.objects.count() == entries + 1
+
+
+LETTERS = """\
+reference,kind,audience,channel,sent,sent_by,sent_to,subject
+C-2023-0001,acknowledgement,standard,email,2023-05-03T10:00:00Z,,smith@example.org,Received
+"""
+
+
+def test_letters_are_created_and_changed_with_audit_entries_on_the_case_history(
+    client: Client, manager: User, officer: User
+) -> None:
+    import_case_file(tables(contacts=BEFORE, letters=LETTERS), file_name="a", by=manager)
+    letter = Letter.objects.get()
+    assert letter.sent_by == manager  # not named in the file: who ran the import
+    changed = LETTERS.replace(",,smith", f",{officer.username},smith").replace(
+        "Received", "We have your complaint"
+    )
+
+    result = import_case_file(tables(contacts=BEFORE, letters=changed), file_name="b", by=manager)
+
+    assert result.run.counts["letters.csv"] == {"created": 0, "updated": 1, "unchanged": 0}
+    letter.refresh_from_db()
+    assert (letter.sent_by, letter.subject) == (officer, "We have your complaint")
+    created, updated = _entries_for(letter)
+    assert created.object_repr == "C-2023-0001: Acknowledgement"
+    assert created.additional_data == {"case_file": "a", "contact": letter.contact_id}
+    assert updated.changes["subject"] == ["Received", "We have your complaint"]
+    assert updated.actor == manager
+    client.force_login(manager)
+    page = client.get(reverse("casework:history", args=["C-2023-0001"])).content.decode()
+    assert "We have your complaint" in page

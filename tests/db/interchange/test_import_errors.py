@@ -8,6 +8,9 @@ from tests.db.interchange.helpers import STAGES, fingerprint, tables
 
 pytestmark = pytest.mark.django_db
 
+LETTER_HEADER = "reference,kind,audience,channel,sent\n"
+SENT = "2023-05-03T10:00:00Z"
+
 CASES = {
     "bad code": (
         {"contacts": "reference,received,route\nC-1,2023-05-02,complaint\n"},
@@ -171,6 +174,44 @@ CASES = {
         },
         "ombudsman.csv:2:council_replied: 1 July 2023 is before the enquiry was received",
     ),
+    "letter of an unknown contact": (
+        {"letters": f"{LETTER_HEADER}C-2023-9999,acknowledgement,standard,email,{SENT}\n"},
+        "letters.csv:2:reference: no contact 'C-2023-9999' in contacts.csv or in Fairhear",
+    ),
+    "bad letter kind": (
+        {"letters": f"{LETTER_HEADER}C-2023-0001,thank_you,standard,email,{SENT}\n"},
+        "letters.csv:2:kind: 'thank_you' is not a kind code: use one of acknowledgement,",
+    ),
+    "bad letter channel": (
+        {"letters": f"{LETTER_HEADER}C-2023-0001,acknowledgement,standard,fax,{SENT}\n"},
+        "letters.csv:2:channel: 'fax' is not a channel code: use one of email, post",
+    ),
+    "letter sent without a time zone": (
+        {"letters": f"{LETTER_HEADER}C-2023-0001,acknowledgement,standard,email,2023-05-03 10:00"},
+        "letters.csv:2:sent: '2023-05-03 10:00' is not a date and time with its offset from UTC",
+    ),
+    "letter sent by nobody known": (
+        {
+            "letters": (
+                "reference,kind,audience,channel,sent,sent_by\n"
+                f"C-2023-0001,acknowledgement,standard,email,{SENT},ghost\n"
+            )
+        },
+        "letters.csv:2:sent_by: no user 'ghost' in Fairhear",
+    ),
+    "letter without a sender, imported without a user": (
+        {"letters": f"{LETTER_HEADER}C-2023-0001,acknowledgement,standard,email,{SENT}\n"},
+        "letters.csv:2:sent_by: enter the username of who sent it",
+    ),
+    "the same letter twice": (
+        {
+            "letters": (
+                f"{LETTER_HEADER}C-2023-0001,acknowledgement,standard,email,{SENT}\n"
+                "C-2023-0001,acknowledgement,standard,post,2023-05-03T11:00:00+01:00\n"
+            )
+        },
+        "letters.csv:3:sent: the same reference + kind + audience + sent as row 2",
+    ),
 }
 
 
@@ -212,6 +253,20 @@ def test_a_row_pointing_at_a_broken_contact_row_is_not_reported_twice() -> None:
     result = import_case_file(tables(**files), file_name="bad", by=None)
 
     assert [str(error)[:27] for error in result.errors] == ["contacts.csv:2:received: 'y"]
+
+
+def test_a_letter_of_a_broken_contact_row_is_not_reported_again() -> None:
+    files = {
+        "contacts": "reference,received,route\nC-1,yesterday,statutory\n",
+        "letters": f"{LETTER_HEADER}C-1,acknowledgement,standard,email,{SENT}\n",
+    }
+
+    result = import_case_file(tables(**files), file_name="bad", by=None)
+
+    assert [f"{e.file}:{e.row}:{e.column}" for e in result.errors] == [
+        "contacts.csv:2:received",
+        "letters.csv:2:sent_by",  # its own mistake is still reported
+    ]
 
 
 def test_an_unknown_file_is_an_error() -> None:

@@ -1,6 +1,6 @@
 """Export, import into an empty database, export again: the same bytes (interchange.md)."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -14,6 +14,7 @@ from fairhear.casework.codes import (
     Channel,
     ComplimentSource,
     CostKind,
+    LetterChannel,
     LgscoDecision,
     LgscoRemedy,
     Outcome,
@@ -42,11 +43,14 @@ from fairhear.interchange.records import (
     ContactRecord,
     ContextRecord,
     CostRecord,
+    LetterRecord,
     OmbudsmanRecord,
     OrganisationUnitRecord,
     StageRecord,
 )
 from fairhear.interchange.services import export_tables, import_case_file
+from fairhear.letters.kinds import Audience, LetterKind
+from fairhear.letters.models import Letter
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.reports.models import Benchmark, ContextFigure
 from tests import builders
@@ -127,6 +131,89 @@ def test_contacts_awaiting_triage_survive_the_round_trip(manager: User) -> None:
     assert Contact.objects.get(reference=online.reference).route == ""
 
 
+def _send(contact: Contact, by: User, kind: LetterKind, sent: datetime, **fields: Any) -> None:
+    letter = Letter.objects.create(
+        contact=contact,
+        kind=kind,
+        audience=fields.pop("audience", Audience.STANDARD),
+        subject=fields.pop("subject", f"Your complaint {contact.reference}"),
+        body=fields.pop("body", "Dear Ms Smith,\n\nThank you, we have your complaint."),
+        channel=fields.pop("channel", LetterChannel.EMAIL),
+        sent_to=fields.pop("sent_to", "smith@example.org"),
+        sent_by=by,
+        **fields,
+    )
+    Letter.objects.filter(pk=letter.pk).update(sent=sent)  # `sent` is stamped on saving
+
+
+def test_letters_survive_the_round_trip(manager: User, tmp_path: Any) -> None:
+    import_case_file(tables_of(CONTACTS), file_name="first", by=manager)
+    first_contact, second_contact = Contact.objects.order_by("reference")
+    # Sent from the staff pages, to the microsecond; the case file keeps the second.
+    sent = datetime(2023, 5, 3, 9, 15, 42, 123456, tzinfo=UTC)
+    _send(first_contact, manager, LetterKind.ACKNOWLEDGEMENT, sent)
+    _send(
+        first_contact,
+        manager,
+        LetterKind.ACKNOWLEDGEMENT,
+        sent,
+        audience=Audience.YOUNG_PERSON,
+        body='=HYPERLINK("http://evil.example")',
+    )
+    _send(
+        second_contact,
+        manager,
+        LetterKind.STAGE_1_RESPONSE,
+        datetime(2023, 6, 20, 16, 0, tzinfo=UTC),
+        channel=LetterChannel.POST,
+        sent_to="1 High Street\nTown",
+        large_print=True,
+    )
+    first = _export()
+    assert first["letters"].startswith(
+        b"reference,kind,audience,channel,sent,sent_by,sent_to,large_print,subject,body\r\n"
+        b"C-2023-0001,acknowledgement,standard,email,2023-05-03T09:15:42Z,"
+        + manager.username.encode()
+    )
+    assert b"'=HYPERLINK" in first["letters"]
+    assert first["letters"].count(b"\r\nC-2023-") == 3
+    _empty_the_database()
+    assert not Letter.objects.exists()
+
+    assert _import_export(first) == first
+    # and through the workbook
+    files.write_workbook(
+        export_tables(by=None, form=CaseFileExport.Form.FOLDER), tmp_path / "x.xlsx"
+    )
+    _empty_the_database()
+    result = import_case_file(files.read_case_file(tmp_path / "x.xlsx"), file_name="x", by=None)
+    assert result.imported
+    assert _export() == first
+    letter = Letter.objects.get(contact__reference="C-2023-0002")
+    assert (letter.sent, letter.sent_by, letter.large_print) == (
+        datetime(2023, 6, 20, 16, 0, tzinfo=UTC),
+        manager,
+        True,
+    )
+
+
+def test_importing_the_same_letters_again_changes_nothing(manager: User) -> None:
+    import_case_file(tables_of(CONTACTS), file_name="first", by=manager)
+    contact = Contact.objects.order_by("reference").first()
+    assert contact is not None
+    _send(contact, manager, LetterKind.ACKNOWLEDGEMENT, datetime(2023, 5, 3, 9, 15, 42, 5, UTC))
+    exported = _export()
+    tables = {name: files.read_csv(data, f"{name}.csv") for name, data in exported.items()}
+    letters = list(Letter.objects.values_list())
+
+    # Into the database the letters came from (stored to the microsecond), then again.
+    for _ in range(2):
+        result = import_case_file(tables, file_name="again", by=manager)
+        assert result.imported
+        assert result.run.counts["letters.csv"] == {"created": 0, "updated": 0, "unchanged": 1}
+    assert list(Letter.objects.values_list()) == letters
+
+
 def test_a_v1_case_file_still_imports() -> None:
     result = import_case_file(tables_of(CONTACTS), file_name="v1", by=None)
 
@@ -151,6 +238,10 @@ DAY = st.dates(min_value=date(2019, 1, 1), max_value=date(2024, 12, 31))
 GAP = st.integers(min_value=0, max_value=60).map(lambda days: timedelta(days=days))
 MAYBE_BOOL = st.sampled_from([True, False, None])
 MONEY = st.integers(min_value=0, max_value=10_000_00).map(lambda pence: Decimal(pence) / 100)
+MOMENT = st.datetimes(
+    min_value=datetime(2019, 1, 1), max_value=datetime(2024, 12, 31), timezones=st.just(UTC)
+).map(lambda moment: moment.replace(microsecond=0))
+WRITER = "letter-writer"  # the user who sent the generated letters
 
 
 @st.composite
@@ -233,6 +324,21 @@ def case_files(draw: st.DrawFn) -> CaseFile:
                     draw(MONEY),
                 )
             )
+        for moment in draw(st.lists(MOMENT, max_size=2, unique=True)):
+            case_file.letters.append(
+                LetterRecord(
+                    contact.reference,
+                    draw(st.sampled_from(list(LetterKind))),
+                    draw(st.sampled_from(list(Audience))),
+                    draw(st.sampled_from(LetterChannel.values)),
+                    moment,
+                    WRITER,
+                    draw(TEXT),
+                    draw(st.booleans()),
+                    draw(TEXT),
+                    draw(TEXT),
+                )
+            )
     references = ["", *(contact.reference for contact in case_file.contacts)]
     owners = ["", *area_names, *team_names]
     ids = iter(range(1000, 2000))
@@ -297,6 +403,7 @@ def case_files(draw: st.DrawFn) -> CaseFile:
 )
 @given(case_file=case_files())
 def test_any_case_file_survives_the_round_trip(case_file: CaseFile) -> None:
+    User.objects.get_or_create(username=WRITER)
     _empty_the_database()
     tables = serialise(case_file)
     if case_file.organisation is None:

@@ -119,7 +119,8 @@ def test_the_manager_downloads_the_case_file(client: Client, manager: User, kind
     assert response["Content-Disposition"].endswith(f'.{kind}"')
     if kind == "zip":
         names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
-        assert len(names) == 10
+        assert len(names) == 11
+        assert "letters.csv" in names
         assert "organisation.csv" in names
 
 

@@ -1,6 +1,6 @@
 """Reading and writing cells of the case file, without a database."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -28,6 +28,9 @@ from fairhear.interchange.format import SPECS, Table, parse_tables
         (Kind.NUMBER, "-3.25", Decimal("-3.25")),
         (Kind.STAGE, "2", 2),
         (Kind.NAMES, "Delay; Communication ;", ("Delay", "Communication")),
+        (Kind.DATETIME, "2024-01-08T14:30:00Z", datetime(2024, 1, 8, 14, 30, tzinfo=UTC)),
+        (Kind.DATETIME, "2024-06-03 15:30+01:00", datetime(2024, 6, 3, 14, 30, tzinfo=UTC)),
+        (Kind.DATETIME, "2024-06-03T14:30:05.9z", datetime(2024, 6, 3, 14, 30, 5, tzinfo=UTC)),
     ],
 )
 def test_it_reads_good_cells(kind: Kind, raw: str, value: object) -> None:
@@ -44,6 +47,9 @@ def test_it_reads_good_cells(kind: Kind, raw: str, value: object) -> None:
         (Kind.PERCENT, "101"),
         (Kind.STAGE, "4"),
         (Kind.NAMES, "Delay;delay"),
+        (Kind.DATETIME, "2024-01-08T14:30:00"),  # no offset: which 14:30?
+        (Kind.DATETIME, "2024-01-08"),
+        (Kind.DATETIME, "2024-02-30T10:00:00Z"),
     ],
 )
 def test_it_refuses_bad_cells(kind: Kind, raw: str) -> None:
@@ -133,3 +139,21 @@ def test_a_nul_byte_is_refused_where_it_is() -> None:
     _, problems = parse_tables({"contacts": table})
 
     assert [str(problem)[:34] for problem in problems] == ["contacts.csv:2:summary: the cell h"]
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(1990, 1, 1),
+        max_value=datetime(2100, 1, 1),
+        timezones=st.timezones(),
+        allow_imaginary=False,  # a time the clocks skipped names no moment
+    )
+)
+def test_a_date_and_time_reads_back_as_written(moment: datetime) -> None:
+    column = Column("sent", Kind.DATETIME)
+    text = format_cell(column, moment)
+
+    assert text.endswith("Z")
+    # In UTC: Python never finds a time in the hour the clocks repeat equal to another zone's.
+    assert parse_cell(column, text) == moment.astimezone(UTC).replace(microsecond=0)
+    assert format_cell(column, parse_cell(column, text)) == text

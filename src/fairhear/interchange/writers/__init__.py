@@ -5,8 +5,8 @@ that is the same is left alone, a new one is created. Nothing is ever deleted. T
 runs this inside one transaction (see services.import_case_file), so it writes all or nothing.
 
 `cases` writes the contacts, their stages and Ombudsman cases; `council` the organisation,
-actions, costs, compliments and figures; `summary` counts what each file did. The generic
-bulk machinery is in `interchange.bulk`.
+actions, costs, compliments and figures; `letters` the letters sent (v1.1); `summary` counts
+what each file did. The generic bulk machinery is in `interchange.bulk`.
 """
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ from fairhear.interchange.writers.cases import (
     write_stages,
 )
 from fairhear.interchange.writers.council import write_by_id, write_figures, write_organisation
+from fairhear.interchange.writers.letters import write_letters
 from fairhear.interchange.writers.summary import Names, WriteSummary
+from fairhear.letters.models import Letter
 
 
 def write_case_file(
@@ -71,6 +73,7 @@ def write_case_file(
     write_ombudsman(case_file, names, contact_ids, summary, audit)
     write_by_id(case_file, names, contact_ids, summary, audit)
     write_figures(case_file, summary, audit)
+    write_letters(case_file, contact_ids, summary, touched, by, audit)
     _advance_reference_counters(case_file)
     audit.write()
     # Lists, the dashboard and reminders read each case's status fields, which the casework
@@ -102,6 +105,7 @@ _ANALYZED_MODELS: tuple[type[Model], ...] = (
     Cost,
     Person,
     CaseEvent,
+    Letter,
 )
 
 _REFERENCE = re.compile(r"C-(\d{4})-(\d+)")

@@ -42,14 +42,20 @@ class RowAudit:
         }
         self._entries: dict[tuple[type[Model], int], LogEntry] = {}
 
-    def created(self, instance: Model, fields: Iterable[str], *, label: str = "") -> None:
-        """A row created with the values of `fields` (the columns the import wrote)."""
-        self._add(instance, LogEntry.Action.CREATE, _diff(None, instance, fields), label)
+    def created(
+        self, instance: Model, fields: Iterable[str], *, label: str = "", data: Any = None
+    ) -> None:
+        """A row created with the values of `fields` (the columns the import wrote). `data`
+        is added to the entry's additional data (a letter names its contact, so the case's
+        history finds it)."""
+        self._add(instance, LogEntry.Action.CREATE, _diff(None, instance, fields), label, data)
 
-    def changed(self, old: Model, new: Model, fields: Iterable[str], *, label: str = "") -> None:
+    def changed(
+        self, old: Model, new: Model, fields: Iterable[str], *, label: str = "", data: Any = None
+    ) -> None:
         changes = _diff(old, new, fields)
         if changes:
-            self._add(new, LogEntry.Action.UPDATE, changes, label)
+            self._add(new, LogEntry.Action.UPDATE, changes, label, data)
 
     def categories(self, contact_id: int, reference: str, old: list[str], new: list[str]) -> None:
         """A contact's categories replaced: recorded on the contact's own entry."""
@@ -57,7 +63,12 @@ class RowAudit:
         self._add(contact, LogEntry.Action.UPDATE, {"categories": ["; ".join(old), "; ".join(new)]})
 
     def _add(
-        self, instance: Model, action: int, changes: dict[str, list[str]], label: str = ""
+        self,
+        instance: Model,
+        action: int,
+        changes: dict[str, list[str]],
+        label: str = "",
+        data: dict[str, Any] | None = None,
     ) -> None:
         key = (type(instance), instance.pk)
         entry = self._entries.get(key)
@@ -71,7 +82,10 @@ class RowAudit:
             object_repr=label or str(instance),
             action=action,
             changes=changes,
-            **self._common,
+            **{
+                **self._common,
+                "additional_data": {**self._common["additional_data"], **(data or {})},
+            },
         )
 
     def write(self) -> None:

@@ -306,6 +306,7 @@ def contact_ids_for(case_file: CaseFile, contact_ids: dict[str, int]) -> dict[st
         | {r.reference for r in case_file.actions if r.reference}
         | {r.reference for r in case_file.costs if r.reference}
         | {r.reference for r in case_file.ombudsman if r.reference}
+        | {r.reference for r in case_file.letters}
     )
     outside = [reference for reference in outside if reference not in ids]
     for chunk in chunks(outside):
