@@ -20,6 +20,7 @@ from typing import Any
 from django.contrib.auth.models import User
 
 from fairhear.casework import services
+from fairhear.casework.census import ETHNIC_GROUPS, GENDERS
 from fairhear.casework.codes import Channel, Outcome, Route
 from fairhear.casework.models import (
     Category,
@@ -27,6 +28,7 @@ from fairhear.casework.models import (
     Contact,
     ContactCategory,
     Cost,
+    EqualityOption,
     OmbudsmanCase,
     Person,
     Practitioner,
@@ -238,3 +240,23 @@ def category_outcome(contact: Contact, name: str, outcome: str) -> CategoryOutco
 
 def cost(contact: Contact | None, day: date, kind: str, amount: str) -> Cost:
     return Cost.objects.create(contact=contact, date=day, kind=kind, amount=Decimal(amount))
+
+
+def census_equality_options() -> None:
+    """The equality answers the data migration seeds (the census 2021 categories), for tests
+    whose database was emptied since (browser tests flush it after each)."""
+    if EqualityOption.objects.exists():
+        return
+    backgrounds = [(group, label) for group, labels in ETHNIC_GROUPS for label in labels]
+    EqualityOption.objects.bulk_create(
+        [
+            *(
+                EqualityOption(kind="gender", label=label, position=position)
+                for position, label in enumerate(GENDERS, start=1)
+            ),
+            *(
+                EqualityOption(kind="ethnicity", group=group, label=label, position=position)
+                for position, (group, label) in enumerate(backgrounds, start=1)
+            ),
+        ]
+    )

@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from tests import builders
+
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
@@ -99,6 +101,7 @@ class AccessiblePage:
 def visitor(
     browser: Browser, live_server: Any, request: pytest.FixtureRequest
 ) -> Iterator[AccessiblePage]:
+    builders.census_equality_options()  # seeded by a migration, gone after another test's flush
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     visitor = AccessiblePage(context.new_page(), live_server.url)
     yield visitor

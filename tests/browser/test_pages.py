@@ -108,3 +108,26 @@ def test_the_manager_adds_a_category_and_stops_offering_another(
     rows = page.get_by_role("row")
     expect(rows.filter(has_text="Placement moves")).to_contain_text("Yes")
     expect(rows.filter(has_text="Contact visits")).to_contain_text("No longer offered")
+
+
+def test_the_manager_changes_the_equality_answers_the_forms_offer(
+    visitor: AccessiblePage, manager: User
+) -> None:
+    sign_in(visitor, manager.username, PASSWORD)
+    page = visitor.page
+
+    follow(visitor, "Settings")
+    follow(visitor, "Categories and people")
+    follow(visitor, "Add a gender")
+    page.get_by_label("Gender").fill("Agender")
+    submit(visitor, "Save the answer")
+    follow(visitor, "Rename White: Irish")
+    page.get_by_label("Ethnic background").fill("Irish or Northern Irish")
+    submit(visitor, "Save the answer")
+    page.get_by_role("button", name="Stop offering White: Roma").click()
+    visitor.assert_accessible()
+
+    rows = page.get_by_role("row")
+    expect(rows.filter(has_text="Agender")).to_contain_text("Yes")
+    expect(rows.filter(has_text="Irish or Northern Irish")).to_contain_text("White")
+    expect(rows.filter(has_text="Roma")).to_contain_text("No longer offered")

@@ -185,6 +185,8 @@ def test_a_complaint_by_keyboard_alone_from_the_home_page_to_the_status_page(
 
     assert heading(visitor) == "Equality monitoring (optional)"
     choose(page, "10 to 15")
+    choose(page, "Non-binary")  # the council's list, not free text
+    fill(page, "Their ethnic group (optional)", "Indian")  # typed into the list: picks it
     press(visitor, "Continue")
 
     assert heading(visitor) == "Check your answers before sending your complaint"
@@ -194,6 +196,7 @@ def test_a_complaint_by_keyboard_alone_from_the_home_page_to_the_status_page(
     press(visitor, "Send complaint")
 
     contact = Contact.objects.get()
+    assert (contact.gender, contact.ethnicity) == ("Non-binary", "Asian or Asian British: Indian")
     expect(page.locator("#reference")).to_have_text(contact.reference)
     due = stage_one_reply_clock(timezone.localdate()).due
     expect(page.locator("main")).to_contain_text(long_date(due))
@@ -257,12 +260,17 @@ def test_a_young_person_asks_for_an_advocate_and_a_call_by_keyboard_alone(
     choose(page, "I want someone to phone me")
     press(visitor, "Continue")
 
+    assert heading(visitor) == "About you (you do not have to answer)"
+    choose(page, "I would rather not say")
+    press(visitor, "Continue")
+
     assert heading(visitor) == "Check what you told us"
     press(visitor, "Send")
 
     contact = Contact.objects.get()
     assert contact.complainant_role == "child"
     assert contact.call_back_requested
+    assert (contact.gender, contact.ethnicity) == ("Prefer not to say", "")
     expect(page.locator("#reference")).to_have_text(contact.reference)
     expect(page.locator("main")).to_contain_text("If you asked for an advocate")
     press(visitor, page.locator("#status-link").inner_text())

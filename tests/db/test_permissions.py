@@ -27,7 +27,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from fairhear.accounts.roles import Role
 from fairhear.casework.codes import ActionKind, CostKind
-from fairhear.casework.models import Contact
+from fairhear.casework.models import Contact, EqualityOption
 from fairhear.casework.steps import STEPS
 from fairhear.core.report import financial_year_of
 from tests.conftest import PASSWORD, ROLES
@@ -519,6 +519,24 @@ PAGES: list[Page] = [
         "casework:offer-category",
         staff("manager", ok=405),
         lambda r: [r.category.pk],
+        Form(lambda r: {"offered": "no"}),
+    ),
+    Page(
+        "casework:add-equality-option",
+        staff("manager"),
+        lambda r: ["gender"],
+        Form(lambda r: {"label": "Agender"}),
+    ),
+    Page(
+        "casework:rename-equality-option",
+        staff("manager"),
+        lambda r: [EqualityOption.objects.get(label="Non-binary").pk],
+        Form(lambda r: {"label": "Nonbinary"}),
+    ),
+    Page(
+        "casework:offer-equality-option",
+        staff("manager", ok=405),
+        lambda r: [EqualityOption.objects.get(label="Non-binary").pk],
         Form(lambda r: {"offered": "no"}),
     ),
     Page(

@@ -39,6 +39,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[str]] = {
             "casework.view_audit",
             "casework.add_category",
             "casework.change_category",
+            "casework.add_equalityoption",
+            "casework.change_equalityoption",
             "casework.add_practitioner",
             "casework.change_practitioner",
             "casework.view_compliment",

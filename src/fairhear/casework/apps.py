@@ -16,6 +16,7 @@ class CaseworkConfig(AppConfig):
             models.Category,
             models.Person,
             models.Practitioner,
+            models.EqualityOption,
             models.Contact,
             models.ContactCategory,
             models.Attachment,

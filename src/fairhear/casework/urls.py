@@ -30,6 +30,15 @@ urlpatterns: list[URLPattern] = [
     path("lists/categories/add/", views.add_category, name="add-category"),
     path("lists/categories/<int:pk>/rename/", views.rename_category, name="rename-category"),
     path("lists/categories/<int:pk>/offer/", views.offer_category, name="offer-category"),
+    path("lists/equality/<str:kind>/add/", views.add_equality_option, name="add-equality-option"),
+    path(
+        "lists/equality/<int:pk>/rename/",
+        views.rename_equality_option,
+        name="rename-equality-option",
+    ),
+    path(
+        "lists/equality/<int:pk>/offer/", views.offer_equality_option, name="offer-equality-option"
+    ),
     path("lists/people/add/", views.add_practitioner, name="add-practitioner"),
     path("lists/people/<int:pk>/", views.change_practitioner, name="change-practitioner"),
     path("viewed/", views.view_log, name="view-log"),

@@ -82,8 +82,8 @@ CHILD_STATUSES = {
     "none": 3,
 }
 AGE_BANDS = {"0-4": 20, "5-9": 22, "10-15": 33, "16-17": 14, "18-24": 11}
-# Equality answers in the words the staff form offers (casework/equality.py: the census 2021
-# groups); an empty answer is "not known".
+# Equality answers in the words the forms offer (the council's list, seeded with the census
+# 2021 categories: casework/census.py); an empty answer is "not known".
 GENDERS = {"Female": 48, "Male": 46, "": 6}
 ETHNICITIES = {
     "White: English, Welsh, Scottish, Northern Irish or British": 62,

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from fairhear.casework.codes import AgeBand, ChildStatus, ComplainantRole, ComplimentSource
 from fairhear.casework.documents import check_upload, limits_hint
+from fairhear.casework.equality import PREFER_NOT_TO_SAY, ethnicity_choices, gender_choices
 from fairhear.organisation.models import ServiceArea
 from fairhear.web.forms import GovUKForm
 
@@ -344,34 +345,68 @@ class AttachmentForm(PublicForm):
         return upload
 
 
-class EqualityForm(PublicForm):
+class _EqualityQuestions(PublicForm):
+    """The gender and ethnic group questions, offering the council's list (see
+    casework/equality.py) with "Prefer not to say"; leaving one unanswered skips it. An answer
+    kept in the draft stays offered though the list has changed since it was given."""
+
+    optional_page = True
+    #: The journey step whose answers these are.
+    slug: ClassVar[str]
+    prefer_not_to_say: ClassVar[str] = PREFER_NOT_TO_SAY
+    gender = forms.ChoiceField(
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose a gender from the list"},
+    )
+    ethnicity = forms.ChoiceField(
+        required=False, error_messages={"invalid_choice": "Choose an ethnic group from the list"}
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        given = self.answers.get(self.slug, {})
+        for name, choices in (
+            ("gender", gender_choices(given.get("gender", ""), not_known=None)),
+            ("ethnicity", ethnicity_choices(given.get("ethnicity", ""), not_known="")),
+        ):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [
+                (value, self.prefer_not_to_say if value == PREFER_NOT_TO_SAY else label)
+                for value, label in choices
+            ]
+
+
+class EqualityForm(_EqualityQuestions):
     heading = "Equality monitoring (optional)"
     lead = (
         "These questions are about the child or young person. You do not have to answer them. "
         "We use the answers only to check that our services treat everyone fairly, and we "
         "publish them only as totals in which no one can be identified."
     )
-    optional_page = True
+    slug = "equality"
     age_band = _radios(
         "How old are they? (optional)",
         [(b.value, b.label) for b in AgeBand] + [("", "Prefer not to say")],
     )
-    gender = _text("Their gender (optional)", required=False, max_length=100)
-    ethnicity = _text(
-        "Their ethnic group (optional)",
-        required=False,
-        help_text="For example: White British, Black Caribbean, Mixed White and Asian.",
-    )
+    field_order = ["age_band", "gender", "ethnicity", "disability"]
     disability = _radios(
         "Do they have a disability? (optional)",
         [("yes", "Yes"), ("no", "No"), ("", "Prefer not to say")],
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["gender"].label = "Their gender (optional)"
+        self.fields["ethnicity"].label = "Their ethnic group (optional)"
+        self.fields["ethnicity"].help_text = "The groups the census uses."
+
     def layout_fields(self) -> list[Any]:
         return [
             Field.radios("age_band", legend_size=Size.SMALL, small=True),
-            Field.text("gender", field_width=20),
-            Field.text("ethnicity"),
+            Field.radios("gender", legend_size=Size.SMALL, small=True),
+            Field.select("ethnicity"),
             Field.radios("disability", legend_size=Size.SMALL, small=True),
         ]
 
@@ -448,6 +483,30 @@ class YoungHelpForm(PublicForm):
                 "To phone you we need your phone number: go back and add it, or untick phone me"
             )
         return wanted
+
+
+class YoungAboutYouForm(_EqualityQuestions):
+    heading = "About you (you do not have to answer)"
+    lead = (
+        "You can skip these questions. We use the answers only to check that we treat "
+        "everyone fairly. No one will be able to tell which answers are yours."
+    )
+    slug = "about-you"
+    prefer_not_to_say = "I would rather not say"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["gender"].label = "Which of these fits you best? (you can skip this)"
+        self.fields["ethnicity"].label = "What is your ethnic group? (you can skip this)"
+        self.fields[
+            "ethnicity"
+        ].help_text = "This is about your family's background, like where your family comes from."
+
+    def layout_fields(self) -> list[Any]:
+        return [
+            Field.radios("gender", legend_size=Size.SMALL, small=True),
+            Field.select("ethnicity"),
+        ]
 
 
 # --- The compliment form

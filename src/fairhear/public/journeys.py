@@ -67,6 +67,7 @@ YOUNG_PERSON = Journey(
         Step("what-happened", f.YoungWhatHappenedForm, "What is wrong"),
         Step("better", f.YoungBetterForm, "What is wrong"),
         Step("help", f.YoungHelpForm, "What is wrong"),
+        Step("about-you", f.YoungAboutYouForm, "More about you"),
     ),
     check_heading="Check what you told us",
     send_label="Send",

@@ -205,6 +205,8 @@ def submit_complaint(
                 complainant_role=ComplainantRole.CHILD,
                 advocacy_requested=True if "advocate" in wanted else None,
                 call_back_requested="call" in wanted,
+                gender=a["about-you"]["gender"],
+                ethnicity=a["about-you"]["ethnicity"],
                 today=today,
             )
             submission = PublicSubmission.objects.create(

@@ -1,6 +1,7 @@
 """Logging a contact: in sections, the date received today unless changed, a postal address,
-and gender and ethnic group chosen from the census's lists with "Prefer not to say", stored
-as their words (the interchange format's free text) so the reports group them."""
+and gender and ethnic group chosen from the council's lists (the census's unless changed) with
+"Prefer not to say", stored as their words (the interchange format's free text) so the reports
+group them."""
 
 from collections.abc import Callable
 from datetime import date
@@ -85,7 +86,7 @@ def test_a_value_recorded_before_stays_offered_on_its_contact(
     assert ("Not recorded", "Not recorded") not in gender_choices()
 
 
-def test_the_census_groups_are_offered_grouped_then_prefer_not_to_say() -> None:
+def test_the_census_groups_are_offered_grouped_then_prefer_not_to_say(db: None) -> None:
     choices = ethnicity_choices()
 
     assert choices[0] == ("", "Not known")

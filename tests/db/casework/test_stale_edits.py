@@ -100,6 +100,15 @@ def _category(manager: User, area: ServiceArea) -> tuple[Model, str, Callable[..
     return category, reverse("casework:rename-category", args=[category.pk]), change
 
 
+def _equality_option(manager: User, area: ServiceArea) -> tuple[Model, str, Callable[..., None]]:
+    option = services.add_equality_option(kind="gender", label="Agender", by=manager)
+
+    def change(record: Model, version: str | None = None) -> None:
+        services.rename_equality_option(option, label="Agender person", by=manager, version=version)
+
+    return option, reverse("casework:rename-equality-option", args=[option.pk]), change
+
+
 def _practitioner(manager: User, area: ServiceArea) -> tuple[Model, str, Callable[..., None]]:
     person = services.record_practitioner(name="Ivan Reyes", by=manager)
 
@@ -115,7 +124,7 @@ def _practitioner(manager: User, area: ServiceArea) -> tuple[Model, str, Callabl
     return person, reverse("casework:change-practitioner", args=[person.pk]), change
 
 
-RECORDS = [_cost, _action, _compliment, _ombudsman, _category, _practitioner]
+RECORDS = [_cost, _action, _compliment, _ombudsman, _category, _equality_option, _practitioner]
 
 
 @pytest.mark.parametrize("make", RECORDS)

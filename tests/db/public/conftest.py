@@ -18,7 +18,7 @@ COMPLAINT_ANSWERS: dict[str, dict[str, Any]] = {
     "what-you-want": {"desired_outcome": "A new meeting and an apology."},
     "advocate": {"advocacy": "requested", "advocate_details": ""},
     "documents": {"action": "continue"},
-    "equality": {"age_band": "10-15", "gender": "Girl", "ethnicity": "", "disability": "no"},
+    "equality": {"age_band": "10-15", "gender": "Female", "ethnicity": "", "disability": "no"},
 }
 
 YOUNG_ANSWERS: dict[str, dict[str, Any]] = {
@@ -27,6 +27,7 @@ YOUNG_ANSWERS: dict[str, dict[str, Any]] = {
     "what-happened": {"what_happened": "My social worker keeps changing."},
     "better": {"desired_outcome": "One worker who stays."},
     "help": {"help_wanted": ["advocate", "call"]},
+    "about-you": {"gender": "", "ethnicity": "White: Irish"},
 }
 
 

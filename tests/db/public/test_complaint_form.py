@@ -146,7 +146,7 @@ def test_sending_creates_a_contact_awaiting_triage_from_the_online_form(
     assert contact.child_status == "child_in_care"
     assert contact.service_area == service_area
     assert contact.summary == "Nobody came to the review meeting."
-    assert (contact.age_band, contact.gender, contact.disability) == ("10-15", "Girl", False)
+    assert (contact.age_band, contact.gender, contact.disability) == ("10-15", "Female", False)
     person = contact.complainant
     assert person is not None
     assert person.key.startswith("P-")

@@ -7,7 +7,8 @@ optimistic locking. What a form offers to choose from comes from the selectors.
   reply to a contact outside the procedure, and assigning an investigator;
 - `stages`: the steps of Stages 1, 2 and 3, from the responsible manager to the reply;
 - `ombudsman`, `actions`, `costs`, `compliments`: those records, about a case or not;
-- `lists`: the filters of the lists; `council`: the council's categories and appointable people.
+- `lists`: the filters of the lists; `council`: the council's categories, appointable people
+  and equality answers.
 """
 
 from fairhear.casework.forms.actions import (
@@ -36,7 +37,7 @@ from fairhear.casework.forms.contacts import (
     WithdrawForm,
 )
 from fairhear.casework.forms.costs import CorrectCostForm, CostFields, CostForm, GeneralCostForm
-from fairhear.casework.forms.council import CategoryForm, PractitionerForm
+from fairhear.casework.forms.council import CategoryForm, EqualityOptionForm, PractitionerForm
 from fairhear.casework.forms.lists import (
     CaseFilterForm,
     ComplimentFilterForm,
@@ -101,6 +102,7 @@ __all__ = [
     "DecisionForm",
     "DocumentUpload",
     "EndAppointmentForm",
+    "EqualityOptionForm",
     "ExtensionForm",
     "FinancialYearForm",
     "GeneralActionForm",

@@ -123,7 +123,7 @@ class ContactDetailsFields(forms.Form):
     gender = forms.ChoiceField(label="Gender (optional)", required=False)
     ethnicity = forms.ChoiceField(
         label="Ethnic group (optional)",
-        help_text="The census's ethnic groups.",
+        help_text="From the council's list (the census 2021 groups to begin with).",
         required=False,
     )
     disability = yes_no_or_not_known("Does the child or young person have a disability?")

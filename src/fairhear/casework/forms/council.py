@@ -1,5 +1,5 @@
-"""The council's own lists kept in Fairhear: the categories of complaint and the people it
-appoints."""
+"""The council's own lists kept in Fairhear: the categories of complaint, the people it
+appoints, and the answers its equality monitoring offers."""
 
 from typing import Any
 
@@ -8,7 +8,7 @@ from django.contrib.auth.models import User
 
 from fairhear.casework import selectors, services
 from fairhear.casework.forms.base import StaffChoiceField, email_field
-from fairhear.casework.models import Category, Practitioner
+from fairhear.casework.models import Category, EqualityOption, Practitioner
 from fairhear.web.forms import GovUKForm, carry_version, offer
 
 
@@ -34,6 +34,60 @@ class CategoryForm(GovUKForm):
         return services.rename_category(
             self.category,
             name=self.cleaned_data["name"],
+            by=by,
+            version=self.cleaned_data["version"],
+        )
+
+
+class EqualityOptionForm(GovUKForm):
+    """A gender, or an ethnic background with its group, offered by the equality monitoring
+    questions: added (`kind` given) or renamed (`option` given)."""
+
+    submit_label = "Save the answer"
+    group = forms.CharField(
+        label="Ethnic group",
+        max_length=90,
+        required=False,
+        help_text="The group it is listed under, for example White. A new group is listed last.",
+    )
+    label = forms.CharField(max_length=100, error_messages={"required": "Enter the answer's words"})
+
+    def __init__(
+        self, *args: Any, kind: str = "", option: EqualityOption | None = None, **kwargs: Any
+    ) -> None:
+        self.option = option
+        self.kind = option.kind if option is not None else kind
+        if option is not None:
+            kwargs.setdefault("initial", {}).update(group=option.group, label=option.label)
+        super().__init__(*args, **kwargs)
+        self.fields["label"].label = "Ethnic background" if self.ethnic else "Gender"
+        if option is not None:
+            carry_version(self, option)
+
+    @property
+    def ethnic(self) -> bool:
+        return self.kind == EqualityOption.Kind.ETHNICITY
+
+    def layout_fields(self) -> list[Any]:
+        # A gender has no group.
+        return [f for f in super().layout_fields() if self.ethnic or f.fields[0] != "group"]
+
+    def clean_group(self) -> str:
+        group: str = self.cleaned_data["group"].strip()
+        if self.ethnic and not group:
+            raise forms.ValidationError("Enter the ethnic group the background is listed under")
+        return group if self.ethnic else ""
+
+    def act(self, by: User) -> EqualityOption:
+        group = self.cleaned_data["group"]
+        if self.option is None:
+            return services.add_equality_option(
+                kind=self.kind, group=group, label=self.cleaned_data["label"], by=by
+            )
+        return services.rename_equality_option(
+            self.option,
+            group=group,
+            label=self.cleaned_data["label"],
             by=by,
             version=self.cleaned_data["version"],
         )

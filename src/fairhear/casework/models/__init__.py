@@ -31,6 +31,7 @@ from fairhear.casework.models.costs import (
 )
 from fairhear.casework.models.lists import (
     Category,
+    EqualityOption,
     Practitioner,
 )
 from fairhear.casework.models.ombudsman import (
@@ -54,6 +55,7 @@ __all__ = [
     "ContactCategory",
     "Cost",
     "EndedAppointment",
+    "EqualityOption",
     "LearningAction",
     "OmbudsmanCase",
     "PanelMembership",

@@ -54,9 +54,12 @@ from fairhear.casework.services.investigation import (
 )
 from fairhear.casework.services.lists import (
     add_category,
+    add_equality_option,
     offer_category,
+    offer_equality_option,
     record_practitioner,
     rename_category,
+    rename_equality_option,
 )
 from fairhear.casework.services.ombudsman import (
     link_ombudsman_case,
@@ -91,6 +94,7 @@ __all__ = [
     "add_attachment",
     "add_category",
     "add_cost",
+    "add_equality_option",
     "add_learning_action",
     "adjudicate_stage_two",
     "agree_statement_of_complaint",
@@ -111,6 +115,7 @@ __all__ = [
     "link_ombudsman_case",
     "log_contact",
     "offer_category",
+    "offer_equality_option",
     "record_advocacy",
     "record_chair_report",
     "record_compliment",
@@ -129,6 +134,7 @@ __all__ = [
     "refresh_statuses",
     "refresh_statuses_of",
     "rename_category",
+    "rename_equality_option",
     "reply_stage_one",
     "request_stage_three",
     "request_stage_two",

@@ -1,12 +1,14 @@
-"""The council's lists: complaint categories, and the people it appoints (investigators,
-independent people, panel members)."""
+"""The council's lists: complaint categories, the people it appoints (investigators,
+independent people, panel members), and the answers its equality monitoring offers."""
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import Max
 
 from fairhear.audit import acting_as
 from fairhear.casework.models import (
     Category,
+    EqualityOption,
     Practitioner,
 )
 from fairhear.casework.services.base import CaseworkError, check_current, require_text
@@ -91,3 +93,61 @@ def record_practitioner(
         practitioner.is_councillor = is_councillor
         practitioner.save()
     return practitioner
+
+
+def _equality_words(
+    kind: str, group: str, label: str, *, other_than: EqualityOption | None = None
+) -> tuple[str, str]:
+    """The option's group and words, checked: an ethnic background needs its group, a gender
+    has none, and no two options of a kind read the same."""
+    label = require_text(label, "Enter the answer's words.")
+    group = group.strip() if kind == EqualityOption.Kind.ETHNICITY else ""
+    if kind == EqualityOption.Kind.ETHNICITY and not group:
+        raise CaseworkError("Enter the ethnic group the background is asked under.")
+    if len(label) > 100 or len(group) > 90:
+        raise CaseworkError(
+            "The answer's words must be 100 characters or fewer, its group 90 or fewer."
+        )
+    if ":" in group:
+        raise CaseworkError("The group's name cannot contain a colon (“:”).")
+    taken = EqualityOption.objects.filter(kind=kind, group__iexact=group, label__iexact=label)
+    if other_than is not None:
+        taken = taken.exclude(pk=other_than.pk)
+    if taken.exists():
+        raise CaseworkError(f"The list already offers {f'{group}: ' if group else ''}{label}.")
+    return group, label
+
+
+def add_equality_option(*, kind: str, label: str, by: User, group: str = "") -> EqualityOption:
+    """A new answer offered for a gender, or an ethnic background (within `group`), last in
+    its list."""
+    if kind not in EqualityOption.Kind.values:
+        raise CaseworkError("Choose gender or ethnic group.")
+    with transaction.atomic(), acting_as(by):
+        group, label = _equality_words(kind, group, label)
+        last = EqualityOption.objects.filter(kind=kind).aggregate(last=Max("position"))["last"]
+        return EqualityOption.objects.create(
+            kind=kind, group=group, label=label, position=(last or 0) + 1
+        )
+
+
+def rename_equality_option(
+    option: EqualityOption, *, label: str, by: User, group: str = "", version: str | None = None
+) -> EqualityOption:
+    """Correct an answer's words (and an ethnic background's group). Contacts keep the words
+    they were recorded with, and are offered them still."""
+    with transaction.atomic(), acting_as(by):
+        option = EqualityOption.objects.select_for_update().get(pk=option.pk)
+        check_current(option, version, "answer")
+        option.group, option.label = _equality_words(option.kind, group, label, other_than=option)
+        option.save()
+    return option
+
+
+def offer_equality_option(option: EqualityOption, *, offered: bool, by: User) -> EqualityOption:
+    """Offer an answer on the forms again, or stop offering it; contacts with it keep it."""
+    with transaction.atomic(), acting_as(by):
+        option = EqualityOption.objects.select_for_update().get(pk=option.pk)
+        option.in_use = offered
+        option.save()
+    return option

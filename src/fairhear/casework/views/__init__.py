@@ -33,11 +33,14 @@ from fairhear.casework.views.costs import (
 from fairhear.casework.views.dashboard import staff_home
 from fairhear.casework.views.lists import (
     add_category,
+    add_equality_option,
     add_practitioner,
     change_practitioner,
     council_lists,
     offer_category,
+    offer_equality_option,
     rename_category,
+    rename_equality_option,
 )
 from fairhear.casework.views.ombudsman import (
     add_ombudsman_case,
@@ -53,6 +56,7 @@ __all__ = [
     "add_category",
     "add_compliment",
     "add_cost",
+    "add_equality_option",
     "add_ombudsman_case",
     "add_practitioner",
     "case_detail",
@@ -70,11 +74,13 @@ __all__ = [
     "download_attachment",
     "log_contact",
     "offer_category",
+    "offer_equality_option",
     "ombudsman_case",
     "ombudsman_history",
     "ombudsman_list",
     "ombudsman_step",
     "rename_category",
+    "rename_equality_option",
     "staff_home",
     "view_log",
 ]

@@ -1,11 +1,12 @@
-"""The council's lists: complaint categories and the people it appoints."""
+"""The council's lists: complaint categories, the people it appoints and the equality
+monitoring answers."""
 
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import Resolver404, resolve, reverse
 from django.views.decorators.http import require_POST
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 from fairhear.casework import forms, selectors, services
 from fairhear.casework.models import (
     Category,
+    EqualityOption,
     Practitioner,
 )
 from fairhear.casework.views.base import save_form
@@ -23,11 +25,13 @@ CHANGE_CATEGORIES = "casework.change_category"
 
 CHANGE_PEOPLE = "casework.change_practitioner"
 
+CHANGE_EQUALITY = "casework.change_equalityoption"
+
 
 @login_required
 def council_lists(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """The categories contacts are put in, and the people who investigate, stand as
-    independent person or sit on panels."""
+    """The categories contacts are put in, the people who investigate, stand as independent
+    person or sit on panels, and the equality monitoring answers offered."""
     if not (request.user.has_perm(CHANGE_CATEGORIES) or request.user.has_perm(CHANGE_PEOPLE)):
         raise PermissionDenied
     return render(
@@ -36,14 +40,24 @@ def council_lists(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "categories": selectors.categories_with_use(),
             "practitioners": Practitioner.objects.select_related("user").order_by("name"),
+            "equality_lists": [
+                (kind, title, EqualityOption.objects.filter(kind=kind))
+                for kind, title in (
+                    (EqualityOption.Kind.GENDER, "Genders"),
+                    (EqualityOption.Kind.ETHNICITY, "Ethnic groups and backgrounds"),
+                )
+            ],
         },
     )
 
 
 def _list_form(
-    request: AuthenticatedHttpRequest, form: forms.CategoryForm | forms.PractitionerForm, title: str
+    request: AuthenticatedHttpRequest,
+    form: forms.CategoryForm | forms.PractitionerForm | forms.EqualityOptionForm,
+    title: str,
+    part: str = "",
 ) -> HttpResponse:
-    lists = reverse("casework:lists")
+    lists = reverse("casework:lists") + (f"#{part}" if part else "")
     return save_form(
         request,
         form,
@@ -118,3 +132,40 @@ def change_practitioner(request: AuthenticatedHttpRequest, pk: int) -> HttpRespo
     practitioner = get_object_or_404(Practitioner, pk=pk)
     form = forms.PractitionerForm(request.POST or None, practitioner=practitioner)
     return _list_form(request, form, f"Change the details of {practitioner.name}")
+
+
+_ADDING = {
+    EqualityOption.Kind.GENDER: "Add a gender",
+    EqualityOption.Kind.ETHNICITY: "Add an ethnic background",
+}
+
+
+@login_required
+@permission_required("casework.add_equalityoption", raise_exception=True)
+def add_equality_option(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
+    if kind not in EqualityOption.Kind.values:
+        raise Http404
+    form = forms.EqualityOptionForm(request.POST or None, kind=kind)
+    return _list_form(request, form, _ADDING[EqualityOption.Kind(kind)], part="equality")
+
+
+@login_required
+@permission_required(CHANGE_EQUALITY, raise_exception=True)
+def rename_equality_option(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    option = get_object_or_404(EqualityOption, pk=pk)
+    form = forms.EqualityOptionForm(request.POST or None, option=option)
+    return _list_form(request, form, f"Rename the answer {option.answer}", part="equality")
+
+
+@login_required
+@permission_required(CHANGE_EQUALITY, raise_exception=True)
+@require_POST
+def offer_equality_option(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    option = get_object_or_404(EqualityOption, pk=pk)
+    offered = request.POST.get("offered") == "yes"
+    services.offer_equality_option(option, offered=offered, by=request.user)
+    if offered:
+        messages.success(request, f"{option.answer} is offered on the forms again.")
+    else:
+        messages.success(request, f"{option.answer} is no longer offered on the forms.")
+    return redirect(reverse("casework:lists") + "#equality")
