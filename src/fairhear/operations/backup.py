@@ -44,8 +44,9 @@ FILES = "files/"
 
 #: Made by every `migrate` (ids differ between databases) or not worth keeping.
 LEFT_OUT = ("contenttypes", "auth.permission", "sessions")
-#: What a freshly migrated database already holds: the role groups. A restore replaces them.
-MADE_BY_MIGRATE = ("auth.group",)
+#: What a freshly migrated database already holds: the role groups and the council's equality
+#: answers (seeded with the census list). A restore replaces them with the backup's.
+MADE_BY_MIGRATE = ("auth.group", "casework.equalityoption")
 
 
 class BackupError(Exception):

@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from fairhear.casework import services
-from fairhear.casework.models import Attachment, Compliment, Contact, Stage
+from fairhear.casework.models import Attachment, Compliment, Contact, EqualityOption, Stage
 from fairhear.operations.backup import read_manifest, records_held, stored_files
 from tests import builders
 
@@ -173,3 +173,10 @@ def test_a_restore_that_fails_leaves_nothing_behind(council: Contact, tmp_path: 
 
     assert not records_held()
     assert set(Group.objects.values_list("name", flat=True))  # the roles are still there
+
+
+def test_a_freshly_migrated_database_counts_as_empty_for_a_restore() -> None:
+    # Migrations make the role groups and seed the council's equality answers; a restore
+    # into a new server's database must not be refused for them.
+    assert EqualityOption.objects.exists()
+    assert not records_held()
