@@ -53,6 +53,9 @@ def test_postgresql_refuses_to_change_an_audit_entry(log: Callable[..., Contact]
 
 
 @on_postgresql
+# Real transactions: the declaration lasts until its own transaction commits, which a test
+# wrapped in one transaction would never see.
+@pytest.mark.django_db(transaction=True)
 def test_only_a_declared_redaction_may_change_an_entry_and_nothing_may_delete_one(
     log: Callable[..., Contact],
 ) -> None:
