@@ -35,6 +35,7 @@ from fairhear.casework.models import (
 from fairhear.casework.selectors.audit import cases_audit_trail
 from fairhear.core.dates import long_date
 from fairhear.core.subject_access import subject_access_due
+from fairhear.dataprotection.free_text import free_text_fields
 from fairhear.dataprotection.models import (
     Anonymised,
     LegalHold,
@@ -63,14 +64,7 @@ class RetentionError(Exception):
 
 
 def _free_text_fields(model: type[models.Model]) -> list[str]:
-    kept = _KEPT_TEXT.get(model, frozenset())
-    return [
-        field.name
-        for field in model._meta.concrete_fields
-        if isinstance(field, models.CharField | models.TextField)
-        and not field.choices
-        and field.name not in kept
-    ]
+    return free_text_fields(model, except_=_KEPT_TEXT.get(model, frozenset()))
 
 
 def _blank(queryset: models.QuerySet[models.Model]) -> None:

@@ -22,6 +22,7 @@ from fairhear.casework.models import (
     Stage,
     phone_digits,
 )
+from fairhear.dataprotection.free_text import free_text_fields
 from fairhear.dataprotection.models import SubjectAccessBundle, SubjectAccessRequest
 from fairhear.letters.models import Letter
 
@@ -50,15 +51,7 @@ _FREE_TEXT: dict[type[models.Model], str] = {
 
 
 def _free_text_fields(model: type[models.Model]) -> list[str]:
-    skip = _NOT_FREE_TEXT.get(model, frozenset())
-    return [
-        f.name
-        for f in model._meta.concrete_fields
-        if isinstance(f, models.CharField | models.TextField)
-        and not isinstance(f, models.FileField)
-        and not f.choices
-        and f.name not in skip
-    ]
+    return free_text_fields(model, except_=_NOT_FREE_TEXT.get(model, frozenset()))
 
 
 @dataclass(frozen=True)
