@@ -1,10 +1,10 @@
 from pathlib import Path
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 
 from fairhear.interchange import files, services
+from fairhear.interchange.management.commands._user import user_named
 from fairhear.interchange.models import CaseFileExport
 
 
@@ -20,12 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]
-        by = None
-        if options["user"]:
-            try:
-                by = get_user_model().objects.get(username=options["user"])
-            except get_user_model().DoesNotExist:
-                raise CommandError(f"There is no user called {options['user']!r}.") from None
+        by = user_named(options["user"])
         suffix = path.suffix.lower()
         form = {".xlsx": CaseFileExport.Form.XLSX, ".zip": CaseFileExport.Form.ZIP}.get(
             suffix, CaseFileExport.Form.FOLDER
