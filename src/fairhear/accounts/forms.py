@@ -196,20 +196,25 @@ def _helper(*fields: Any, submit: str) -> FormHelper:
     return helper
 
 
+def _ask_for_a_code(form: forms.Form) -> None:
+    """The code field of the second factor: an app's 6 digits or a recovery code."""
+    _code_field(
+        form,
+        label="Code",
+        help_text="The 6 digits your authenticator app shows, or one of your recovery codes.",
+    )
+    form.helper = _helper(  # type: ignore[attr-defined]
+        Field.text("code", field_width=Fixed.TEN, autocomplete="one-time-code"),
+        submit="Continue",
+    )
+
+
 class SecondFactorForm(AuthenticateForm):
     """The code asked for at sign-in after the password."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _code_field(
-            self,
-            label="Code",
-            help_text="The 6 digits your authenticator app shows, or one of your recovery codes.",
-        )
-        self.helper = _helper(
-            Field.text("code", field_width=Fixed.TEN, autocomplete="one-time-code"),
-            submit="Continue",
-        )
+        _ask_for_a_code(self)
 
 
 class SecondFactorAgainForm(MFAReauthenticateForm):
@@ -217,15 +222,7 @@ class SecondFactorAgainForm(MFAReauthenticateForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _code_field(
-            self,
-            label="Code",
-            help_text="The 6 digits your authenticator app shows, or one of your recovery codes.",
-        )
-        self.helper = _helper(
-            Field.text("code", field_width=Fixed.TEN, autocomplete="one-time-code"),
-            submit="Continue",
-        )
+        _ask_for_a_code(self)
 
 
 class ActivateAuthenticatorForm(ActivateTOTPForm):
