@@ -40,7 +40,7 @@ FOLDER = "exports"
 KEPT_FOR = timedelta(hours=24)
 #: An export that has said nothing for this long has stopped (its process ended, as in a
 #: restart); the slowest step, reading a decade of a big council, takes about a minute.
-STALLED_AFTER = timedelta(minutes=15)
+STALLED_AFTER = timedelta(minutes=10)
 
 Status = ExportRequest.Status
 UNFINISHED = (Status.QUEUED, Status.RUNNING)
