@@ -178,7 +178,8 @@ def settle_all(*, now: datetime | None = None) -> int:
 
 
 def delete_now(export: ExportRequest) -> None:
-    """Delete a ready file before its time, at the request of the person who asked for it."""
+    """Delete a ready file before its time: asked by the person who asked for it, or found
+    gone from the storage."""
     with transaction.atomic():
         _delete_file(export)
 

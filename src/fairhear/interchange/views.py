@@ -144,10 +144,16 @@ def download_export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponseB
     export = exports.settle(_own_export(request, pk))
     if export.status != ExportRequest.Status.READY:
         return redirect("interchange:export-status", pk=export.pk)
+    try:
+        stored = default_storage.open(export.file, "rb")
+    except FileNotFoundError:
+        exports.delete_now(export)
+        messages.error(request, "The exported file has gone from the storage: export it again.")
+        return redirect("interchange:export-status", pk=export.pk)
     with acting_as(request.user):
         accessed.send(sender=ExportRequest, instance=export)
     return FileResponse(
-        default_storage.open(export.file, "rb"),
+        stored,
         as_attachment=True,
         filename=exports.file_name(export),
         content_type=exports.CONTENT_TYPES[export.form],

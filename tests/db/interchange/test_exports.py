@@ -295,6 +295,20 @@ def test_the_manager_deletes_the_file_before_its_time(
     assert _stored(media_in_tmp) == []
 
 
+def test_a_file_gone_from_the_storage_is_said_so_and_can_be_exported_again(
+    signed_in: Client, django_capture_on_commit_callbacks: Capture, media_in_tmp: Path
+) -> None:
+    export = _ask(signed_in, django_capture_on_commit_callbacks)
+    (media_in_tmp / export.file).unlink()
+
+    response = signed_in.get(reverse("interchange:export-download", args=[export.pk]), follow=True)
+
+    page = response.content.decode()
+    assert "The exported file has gone from the storage: export it again." in page
+    assert "Export it again" in page
+    assert not LogEntry.objects.get_for_object(export).filter(action=LogEntry.Action.ACCESS)
+
+
 def test_only_the_manager_who_asked_sees_or_downloads_the_export(
     signed_in: Client, django_capture_on_commit_callbacks: Capture
 ) -> None:
