@@ -111,7 +111,8 @@ def write(pk: int) -> None:
             size = spool.tell()
             spool.seek(0)
             _move(pk, Status.RUNNING, progress="Saving the file")
-            stored = f"{FOLDER}/{secrets.token_hex(16)}/{file_name(export)}"
+            # A random name, no folder of its own to leave behind; downloaded as file_name().
+            stored = f"{FOLDER}/{secrets.token_hex(16)}.{export.form}"
             name = default_storage.save(stored, File(spool, name=stored))
     except Exception:
         logger.exception("The case file export %s failed", pk)

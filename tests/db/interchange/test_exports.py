@@ -210,6 +210,30 @@ def test_an_export_silent_too_long_is_shown_as_failed_and_never_turns_ready(
     assert not exports._move(export.pk, Status.RUNNING, status=Status.READY)
 
 
+def test_an_export_given_up_on_while_it_was_written_leaves_no_file(
+    signed_in: Client,
+    django_capture_on_commit_callbacks: Capture,
+    monkeypatch: Any,
+    media_in_tmp: Path,
+) -> None:
+    reading = services.export_tables
+
+    def slow(**kwargs: Any) -> Any:
+        tables = reading(**kwargs)
+        # Meanwhile a page found it silent for too long (as after a restart) and gave up.
+        silent = timezone.now() - exports.STALLED_AFTER - timedelta(minutes=1)
+        ExportRequest.objects.update(updated=silent)
+        exports.settle(ExportRequest.objects.get())
+        return tables
+
+    monkeypatch.setattr(services, "export_tables", slow)
+
+    export = _ask(signed_in, django_capture_on_commit_callbacks)
+
+    assert (export.status, export.error, export.file) == (Status.FAILED, exports.STALLED, "")
+    assert _stored(media_in_tmp) == []
+
+
 def test_an_export_still_working_is_not_given_up_on(signed_in: Client, manager: User) -> None:
     export = ExportRequest.objects.create(by=manager, form="zip", status=Status.RUNNING)
     recent = timezone.now() - exports.STALLED_AFTER + timedelta(minutes=1)
