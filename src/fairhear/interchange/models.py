@@ -124,4 +124,4 @@ class ExportRequest(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Case file export as a {self.get_form_display().lower()}"
+        return f"Case file export ({self.get_form_display()})"

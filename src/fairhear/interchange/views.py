@@ -21,6 +21,7 @@ SHOWN_PROBLEMS = 500
 @permission_required(PERMISSION, raise_exception=True)
 def case_file_home(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = UploadForm()
+    last_export = selectors.last_export_request(request.user)
     if request.method == "POST":
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
@@ -39,7 +40,7 @@ def case_file_home(request: AuthenticatedHttpRequest) -> HttpResponse:
             "imports": selectors.recent_imports(),
             "exports": selectors.recent_exports(),
             "export_form": ExportForm(),
-            "last_export": selectors.last_export_request(request.user),
+            "last_export": last_export and exports.settle(last_export),
             "kept_hours": exports.kept_hours(),
         },
     )

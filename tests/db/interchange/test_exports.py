@@ -366,6 +366,18 @@ def test_the_case_file_page_links_to_the_managers_last_export(
     assert "being written</a>" in page
 
 
+def test_the_case_file_page_shows_a_stalled_last_export_as_failed(
+    signed_in: Client, manager: User
+) -> None:
+    export = ExportRequest.objects.create(by=manager, form="zip", status=Status.QUEUED)
+    silent = timezone.now() - exports.STALLED_AFTER - timedelta(minutes=1)
+    ExportRequest.objects.filter(pk=export.pk).update(updated=silent)
+
+    page = signed_in.get(reverse("interchange:home")).content.decode()
+
+    assert "failed</a>" in page
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_export_is_written_in_a_thread_after_the_request(
     client: Client, manager: User, settings: Any, media_in_tmp: Path
