@@ -39,7 +39,8 @@ FOLDER = "exports"
 #: How long a file is kept for its download: it is every complainant's personal data.
 KEPT_FOR = timedelta(hours=24)
 #: An export that has said nothing for this long has stopped (its process ended, as in a
-#: restart); the slowest step, reading a decade of a big council, takes about a minute.
+#: restart); its longest silent step, the contacts file, takes minutes only for the biggest
+#: histories as a workbook (docs/interchange.md, "Web exports").
 STALLED_AFTER = timedelta(minutes=10)
 
 Status = ExportRequest.Status
