@@ -350,6 +350,9 @@ FAIRHEAR_PUBLIC_UPLOAD_MAX_FILES = env_int("FAIRHEAR_PUBLIC_UPLOAD_MAX_FILES", 5
 FAIRHEAR_PUBLIC_DRAFTS_PER_HOUR = env_int("FAIRHEAR_PUBLIC_DRAFTS_PER_HOUR", 20)
 FAIRHEAR_PUBLIC_UPLOADS_PER_HOUR = env_int("FAIRHEAR_PUBLIC_UPLOADS_PER_HOUR", 20)
 FAIRHEAR_PUBLIC_DRAFT_STORAGE_MB = env_int("FAIRHEAR_PUBLIC_DRAFT_STORAGE_MB", 500)
+# The case file page's export is written in a thread of the web process after its request
+# commits (interchange/exports.py); the tests write it at once, in the request's own thread.
+FAIRHEAR_EXPORTS_IN_BACKGROUND = True
 
 # --- Security: the headers of Django's deployment checklist, and a Content Security Policy
 # that allows no inline script or style.

@@ -1,6 +1,7 @@
 """The records the permission matrix's pages are about: a case in each service area, an
 Ombudsman case linked to one and another linked to none, a cost, learning actions,
-compliments, a document, the council's lists, an import and an online complaint's status link.
+compliments, a document, the council's lists, an import, an export and an online complaint's
+status link.
 """
 
 import io
@@ -26,8 +27,9 @@ from fairhear.casework.models import (
 )
 from fairhear.dataprotection import services as dataprotection
 from fairhear.dataprotection.models import LegalHold, SubjectAccessRequest
+from fairhear.interchange import exports
 from fairhear.interchange import services as interchange
-from fairhear.interchange.models import ImportRun
+from fairhear.interchange.models import ExportRequest, ImportRun
 from fairhear.letters.models import Letter
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.public.models import PublicSubmission
@@ -247,6 +249,14 @@ class Records:
             io.BytesIO(upload.read()), file_name="case-file.zip", by=self.persona("manager")
         )
         return run
+
+    @cached_property
+    def case_file_export(self) -> ExportRequest:
+        """The case file the complaints manager exported from the staff pages, ready to download."""
+        export, _ = exports.ask_for_export(by=self.persona("manager"), form=ExportRequest.Form.ZIP)
+        exports.write(export.pk)
+        export.refresh_from_db()
+        return export
 
     @cached_property
     def status_token(self) -> str:

@@ -605,9 +605,24 @@ PAGES: list[Page] = [
         )
         for name in ("interchange:confirm", "interchange:cancel")
     ),
+    Page(
+        "interchange:ask-export",
+        dict.fromkeys(PERSONAS, 405),  # a GET is refused before sign-in is checked
+        form=Form(lambda r: {"form": "zip"}, answers=staff("manager", ok=302)),
+    ),
     *(
-        Page("interchange:export", staff("manager"), lambda r, kind=kind: [kind], variant=kind)
-        for kind in ("zip", "xlsx")
+        Page(name, staff("manager"), lambda r: [r.case_file_export.pk])
+        for name in (
+            "interchange:export-status",
+            "interchange:export-progress",
+            "interchange:export-download",
+        )
+    ),
+    Page(
+        "interchange:export-delete",
+        dict.fromkeys(PERSONAS, 405),
+        lambda r: [r.case_file_export.pk],
+        Form(lambda r: {}, answers=staff("manager", ok=302)),
     ),
     # ------------------------------------------------------------- retention
     Page("dataprotection:retention", staff("manager")),

@@ -12,6 +12,7 @@ from tests.unit.fresh import fairhear
 
 FAIRHEAR_COMMANDS = [
     "backup",
+    "clear_exports",
     "clear_public_drafts",
     "demo",
     "export",

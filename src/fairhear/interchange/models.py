@@ -77,3 +77,51 @@ class CaseFileExport(models.Model):
 
     def __str__(self) -> str:
         return f"Export of the case file as a {self.get_form_display().lower()}"
+
+
+class ExportRequest(models.Model):
+    """A complaints manager's request for the case file, written in the background.
+
+    The export itself is recorded as a `CaseFileExport` when the data is read; this record is
+    the file it made, kept in private storage until it expires, for the one person who asked."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Waiting to start"
+        RUNNING = "running", "Being written"
+        READY = "ready", "Ready to download"
+        FAILED = "failed", "Failed"
+        EXPIRED = "expired", "Deleted"
+
+    class Form(models.TextChoices):
+        ZIP = "zip", "Zip of CSV files"
+        XLSX = "xlsx", "Excel workbook"
+
+    created = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    form = models.CharField(max_length=4, choices=Form.choices)
+    status = models.CharField(max_length=7, choices=Status.choices, default=Status.QUEUED)
+    progress = models.CharField(
+        max_length=200, blank=True, help_text="What the export is doing, in words, for the page."
+    )
+    updated = models.DateTimeField(
+        auto_now=True, help_text="The last sign of life: an export silent for long has stopped."
+    )
+    finished = models.DateTimeField(null=True, blank=True)
+    file = models.CharField(
+        max_length=255, blank=True, help_text="The file in the default storage while it is kept."
+    )
+    size = models.PositiveBigIntegerField(null=True, blank=True, help_text="In bytes.")
+    expires = models.DateTimeField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="interchange_exportrequest_ready_has_a_file",
+                condition=~models.Q(status="ready") | ~models.Q(file=""),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Case file export ({self.get_form_display()})"

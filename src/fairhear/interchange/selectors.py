@@ -20,7 +20,7 @@ from fairhear.casework.models import (
     Stage,
 )
 from fairhear.interchange.bulk import BATCH, chunks
-from fairhear.interchange.models import CaseFileExport, ImportRun
+from fairhear.interchange.models import CaseFileExport, ExportRequest, ImportRun
 from fairhear.interchange.records import (
     STAGE_FIELDS,
     ActionRecord,
@@ -48,6 +48,11 @@ def recent_imports(limit: int = 10) -> QuerySet[ImportRun]:
 
 def recent_exports(limit: int = 10) -> QuerySet[CaseFileExport]:
     return CaseFileExport.objects.select_related("by")[:limit]
+
+
+def last_export_request(user: User) -> ExportRequest | None:
+    """The user's latest export from the staff pages, for the case file page's link to it."""
+    return ExportRequest.objects.filter(by=user).first()
 
 
 def existing_for(references: Iterable[str], usernames: Iterable[str] = ()) -> Existing:

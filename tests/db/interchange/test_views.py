@@ -1,21 +1,17 @@
-"""The case file pages: upload, see the report, confirm or cancel; download an export."""
+"""The case file pages: upload, see the report, confirm or cancel (exports: test_exports.py)."""
 
-import io
-import zipfile
 from datetime import date
 from pathlib import Path
 
 import pytest
-from auditlog.models import LogEntry
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
 from fairhear.casework.models import Contact
-from fairhear.interchange.models import CaseFileExport, ImportRun
-from fairhear.interchange.services import import_case_file
-from tests.db.interchange.helpers import CONTACTS, STAGES, case_file_zip, tables
+from fairhear.interchange.models import ImportRun
+from tests.db.interchange.helpers import CONTACTS, STAGES, case_file_zip
 
 pytestmark = pytest.mark.django_db
 
@@ -107,36 +103,6 @@ def test_it_refuses_a_file_that_is_not_a_case_file(client: Client, manager: User
     assert response.status_code == 200
     assert b"must be a .zip of CSV files or an .xlsx" in response.content
     assert not ImportRun.objects.exists()
-
-
-@pytest.mark.parametrize("kind", ["zip", "xlsx"])
-def test_the_manager_downloads_the_case_file(client: Client, manager: User, kind: str) -> None:
-    client.force_login(manager)
-
-    response = client.get(reverse("interchange:export", args=[kind]))
-
-    assert response.status_code == 200
-    assert response["Content-Disposition"].endswith(f'.{kind}"')
-    if kind == "zip":
-        names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
-        assert len(names) == 11
-        assert "letters.csv" in names
-        assert "organisation.csv" in names
-
-
-def test_each_download_is_recorded_and_audited_with_who_and_what(
-    client: Client, manager: User
-) -> None:
-    import_case_file(tables(), file_name="first", by=manager)
-    client.force_login(manager)
-
-    client.get(reverse("interchange:export", args=["xlsx"]))
-
-    export = CaseFileExport.objects.get()
-    assert (export.by, export.form, export.rows["contacts.csv"]) == (manager, "xlsx", 2)
-    entry = LogEntry.objects.get_for_object(export).get()
-    assert (entry.action, entry.actor) == (LogEntry.Action.CREATE, manager)
-    assert "Excel workbook" in client.get(reverse("interchange:home")).content.decode()
 
 
 def test_the_upload_is_checked_again_when_confirmed(
