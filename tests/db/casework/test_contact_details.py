@@ -17,14 +17,6 @@ from fairhear.organisation.models import ServiceArea
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def categories(db: None) -> dict[str, Category]:
-    return {
-        name: Category.objects.create(name=name)
-        for name in ("Communication", "Delay", "Staff attitude")
-    }
-
-
 def _details(contact: Contact) -> str:
     return reverse("casework:step", args=[contact.reference, "details"])
 
