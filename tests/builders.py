@@ -24,8 +24,8 @@ from django.urls import reverse
 
 from fairhear.casework import services
 from fairhear.casework.census import ETHNIC_GROUPS, GENDERS
-from fairhear.casework.forms.log_contact import steps_asked
 from fairhear.casework.codes import Channel, Outcome, Route
+from fairhear.casework.forms.log_contact import steps_asked
 from fairhear.casework.models import (
     Category,
     CategoryOutcome,
@@ -292,4 +292,3 @@ def log_through_pages(client: Client, document: UploadedFile | None = None, **se
         },
         follow=True,
     )
-
