@@ -250,6 +250,10 @@ class CheckAnswersForm(DocumentUpload, GovUKForm):
     document = document_field("A document sent with the contact (optional)")
     shown = forms.CharField(widget=forms.HiddenInput)
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper.layout = Layout(*self.layout_fields())  # the page gives the buttons
+
 
 @dataclass(frozen=True)
 class LogContactStep:
