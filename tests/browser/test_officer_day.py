@@ -44,7 +44,7 @@ def test_an_officer_runs_a_complaint_from_logging_to_the_stage_two_appointment(
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Check your answers before logging the contact"
     )
-    follow(visitor, "Change postal address (optional)")
+    follow(visitor, "Change postal address")
     page.get_by_label("Postal address (optional)").fill("1 High Street\nFairhear")
     submit(visitor, "Continue")
     address = page.locator(".govuk-summary-list__value").filter(has_text="1 High Street")

@@ -193,7 +193,7 @@ def test_the_check_page_shows_each_answer_with_a_change_link_that_returns_to_it(
     ]
     assert ("Date received", "1 May 2024") in sections["How the contact arrived"]["rows"]
     assert ("How it arrived", "Letter") in sections["How the contact arrived"]["rows"]
-    assert ("Their name (optional)", "Sam Carter") in sections["Who is complaining"]["rows"]
+    assert ("Their name", "Sam Carter") in sections["Who is complaining"]["rows"]
     assert ("Service area complained about", str(area_a)) in sections["What it is about"]["rows"]
     change = sections["Who is complaining"]["url"]
     assert change == _page("complainant") + "?change=1"
@@ -206,7 +206,7 @@ def test_the_check_page_shows_each_answer_with_a_change_link_that_returns_to_it(
 
     assert changed["Location"] == reverse("casework:log-check")  # type: ignore[index]
     rows = signed_in.get(reverse("casework:log-check")).context["sections"][1]["rows"]
-    assert ("Their name (optional)", "Sam Jones") in rows
+    assert ("Their name", "Sam Jones") in rows
 
 
 def test_a_change_that_asks_a_new_page_asks_it_before_the_check_page(signed_in: Client) -> None:

@@ -40,6 +40,8 @@ class LogContactPage(GovUKForm):
     """One question page: its heading, and its answers for the check page and the service."""
 
     title = ""
+    #: Said under the heading, when the page needs it.
+    lead = ""
     submit_label = "Continue"
 
     def __init__(self, *args: Any, answers: Answers, **kwargs: Any) -> None:
@@ -53,7 +55,11 @@ class LogContactPage(GovUKForm):
 
     def in_words(self) -> list[tuple[str, str]]:
         """Each question with its answer in words, for the check page."""
-        return [(str(field.label), _in_words(self, name)) for name, field in self.fields.items()]
+        # Whether a question was optional no longer matters once it is answered.
+        return [
+            (str(field.label).removesuffix(" (optional)"), _in_words(self, name))
+            for name, field in self.fields.items()
+        ]
 
     def given(self) -> dict[str, Any]:
         """The answers as `services.log_contact` (or `record_person`) takes them."""
@@ -131,7 +137,12 @@ class ComplainantPage(LogContactPage):
 
 class RelationshipPage(LogContactPage):
     title = "Their relationship to the child"
-    relationship = ContactDetailsFields.base_fields["relationship"]
+    relationship = forms.CharField(
+        label=ContactDetailsFields.base_fields["relationship"].label,
+        help_text="For example: mother, grandfather, the child's social worker.",
+        required=False,
+        max_length=200,
+    )
 
 
 def complains_for_the_child(answers: Answers) -> bool:

@@ -128,7 +128,7 @@ def log_contact_page(request: AuthenticatedHttpRequest, page: str) -> HttpRespon
             "form": form,
             "title": form.title,
             "back": back,
-            "lead": getattr(form, "lead", ""),
+            "lead": form.lead,
             "duplicates": getattr(form, "duplicates", []),
         },
     )
