@@ -273,6 +273,26 @@ def test_an_answer_gone_out_of_date_sends_the_officer_back_to_its_page(
     assert not Contact.objects.exists()
 
 
+def test_a_contact_the_service_refuses_is_not_logged_nor_its_complainant_recorded(
+    signed_in: Client, area_a: ServiceArea, area_b: ServiceArea
+) -> None:
+    other_areas_team = area_b.teams.get()
+
+    refused = log_through_pages(
+        signed_in,
+        **ARRIVAL,
+        name="Sam Carter",
+        service_area=str(area_a.pk),
+        team=str(other_areas_team.pk),
+    )
+
+    page = refused.content.decode()
+    assert "govuk-error-summary" in page
+    assert "Safeguarding Hub is not a team in Children in Care." in page
+    assert not Contact.objects.exists()
+    assert not Person.objects.exists(), "the person and the contact are kept together or not"
+
+
 def test_free_text_is_not_taken_for_gender(signed_in: Client) -> None:
     _answer_all(signed_in)
 
