@@ -20,6 +20,7 @@ from fairhear.casework import selectors
 from fairhear.casework.codes import Channel, ComplainantRole
 from fairhear.casework.forms.base import (
     DocumentUpload,
+    choose_one,
     date_field,
     document_field,
     email_field,
@@ -97,11 +98,8 @@ def _flat(choices: Any) -> list[tuple[str, Any]]:
 class ArrivalPage(LogContactPage):
     title = "How the contact arrived"
     received = date_field("Date received")
-    channel = forms.ChoiceField(
-        label="How it arrived",
-        choices=Channel.choices,
-        widget=forms.RadioSelect,
-        error_messages={"required": "Choose how the contact arrived"},
+    channel = choose_one(
+        "How it arrived", Channel.choices, missing="Choose how the contact arrived"
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
