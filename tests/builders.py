@@ -18,10 +18,14 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import UploadedFile
+from django.test import Client
+from django.urls import reverse
 
 from fairhear.casework import services
 from fairhear.casework.census import ETHNIC_GROUPS, GENDERS
 from fairhear.casework.codes import Channel, Outcome, Route
+from fairhear.casework.forms.log_contact import steps_asked
 from fairhear.casework.models import (
     Category,
     CategoryOutcome,
@@ -259,4 +263,32 @@ def census_equality_options() -> None:
                 for position, (group, label) in enumerate(backgrounds, start=1)
             ),
         ]
+    )
+
+
+# ---------------------------------------------------------------------------- through the pages
+
+
+def log_through_pages(client: Client, document: UploadedFile | None = None, **sent: Any) -> Any:
+    """Log a contact as an officer does, page by page: each page is sent the answers of `sent`
+    that are its own (a date as its three boxes, `received_0` and so on), the pages asked
+    following the answers; then the check page, with `document`. The last response, followed."""
+    role = {"complainant": {"complainant_role": [sent.get("complainant_role", "")]}}
+    for step in steps_asked(role):
+        page = step.form.base_fields
+        own = {
+            key: value
+            for key, value in sent.items()
+            if any(key == name or key.startswith(f"{name}_") for name in page)
+        }
+        response = client.post(reverse("casework:log-page", args=[step.slug]), own)
+        assert response.status_code == 302, f"the {step.slug} page refused {own}"
+    check = client.get(reverse("casework:log-check"))
+    return client.post(
+        reverse("casework:log-check"),
+        {
+            "shown": check.context["form"]["shown"].value(),
+            **({"document": document} if document is not None else {}),
+        },
+        follow=True,
     )

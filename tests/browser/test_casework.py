@@ -35,10 +35,17 @@ def test_a_telephone_complaint_goes_through_every_stage_to_the_ombudsman(
     follow(visitor, "Log a contact", role="button")
     fill_date(page, "Date received", date(2024, 5, 1))
     page.get_by_label("Telephone").check()
-    page.get_by_label("Complainant's name").fill("Jo Bloggs")
+    submit(visitor, "Continue")
+    page.get_by_label("Their name (optional)").fill("Jo Bloggs")
+    for _ in ("who is complaining", "how to reach them", "the child"):
+        submit(visitor, "Continue")
     page.get_by_label("Team complained about").select_option(label="Fostering Service")
     page.get_by_label("What the complainant would like to happen").fill("Regular contact.")
+    for _ in ("what it is about", "equality monitoring"):
+        submit(visitor, "Continue")
     submit(visitor, "Log the contact")
+    expect(page.locator(".govuk-panel")).to_contain_text("C-2024-0001")
+    follow(visitor, "Open case C-2024-0001")
     expect(page.get_by_role("heading", level=1)).to_have_text("Case C-2024-0001")
 
     follow(visitor, "Add a document")

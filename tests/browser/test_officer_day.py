@@ -1,5 +1,5 @@
-"""A complaints officer's day in a real browser, with axe on every page: log a contact (in
-sections, dated today), triage it (eligibility revealed under the statutory choice), extend
+"""A complaints officer's day in a real browser, with axe on every page: log a contact (page
+by page, dated today), triage it (eligibility revealed under the statutory choice), extend
 Stage 1 (told the latest date the law allows), reply with a learning action agreed in it, and
 take Stage 2 to its appointment, adding the investigating officer and the independent person
 to the council's list on the way and coming back each time."""
@@ -26,20 +26,39 @@ def test_an_officer_runs_a_complaint_from_logging_to_the_stage_two_appointment(
     banner = page.locator(".govuk-notification-banner")
 
     visitor.goto("/staff/cases/log/")
-    expect(page.get_by_role("heading", name="Who it is from")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("How the contact arrived")
     page.get_by_label("Letter").check()
-    page.get_by_label("Complainant's name").fill("Sam Carter")
-    page.get_by_label("Postal address (optional)").fill("1 High Street\nFairhear")
+    submit(visitor, "Continue")
+    page.get_by_label("Parent").check()
+    page.get_by_label("Their name (optional)").fill("Sam Carter")
+    submit(visitor, "Continue")
+    page.get_by_label("Their relationship to the child").fill("Her mother")
+    submit(visitor, "Continue")
+    page.get_by_label("Postal address (optional)").fill("1 High Street")
+    submit(visitor, "Continue")
+    submit(visitor, "Continue")  # nothing known yet of the child
     page.get_by_label("Team complained about").select_option(label="Fostering Service")
-    page.get_by_text("Equality monitoring (optional)").click()
+    submit(visitor, "Continue")
     page.get_by_label("Ethnic group (optional)").select_option(label="Indian")
+    submit(visitor, "Continue")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check your answers before logging the contact"
+    )
+    follow(visitor, "Change postal address")
+    page.get_by_label("Postal address (optional)").fill("1 High Street\nFairhear")
+    submit(visitor, "Continue")
+    address = page.locator(".govuk-summary-list__value").filter(has_text="1 High Street")
+    expect(address).to_contain_text("Fairhear")
     submit(visitor, "Log the contact")
     contact = Contact.objects.get()
     assert contact.received == date.today()
+    assert contact.relationship == "Her mother"
     assert contact.ethnicity == "Asian or Asian British: Indian"
-    expect(page.locator(".govuk-summary-list").first).to_contain_text("Awaiting triage")
+    assert contact.complainant is not None
+    assert contact.complainant.address.splitlines() == ["1 High Street", "Fairhear"]
+    expect(page.locator(".govuk-panel")).to_contain_text(contact.reference)
 
-    follow(visitor, "Triage the contact")
+    follow(visitor, "Triage the contact", role="button")
     eligible = page.get_by_role("group", name="Is the complainant eligible")
     expect(eligible).to_be_hidden()
     page.get_by_label("Statutory complaint").check()

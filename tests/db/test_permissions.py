@@ -332,11 +332,21 @@ PAGES: list[Page] = [
     ),
     # ------------------------------------------------------------- cases
     Page("casework:list", staff(*CASE_READERS)),
+    # Logging a contact: the answers wait in the session (not in the database) until the
+    # check page logs it, which the casework tests walk through.
+    Page("casework:log", staff(*CASE_TEAM, ok=302)),
     Page(
-        "casework:log",
+        "casework:log-page",
         staff(*CASE_TEAM),
-        form=Form(lambda r: {**_day("received", date(2024, 5, 1)), "channel": "telephone"}),
+        lambda r: ["arrival"],
+        Form(
+            lambda r: {**_day("received", date(2024, 5, 1)), "channel": "telephone"},
+            saves=False,
+        ),
     ),
+    Page("casework:log-check", staff(*CASE_TEAM, ok=302), form=Form(lambda r: {}, saves=False)),
+    Page("casework:log-cancel", staff(*CASE_TEAM, ok=405), form=Form(lambda r: {}, saves=False)),
+    Page("casework:logged", staff(*CASE_TEAM, ok=302)),
     Page(
         "casework:case",
         staff(*SEES_A, hidden=NOT_A),

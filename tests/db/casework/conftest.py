@@ -22,6 +22,14 @@ def log(officer: User, area_a: ServiceArea) -> Callable[..., Contact]:
 
 
 @pytest.fixture
+def categories(db: None) -> dict[str, Category]:
+    return {
+        name: Category.objects.create(name=name)
+        for name in ("Communication", "Delay", "Staff attitude")
+    }
+
+
+@pytest.fixture
 def stage_one(log: Callable[..., Contact], officer: User) -> Contact:
     return builders.triage_statutory(log(), officer)
 

@@ -10,19 +10,13 @@ from django.urls import reverse
 
 from fairhear.casework import services
 from fairhear.casework.codes import Channel
-from fairhear.casework.forms import ContactDetailsForm, LogContactForm
+from fairhear.casework.forms import ContactDetailsForm
+from fairhear.casework.forms.log_contact import AboutPage
 from fairhear.casework.models import Category, Contact
 from fairhear.organisation.models import ServiceArea
+from tests.builders import log_through_pages
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def categories(db: None) -> dict[str, Category]:
-    return {
-        name: Category.objects.create(name=name)
-        for name in ("Communication", "Delay", "Staff attitude")
-    }
 
 
 def _details(contact: Contact) -> str:
@@ -75,16 +69,14 @@ def test_the_best_fit_category_comes_first_whatever_its_name(
 ) -> None:
     client.force_login(officer)
 
-    client.post(
-        reverse("casework:log"),
-        {
-            "received_0": "1",
-            "received_1": "5",
-            "received_2": "2024",
-            "channel": "email",
-            "best_fit": str(categories["Staff attitude"].pk),
-            "categories": [str(categories["Communication"].pk), str(categories["Delay"].pk)],
-        },
+    log_through_pages(
+        client,
+        received_0="1",
+        received_1="5",
+        received_2="2024",
+        channel="email",
+        best_fit=str(categories["Staff attitude"].pk),
+        categories=[str(categories["Communication"].pk), str(categories["Delay"].pk)],
     )
 
     contact = Contact.objects.get()
@@ -156,7 +148,7 @@ def test_a_category_no_longer_offered_stays_choosable_on_the_contacts_that_have_
     services.offer_category(old, offered=False, by=officer)
 
     on_the_contact = ContactDetailsForm(contact=contact).fields["best_fit"].queryset  # type: ignore[attr-defined]
-    for_new_contacts = LogContactForm().fields["best_fit"].queryset  # type: ignore[attr-defined]
+    for_new_contacts = AboutPage(answers={}).fields["best_fit"].queryset  # type: ignore[attr-defined]
     assert old in on_the_contact
     assert old not in for_new_contacts
 

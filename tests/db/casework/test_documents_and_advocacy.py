@@ -15,6 +15,7 @@ from django.urls import reverse
 from fairhear.casework import services
 from fairhear.casework.models import Attachment, CaseEvent, Contact
 from fairhear.casework.services import contacts
+from tests.builders import log_through_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -34,23 +35,21 @@ def test_staff_log_a_contact_with_what_the_complainant_asked_for_and_a_document(
 ) -> None:
     client.force_login(officer)
 
-    response = client.post(
-        reverse("casework:log"),
-        {
-            **_day("received", date(2024, 5, 1)),
-            "channel": "letter",
-            "name": "Sam Jones",
-            "child_name": "Alex Jones",
-            "summary": "Nobody came to the review.",
-            "desired_outcome": "An apology and a new meeting.",
-            "advocacy_requested": "yes",
-            "call_back_requested": "on",
-            "document": SimpleUploadedFile("letter.pdf", PDF),
-        },
+    response = log_through_pages(
+        client,
+        document=SimpleUploadedFile("letter.pdf", PDF),
+        **_day("received", date(2024, 5, 1)),
+        channel="letter",
+        name="Sam Jones",
+        child_name="Alex Jones",
+        summary="Nobody came to the review.",
+        desired_outcome="An apology and a new meeting.",
+        advocacy_requested="yes",
+        call_back_requested="on",
     )
 
     contact = Contact.objects.get()
-    assert response["Location"].endswith(f"/{contact.reference}/")
+    assert response.context["contact"] == contact
     assert (contact.child_name, contact.desired_outcome) == (
         "Alex Jones",
         "An apology and a new meeting.",
@@ -67,7 +66,7 @@ def test_staff_log_a_contact_with_what_the_complainant_asked_for_and_a_document(
     assert {"fairhear.contact.advocate_requested", "fairhear.contact.call_back_requested"} <= set(
         contact.events.values_list("action", flat=True)
     )
-    page = client.get(response["Location"]).content.decode()
+    page = client.get(reverse("casework:case", args=[contact.reference])).content.decode()
     for shown in ("Alex Jones", "An apology and a new meeting.", "Asked us to phone them"):
         assert shown in page
     assert "letter.pdf" in page
@@ -78,13 +77,11 @@ def test_a_contact_with_a_refused_document_is_not_logged_and_nothing_is_stored(
 ) -> None:
     client.force_login(officer)
 
-    response = client.post(
-        reverse("casework:log"),
-        {
-            **_day("received", date(2024, 5, 1)),
-            "channel": "letter",
-            "document": SimpleUploadedFile("letter.pdf", b"MZ\x90\x00"),
-        },
+    response = log_through_pages(
+        client,
+        document=SimpleUploadedFile("letter.pdf", b"MZ\x90\x00"),
+        **_day("received", date(2024, 5, 1)),
+        channel="letter",
     )
 
     assert response.status_code == 200

@@ -17,7 +17,7 @@ from fairhear.casework.forms import PanelHeldForm
 from fairhear.casework.models import Category, Contact, Person
 from fairhear.core.procedure import CaseState
 from fairhear.organisation.models import ServiceArea
-from tests.builders import triage_statutory
+from tests.builders import log_through_pages, triage_statutory
 
 pytestmark = pytest.mark.django_db
 
@@ -128,28 +128,31 @@ def test_logging_a_contact_warns_of_a_likely_duplicate_and_links_the_chosen_pers
 ) -> None:
     jo = Person.objects.create(key="P-jo", name="Jo Bloggs", email="jo@example.org")
     client.force_login(officer)
-    form = {
-        "received_0": "1",
-        "received_1": "5",
-        "received_2": "2024",
-        "channel": "telephone",
-        "name": "Jo Bloggs",
-        "email": "",
-        "phone": "",
-    }
+    arrival = {"received_0": "1", "received_1": "5", "received_2": "2024", "channel": "telephone"}
+    client.post(reverse("casework:log-page", args=["arrival"]), arrival)
+    client.post(reverse("casework:log-page", args=["complainant"]), {"name": "Jo Bloggs"})
+    details = reverse("casework:log-page", args=["contact-details"])
 
-    warned = client.post(reverse("casework:log"), form)
+    warned = client.post(details, {"email": "", "phone": ""})
 
     assert warned.status_code == 200
-    assert "already recorded" in warned.content.decode()
-    assert not Contact.objects.exists(), "nothing is logged until the officer has chosen"
+    page = warned.content.decode()
+    assert "already recorded" in page
+    assert "Choose whether the complainant is one of the people already recorded" in page
 
-    chosen = client.post(reverse("casework:log"), {**form, "person": str(jo.pk)})
+    client.post(details, {"person": str(jo.pk)})
+    for slug in ("child", "about", "equality"):
+        client.post(reverse("casework:log-page", args=[slug]), {})
+    check = client.get(reverse("casework:log-check"))
+    assert ("Is this someone already recorded?", "Jo Bloggs, jo@example.org, no phone") in (
+        check.context["sections"][2]["rows"]
+    )
+    assert not Contact.objects.exists(), "nothing is logged until the answers are checked"
+    client.post(reverse("casework:log-check"), {"shown": check.context["form"]["shown"].value()})
 
     contact = Contact.objects.get()
-    assert chosen.status_code == 302
-    assert chosen["Location"].endswith(f"/{contact.reference}/")
     assert contact.complainant == jo
+    assert Person.objects.count() == 1
 
 
 def test_logging_a_contact_records_the_advocate_and_equality_monitoring(
@@ -157,24 +160,22 @@ def test_logging_a_contact_records_the_advocate_and_equality_monitoring(
 ) -> None:
     client.force_login(officer)
 
-    response = client.post(
-        reverse("casework:log"),
-        {
-            "received_0": "1",
-            "received_1": "5",
-            "received_2": "2024",
-            "channel": "advocate",
-            "complainant_role": "child",
-            "advocate": "yes",
-            "age_band": "10-15",
-            "gender": "Female",
-            "ethnicity": "White: Irish",
-            "disability": "",
-        },
+    response = log_through_pages(
+        client,
+        received_0="1",
+        received_1="5",
+        received_2="2024",
+        channel="advocate",
+        complainant_role="child",
+        advocate="yes",
+        age_band="10-15",
+        gender="Female",
+        ethnicity="White: Irish",
+        disability="",
     )
 
     contact = Contact.objects.get()
-    assert response.status_code == 302
+    assert response.context["contact"] == contact
     assert contact.advocate is True
     assert (contact.age_band, contact.gender, contact.ethnicity) == (
         "10-15",

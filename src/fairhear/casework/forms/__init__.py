@@ -3,8 +3,9 @@ views stay thin; every form that changes a contact carries the version the user 
 optimistic locking. What a form offers to choose from comes from the selectors.
 
 - `base`: the step on one case (`CaseStepForm`) and the fields forms share;
-- `contacts`: logging a contact, triage, its details, advocacy, documents, withdrawal, the
+- `contacts`: what a contact is about, triage, its details, advocacy, documents, withdrawal, the
   reply to a contact outside the procedure, and assigning an investigator;
+- `log_contact`: logging a contact as question pages, then "Check your answers";
 - `stages`: the steps of Stages 1, 2 and 3, from the responsible manager to the reply;
 - `ombudsman`, `actions`, `costs`, `compliments`: those records, about a case or not;
 - `lists`: the filters of the lists; `council`: the council's categories, appointable people
@@ -31,7 +32,6 @@ from fairhear.casework.forms.contacts import (
     ContactDetailsFields,
     ContactDetailsForm,
     EndAppointmentForm,
-    LogContactForm,
     ResponseForm,
     TriageForm,
     WithdrawForm,
@@ -111,7 +111,6 @@ __all__ = [
     "InvestigatorsForm",
     "LearningActionFields",
     "LearningActionForm",
-    "LogContactForm",
     "ManagerForm",
     "OmbudsmanCaseForm",
     "OmbudsmanComplianceForm",

@@ -1,8 +1,7 @@
-"""Forms about one contact: logging it, triage, its details, advocacy, documents,
-withdrawal, the reply to a contact that is not a statutory complaint, and assigning an
-investigator to it."""
+"""Forms about one contact: what it is about and who it concerns (asked when logging it too,
+`log_contact`), triage, advocacy, documents, withdrawal, the reply to a contact that is not a
+statutory complaint, and assigning an investigator to it."""
 
-from datetime import date
 from typing import Any
 
 from crispy_forms.layout import HTML
@@ -12,7 +11,7 @@ from django.contrib.auth.models import User
 from django.utils.html import format_html
 
 from fairhear.casework import selectors, services
-from fairhear.casework.codes import AgeBand, Channel, ChildStatus, ComplainantRole, Route
+from fairhear.casework.codes import AgeBand, ChildStatus, ComplainantRole, Route
 from fairhear.casework.documents import limits_hint
 from fairhear.casework.equality import ethnicity_choices, gender_choices
 from fairhear.casework.facts import statutory_timescales
@@ -23,20 +22,19 @@ from fairhear.casework.forms.base import (
     choose_one,
     date_field,
     document_field,
-    email_field,
     reveal_radios,
     text_field,
     yes_no_field,
     yes_no_initial,
     yes_no_or_not_known,
 )
-from fairhear.casework.models import Category, Contact, Person
+from fairhear.casework.models import Category, Contact
 from fairhear.core.dates import long_date
 from fairhear.core.procedure.rules import add_months
 from fairhear.organisation.forms import unit_choice
 from fairhear.organisation.models import ServiceArea, Team
 from fairhear.organisation.selectors import service_areas_offered, teams_offered
-from fairhear.web.forms import GovUKForm, layout_field, offer
+from fairhear.web.forms import layout_field, offer
 
 
 def _heading(text: str) -> HTML:
@@ -64,34 +62,14 @@ def _folded(form: forms.Form, summary: str, *names: str) -> list[Any]:
     ]
 
 
-class ContactDetailsFields(forms.Form):
-    """What a contact is about and who it concerns: asked when logging it, correctable later.
+class AboutFields(forms.Form):
+    """What a contact is about: the service and team, its categories, the summary and what
+    the complainant would like to happen.
 
     The categories are asked as the best fit plus any others, because a set of ticked boxes
     has no order and the first category of a contact is the one reports count.
     """
 
-    complainant_role = forms.ChoiceField(
-        label="Who is complaining",
-        choices=[("", "Not known"), *ComplainantRole.choices],
-        required=False,
-    )
-    relationship = forms.CharField(
-        label="Their relationship to the child, in their words (optional)",
-        required=False,
-        max_length=200,
-    )
-    child_name = forms.CharField(
-        label="The child or young person's name (optional)",
-        help_text="When they are not the complainant.",
-        required=False,
-        max_length=200,
-    )
-    child_status = forms.ChoiceField(
-        label="The child's situation",
-        choices=[("", "Not known"), *ChildStatus.choices],
-        required=False,
-    )
     service_area = unit_choice(
         ServiceArea,
         "Service area complained about",
@@ -115,6 +93,41 @@ class ContactDetailsFields(forms.Form):
     )
     summary = text_field("Summary", required=False)
     desired_outcome = text_field("What the complainant would like to happen", required=False)
+
+    def offer_about(self, contact: Contact | None = None) -> None:
+        """Offer the units and categories running and active today, and whatever the contact
+        already has."""
+        area, team = (contact.service_area_id, contact.team_id) if contact else (None, None)
+        offer(self, "service_area", service_areas_offered(keeping=area))
+        offer(self, "team", teams_offered(keeping=team, by_service_area=True))
+        categories = selectors.categories_offered(contact)
+        offer(self, "best_fit", categories)
+        offer(self, "categories", categories)
+
+    def about_fields(self) -> list[Any]:
+        """Laid out with the optional further categories folded away until opened."""
+        return [
+            *_fields(self, "service_area", "team", "best_fit"),
+            *_folded(self, "Anything else it is about (optional)", "categories"),
+            *_fields(self, "summary", "desired_outcome"),
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        best, others = cleaned.get("best_fit"), list(cleaned.get("categories") or [])
+        if others and best is None:
+            self.add_error("best_fit", "Choose the category that fits best")
+        cleaned["ordered_categories"] = [
+            *([best] if best is not None else []),
+            *[c for c in others if c != best],
+        ]
+        return cleaned
+
+
+class EqualityFields(forms.Form):
+    """Equality monitoring of the child or young person: optional, empty is not known; the
+    council's own lists of genders and ethnic groups, each with "Prefer not to say"."""
+
     age_band = forms.ChoiceField(
         label="Age of the child or young person (optional)",
         choices=[("", "Not known"), *AgeBand.choices],
@@ -128,50 +141,58 @@ class ContactDetailsFields(forms.Form):
     )
     disability = yes_no_or_not_known("Does the child or young person have a disability?")
 
-    def offer_choices(self, contact: Contact | None = None) -> None:
-        """Offer what is running and active today, and whatever the contact already has."""
-        area, team = (contact.service_area_id, contact.team_id) if contact else (None, None)
-        offer(self, "service_area", service_areas_offered(keeping=area))
-        offer(self, "team", teams_offered(keeping=team, by_service_area=True))
-        categories = selectors.categories_offered(contact)
-        offer(self, "best_fit", categories)
-        offer(self, "categories", categories)
+    #: The fields, in the order asked.
+    EQUALITY = ("age_band", "gender", "ethnicity", "disability")
+
+    def offer_equality(self, contact: Contact | None = None) -> None:
         offer(self, "gender", gender_choices(contact.gender if contact else ""))
         offer(self, "ethnicity", ethnicity_choices(contact.ethnicity if contact else ""))
+
+
+def _fields(form: forms.Form, *names: str) -> list[Any]:
+    return [layout_field(name, form.fields[name]) for name in names if name in form.fields]
+
+
+class ContactDetailsFields(AboutFields, EqualityFields):
+    """What a contact is about and who it concerns, as one form: correctable after logging."""
+
+    complainant_role = forms.ChoiceField(
+        label="Who is complaining",
+        choices=[("", "Not known"), *ComplainantRole.choices],
+        required=False,
+    )
+    relationship = forms.CharField(
+        label="Their relationship to the child, in their words (optional)",
+        required=False,
+        max_length=200,
+    )
+    child_name = forms.CharField(
+        label="The child or young person's name (optional)",
+        help_text="When they are not the complainant.",
+        required=False,
+        max_length=200,
+    )
+    child_status = forms.ChoiceField(
+        label="The child's situation",
+        choices=[("", "Not known"), *ChildStatus.choices],
+        required=False,
+    )
+
+    def offer_choices(self, contact: Contact | None = None) -> None:
+        """Offer what is running and active today, and whatever the contact already has."""
+        self.offer_about(contact)
+        self.offer_equality(contact)
 
     def detail_sections(self) -> list[Any]:
         """The details in sections, each under its heading; the optional lists (more
         categories, equality monitoring) folded away until opened."""
         return [
             _heading("What it is about"),
-            *self._fields("service_area", "team", "best_fit"),
-            *_folded(self, "Anything else it is about (optional)", "categories"),
-            *self._fields("summary", "desired_outcome"),
+            *self.about_fields(),
             _heading("The child or young person"),
-            *self._fields("child_name", "child_status"),
-            *_folded(
-                self,
-                "Equality monitoring (optional)",
-                "age_band",
-                "gender",
-                "ethnicity",
-                "disability",
-            ),
+            *_fields(self, "child_name", "child_status"),
+            *_folded(self, "Equality monitoring (optional)", *self.EQUALITY),
         ]
-
-    def _fields(self, *names: str) -> list[Any]:
-        return [layout_field(name, self.fields[name]) for name in names if name in self.fields]
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        best, others = cleaned.get("best_fit"), list(cleaned.get("categories") or [])
-        if others and best is None:
-            self.add_error("best_fit", "Choose the category that fits best")
-        cleaned["ordered_categories"] = [
-            *([best] if best is not None else []),
-            *[c for c in others if c != best],
-        ]
-        return cleaned
 
     def details(self) -> dict[str, Any]:
         """The cleaned answers, as the casework services take them."""
@@ -180,71 +201,6 @@ class ContactDetailsFields(forms.Form):
             "categories": d["ordered_categories"],
             **{name: d[name] for name in services.CONTACT_DETAILS},
         }
-
-
-class LogContactForm(DocumentUpload, ContactDetailsFields, GovUKForm):
-    """A contact as it arrives, in sections: how it came, who it is from, what it is about,
-    the child, and what they asked for."""
-
-    submit_label = "Log the contact"
-    received = date_field("Date received")
-    channel = choose_one(
-        "How it arrived", Channel.choices, missing="Choose how the contact arrived"
-    )
-    name = forms.CharField(label="Complainant's name", required=False, max_length=200)
-    email = email_field("Email address")
-    phone = forms.CharField(label="Phone number", required=False, max_length=50)
-    address = forms.CharField(
-        label="Postal address (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    person = forms.ChoiceField(
-        label="Is this someone already recorded?",
-        required=False,
-        widget=forms.RadioSelect,
-    )
-    advocate = yes_no_or_not_known("Does an advocate act for or support the child?")
-    advocacy_requested = yes_no_or_not_known("Did they ask for an advocate?")
-    call_back_requested = forms.BooleanField(label="They asked us to phone them", required=False)
-    document = document_field("A document sent with the contact (optional)")
-
-    def __init__(self, *args: Any, duplicates: list[Person] | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.initial.setdefault("received", date.today())
-        self.offer_choices()
-        self.duplicates = duplicates or []
-        if self.duplicates:
-            choices = [
-                (str(p.pk), f"{p.name or p.key}, {p.email or 'no email'}, {p.phone or 'no phone'}")
-                for p in self.duplicates
-            ]
-            offer(self, "person", [*choices, ("new", "No, someone new")])
-            self.fields["person"].required = True
-            self.fields["person"].error_messages["required"] = (
-                "Choose whether the complainant is one of the people already recorded"
-            )
-        else:
-            del self.fields["person"]
-        self.helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
-
-    def layout_fields(self) -> list[Any]:
-        return [
-            _heading("How it arrived"),
-            *self._fields("received", "channel", "document"),
-            _heading("Who it is from"),
-            *self._fields("name", "email", "phone", "address", "person"),
-            *self._fields("complainant_role", "relationship"),
-            *self.detail_sections(),
-            _heading("What they asked for"),
-            *self._fields("advocate", "advocacy_requested", "call_back_requested"),
-        ]
-
-    def clean_received(self) -> date:
-        received: date = self.cleaned_data["received"]
-        if received > date.today():
-            raise forms.ValidationError("The date received cannot be in the future")
-        return received
 
 
 class TriageForm(CaseStepForm):
@@ -366,7 +322,7 @@ class ContactDetailsForm(ContactDetailsFields, CaseStepForm):
         return [
             Field("version"),
             _heading("Who it is from"),
-            *self._fields("complainant_role", "relationship"),
+            *_fields(self, "complainant_role", "relationship"),
             *self.detail_sections(),
         ]
 

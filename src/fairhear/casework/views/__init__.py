@@ -22,7 +22,6 @@ from fairhear.casework.views.contacts import (
     case_list,
     case_step,
     download_attachment,
-    log_contact,
     view_log,
 )
 from fairhear.casework.views.costs import (
@@ -42,6 +41,13 @@ from fairhear.casework.views.lists import (
     rename_category,
     rename_equality_option,
 )
+from fairhear.casework.views.log_contact import (
+    cancel_logging,
+    check_log_answers,
+    contact_logged,
+    log_contact,
+    log_contact_page,
+)
 from fairhear.casework.views.ombudsman import (
     add_ombudsman_case,
     ombudsman_case,
@@ -59,20 +65,24 @@ __all__ = [
     "add_equality_option",
     "add_ombudsman_case",
     "add_practitioner",
+    "cancel_logging",
     "case_detail",
     "case_history",
     "case_list",
     "case_step",
     "change_action",
     "change_practitioner",
+    "check_log_answers",
     "complete_action",
     "compliment_list",
+    "contact_logged",
     "correct_compliment",
     "correct_cost",
     "cost_list",
     "council_lists",
     "download_attachment",
     "log_contact",
+    "log_contact_page",
     "offer_category",
     "offer_equality_option",
     "ombudsman_case",

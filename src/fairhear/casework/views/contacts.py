@@ -1,16 +1,13 @@
-"""Cases: the case list, logging a contact, the case page and its steps, documents, a case's
+"""Cases: the case list, the case page and its steps, documents, a case's
 history and the view log."""
 
 from datetime import date
-from typing import Any
 from urllib.parse import urlencode
 
 from auditlog.models import LogEntry
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,7 +18,7 @@ from fairhear.casework.facts import case_clocks
 from fairhear.casework.models import (
     Contact,
 )
-from fairhear.casework.steps import MANAGE, STEPS, next_steps, where_it_stands
+from fairhear.casework.steps import STEPS, next_steps, where_it_stands
 from fairhear.casework.templatetags.casework import long_date, step_label
 from fairhear.casework.views.base import log_view, paged
 from fairhear.web.http import AuthenticatedHttpRequest
@@ -39,67 +36,6 @@ def case_list(request: AuthenticatedHttpRequest) -> HttpResponse:
         request,
         "casework/list.html",
         {"form": form, **paged(request, rows), "today": today},
-    )
-
-
-@login_required
-@permission_required(MANAGE, raise_exception=True)
-def log_contact(request: AuthenticatedHttpRequest) -> HttpResponse:
-    duplicates: list[Any] = []
-    if request.method == "POST":
-        duplicates = list(
-            selectors.likely_duplicates(
-                name=request.POST.get("name", ""),
-                email=request.POST.get("email", ""),
-                phone=request.POST.get("phone", ""),
-            )[:10]
-        )
-    form = forms.LogContactForm(request.POST or None, request.FILES or None, duplicates=duplicates)
-    if request.method == "POST" and form.is_valid():
-        d = form.cleaned_data
-        user: User = request.user
-        chosen = d.get("person") or "new"
-        person = None
-        if chosen != "new":
-            person = next(p for p in duplicates if str(p.pk) == chosen)
-        elif d["name"] or d["email"] or d["phone"] or d["address"]:
-            person = services.record_person(
-                name=d["name"] or "Name not given",
-                email=d["email"],
-                phone=d["phone"],
-                address=d["address"],
-                by=user,
-            )
-        try:
-            # The contact and its document are kept together or not at all.
-            with transaction.atomic():
-                contact = services.log_contact(
-                    received=d["received"],
-                    channel=d["channel"],
-                    complainant=person,
-                    advocate=d["advocate"],
-                    advocacy_requested=d["advocacy_requested"],
-                    call_back_requested=d["call_back_requested"],
-                    by=user,
-                    **form.details(),
-                )
-                if d["document"] is not None:
-                    services.add_attachment(
-                        contact,
-                        upload=d["document"],
-                        content_type=form.document_type,
-                        description="Sent with the contact",
-                        by=user,
-                    )
-        except services.CaseworkError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"Contact {contact.reference} was logged. Triage it next.")
-            return redirect("casework:case", reference=contact.reference)
-    return render(
-        request,
-        "casework/form.html",
-        {"form": form, "title": "Log a contact", "duplicates": form.duplicates},
     )
 
 
