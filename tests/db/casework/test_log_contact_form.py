@@ -16,7 +16,7 @@ from fairhear.casework.equality import PREFER_NOT_TO_SAY, ethnicity_choices, gen
 from fairhear.casework.forms import ContactDetailsForm
 from fairhear.casework.forms.log_contact import ArrivalPage
 from fairhear.casework.models import Category, Contact, Person
-from fairhear.organisation.models import ServiceArea
+from fairhear.organisation.models import ServiceArea, Team
 from tests.builders import log_through_pages
 
 ARRIVAL = {"received_0": "1", "received_1": "5", "received_2": "2024", "channel": "letter"}
@@ -207,6 +207,18 @@ def test_the_check_page_shows_each_answer_with_a_change_link_that_returns_to_it(
     assert changed["Location"] == reverse("casework:log-check")  # type: ignore[index]
     rows = signed_in.get(reverse("casework:log-check")).context["sections"][1]["rows"]
     assert ("Their name", "Sam Jones") in rows
+
+
+def test_the_check_page_says_a_chosen_team_gives_the_service_area(
+    signed_in: Client, area_a: ServiceArea
+) -> None:
+    team = Team.objects.create(name="Fostering East", service_area=area_a)
+    _answer_all(signed_in, name="Sam Carter", team=str(team.pk))
+
+    about = signed_in.get(reverse("casework:log-check")).context["sections"][4]["rows"]
+
+    assert ("Service area complained about", f"{area_a} (the team's)") in about
+    assert ("Team complained about", str(team)) in about
 
 
 def test_a_change_that_asks_a_new_page_asks_it_before_the_check_page(signed_in: Client) -> None:

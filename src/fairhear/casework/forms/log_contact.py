@@ -234,6 +234,18 @@ class AboutPage(AboutFields, LogContactPage):
     def layout_fields(self) -> list[Any]:
         return self.about_fields()
 
+    def in_words(self) -> list[tuple[str, str]]:
+        # Logging takes the service area from the team when none is chosen: say so here.
+        words = super().in_words()
+        team = self.cleaned_data.get("team")
+        if self.cleaned_data.get("service_area") is None and team is not None:
+            label = str(self.fields["service_area"].label)
+            words = [
+                (question, f"{team.service_area} (the team's)" if question == label else answer)
+                for question, answer in words
+            ]
+        return words
+
     def given(self) -> dict[str, Any]:
         given = super().given()
         del given["best_fit"]
