@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class DataProtectionConfig(AppConfig):
     """Keeping personal data only as long as the council's retention schedule says, and
-    answering people who ask for theirs."""
+    answering people who ask for theirs, or to correct or erase it."""
 
     name = "fairhear.dataprotection"
     label = "dataprotection"
@@ -13,9 +13,12 @@ class DataProtectionConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from fairhear.dataprotection.models import (
+            Correction,
+            ErasureDecision,
             LegalHold,
             RetentionPolicy,
             RetentionRun,
+            RightsRequest,
             SubjectAccessBundle,
             SubjectAccessRequest,
         )
@@ -25,3 +28,6 @@ class DataProtectionConfig(AppConfig):
         auditlog.register(RetentionRun)
         auditlog.register(SubjectAccessRequest)
         auditlog.register(SubjectAccessBundle, m2m_fields={"cases"})
+        auditlog.register(RightsRequest)
+        auditlog.register(Correction)
+        auditlog.register(ErasureDecision)

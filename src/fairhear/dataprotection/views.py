@@ -168,7 +168,7 @@ def log_request(request: AuthenticatedHttpRequest) -> HttpResponse:
             logged = services.log_subject_access_request(
                 **form.cleaned_data, today=timezone.localdate(), by=request.user
             )
-        except services.SubjectAccessError as error:
+        except services.RequestError as error:
             form.add_error(None, str(error))
         else:
             messages.success(
@@ -271,7 +271,7 @@ def bundle(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             searched_for=str(search),
             by=request.user,
         )
-    except services.SubjectAccessError as error:
+    except services.RequestError as error:
         messages.error(request, str(error))
         return redirect(back)
     response = HttpResponse(data, content_type="application/zip")
@@ -294,7 +294,7 @@ def answer_sent(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 today=timezone.localdate(),
                 by=request.user,
             )
-        except services.SubjectAccessError as error:
+        except services.RequestError as error:
             form.add_error(None, str(error))
         else:
             messages.success(request, f"The request from {access_request.requester} is answered.")
