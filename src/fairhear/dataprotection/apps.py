@@ -12,6 +12,8 @@ class DataProtectionConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from fairhear.casework.selectors.audit import add_case_record
+
         from fairhear.dataprotection.models import (
             Correction,
             ErasureDecision,
@@ -31,3 +33,5 @@ class DataProtectionConfig(AppConfig):
         auditlog.register(RightsRequest)
         auditlog.register(Correction)
         auditlog.register(ErasureDecision)
+        add_case_record(Correction)
+        add_case_record(ErasureDecision)

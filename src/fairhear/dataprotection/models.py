@@ -229,6 +229,10 @@ class Correction(models.Model):
     def __str__(self) -> str:
         return f"{self.contact.reference}: corrected {self.details}"
 
+    def get_additional_data(self) -> dict[str, int]:
+        """Kept on each audit entry, so the case's history lists it."""
+        return {"contact": self.contact_id}
+
 
 class ErasureDecision(models.Model):
     """What an erasure request decided for one case: erased, or kept and why."""
@@ -253,6 +257,10 @@ class ErasureDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contact.reference}: {self.get_outcome_display().lower()}"
+
+    def get_additional_data(self) -> dict[str, int]:
+        """Kept on each audit entry, so the case's history lists it."""
+        return {"contact": self.contact_id}
 
 
 class Anonymised(models.Model):
