@@ -45,7 +45,7 @@ def test_the_manager_answers_a_subject_access_request(
     assert SubjectAccessBundle.objects.get().references == contact.reference
 
     visitor.goto("/staff/")
-    expect(page.locator("#subject-access")).to_contain_text("1 to answer")
+    expect(page.locator("#data-requests")).to_contain_text("1 to answer")
     follow(visitor, "Jo Bloggs")
     follow(visitor, "Record that the answer was sent")
     fill_date(page, "Date the answer was sent", date.today())

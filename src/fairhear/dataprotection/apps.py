@@ -13,7 +13,6 @@ class DataProtectionConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from fairhear.casework.selectors.audit import add_case_record
-
         from fairhear.dataprotection.models import (
             Correction,
             ErasureDecision,

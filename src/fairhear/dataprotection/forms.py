@@ -238,7 +238,7 @@ class CorrectionForm(GovUKForm):
     def __init__(self, *args: Any, contact: Contact, **kwargs: Any) -> None:
         person = contact.complainant
         initial = {field: getattr(contact, field) for field in CONTACT_FIELDS}
-        initial["disability"] = {True: "yes", False: "no"}.get(contact.disability, "")
+        initial["disability"] = {True: "yes", False: "no", None: ""}[contact.disability]
         initial["version"] = contact.version
         if person is not None:
             initial.update({field: getattr(person, field) for field in PERSON_FIELDS})

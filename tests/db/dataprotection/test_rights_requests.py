@@ -11,7 +11,6 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
-from fairhear.casework import services as casework
 from fairhear.casework.models import CaseEvent, Contact, Person
 from fairhear.casework.selectors.audit import case_audit_trail
 from fairhear.core.subject_access import request_due

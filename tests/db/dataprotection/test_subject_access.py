@@ -133,7 +133,7 @@ def test_logging_a_request_computes_its_due_date_and_lists_it_until_answered(
 
     client.force_login(officer)
     dashboard = client.get(reverse("staff-home")).content.decode()
-    assert "Subject access requests" in dashboard
+    assert "Requests about personal data" in dashboard
     assert "28 February 2025" in dashboard
 
     services.record_answer_sent(
@@ -143,7 +143,7 @@ def test_logging_a_request_computes_its_due_date_and_lists_it_until_answered(
         today=date.today(),
         by=manager,
     )
-    assert "Subject access requests" not in client.get(reverse("staff-home")).content.decode()
+    assert "Requests about personal data" not in client.get(reverse("staff-home")).content.decode()
 
 
 def test_a_request_received_in_the_future_is_refused(client: Client, manager: User) -> None:
