@@ -466,9 +466,12 @@ def rights_request(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             "rights_request": rights_request,
             "search_form": search_form,
             "search": search,
-            "matches": [
-                (match, checks.get(match.contact.pk), match.contact.pk in decided)
+            "matches": matches,
+            # An erasure decides each case once: those decided are in the table above.
+            "to_decide": [
+                (match, checks.get(match.contact.pk))
                 for match in matches
+                if match.contact.pk not in decided
             ],
             "erase_form": erase_form,
             "corrections": rights.corrections_of(rights_request),
