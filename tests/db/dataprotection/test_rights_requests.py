@@ -420,6 +420,10 @@ def test_the_manager_checks_old_and_new_before_a_correction_is_applied(
     assert applied.status_code == 302
     assert Contact.objects.get(pk=case.pk).child_name == "Alexander Bloggs"
     assert Correction.objects.get().details == "the child's name"
+    history = client.get(reverse("casework:history", args=[case.reference])).content.decode()
+    assert "Alex Bloggs" in history
+    assert "Alexander Bloggs" in history
+    assert "corrected the child&#x27;s name" in history
 
 
 def test_the_manager_puts_off_a_subject_access_answer_with_a_reason(
