@@ -440,7 +440,9 @@ def _extendable(persons_request: PersonsRequest) -> bool:
 def rights_request(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     rights_request = get_object_or_404(RightsRequest, pk=pk)
     search_form, search = _search_form(request.GET, rights_request)
-    matches = subject_access.find_cases(search) if search is not None else []
+    # Once answered, nothing more is corrected or erased: no search is shown.
+    searching = search is not None and rights_request.answered is None
+    matches = subject_access.find_cases(search) if searching and search else []
     erasures = list(rights.erasures_of(rights_request))
     decided = {decision.contact_id for decision in erasures}
     checks = {}
@@ -613,11 +615,13 @@ def response_summary(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse
         name = f"{rights_request.kind}-request-{rights_request.pk}-answer.txt"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
-    return render(
+    response = render(
         request,
         "dataprotection/response_summary.html",
         {"rights_request": rights_request, "paragraphs": paragraphs},
     )
+    log_view(request, rights_request)
+    return response
 
 
 @login_required
