@@ -1,7 +1,8 @@
 """Requests about personal data in a real browser, with axe on every page: the complaints
 manager logs a subject access request, sees it on the dashboard, finds the person's case,
 downloads the bundle and records that the answer was sent; and logs an erasure request, sees
-why a case is kept, records the decision and reads the answer."""
+why a case is kept, records the decision and reads the answer; and corrects a child's name
+after checking the old and new."""
 
 import zipfile
 from datetime import date
@@ -11,6 +12,8 @@ from django.contrib.auth.models import User
 from playwright.sync_api import expect
 
 from fairhear.casework import services
+from fairhear.casework.models import Contact
+from fairhear.dataprotection import services as dataprotection
 from fairhear.dataprotection.models import (
     ErasureDecision,
     SubjectAccessBundle,
@@ -88,3 +91,32 @@ def test_the_manager_answers_an_erasure_request(
 
     follow(visitor, "View the answer to send")
     expect(page.get_by_text("The law lets us keep these records")).to_be_visible()
+
+
+def test_the_manager_corrects_a_childs_name_after_checking_it(
+    visitor: AccessiblePage, manager: User, officer: User
+) -> None:
+    person = services.record_person(name="Jo Bloggs", by=officer)
+    contact = builders.log(
+        officer, received=date(2024, 5, 1), complainant=person, child_name="Alex Bloggs"
+    )
+    request = dataprotection.log_rights_request(
+        kind="correction",
+        requester="Jo Bloggs",
+        received=date.today(),
+        asked_for="My son's name is Alexander.",
+        today=date.today(),
+        by=manager,
+    )
+    sign_in(visitor, manager.username, PASSWORD)
+    page = visitor.page
+
+    visitor.goto(f"/staff/retention/rights/{request.pk}/")
+    follow(visitor, f"Correct details on {contact.reference}")
+    page.get_by_label("The child's name").fill("Alexander Bloggs")
+    submit(visitor, "Check the corrections")
+    expect(page.get_by_role("row", name="The child's name")).to_contain_text("Alexander Bloggs")
+    submit(visitor, "Apply the corrections")
+
+    assert Contact.objects.get(pk=contact.pk).child_name == "Alexander Bloggs"
+    expect(page.get_by_text(f"{contact.reference}: the child's name")).to_be_visible()
