@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from fairhear.casework import services as casework
 from fairhear.casework.models import CaseEvent, Contact, Person
 from fairhear.casework.selectors.audit import case_audit_trail
 from fairhear.core.subject_access import request_due
@@ -23,6 +24,7 @@ from fairhear.dataprotection.models import (
     SubjectAccessRequest,
 )
 from fairhear.dataprotection.rights import requests_to_answer, response_summary
+from fairhear.versions import version_of
 from tests.builders import log, ombudsman_case, reply_stage_one, triage_statutory
 
 pytestmark = pytest.mark.django_db
@@ -450,3 +452,25 @@ def test_the_manager_puts_off_a_subject_access_answer_with_a_reason(
     page = client.get(reverse("dataprotection:request", args=[access.pk])).content.decode()
     assert "Forty cases." in page
     assert reverse("dataprotection:extend", args=[access.pk]) not in page
+
+
+def test_a_correction_over_someone_elses_change_to_the_person_is_refused(
+    manager: User, officer: User
+) -> None:
+    jo = _jo()
+    case = _closed(officer, jo, date(2024, 5, 1))
+    shown = version_of(jo)
+    casework.correct_person(jo, version=shown, by=officer, phone="07700 900123")
+    request = _request(manager, "correction")
+
+    with pytest.raises(services.RequestError, match="Someone else changed this person's details"):
+        services.correct_details(
+            request=request,
+            contact=case,
+            version=case.version,
+            person_version=shown,
+            contact_details={},
+            person_details={"email": "jo.bloggs@example.com"},
+            by=manager,
+        )
+    assert Person.objects.get(pk=jo.pk).email == "jo@example.com"
