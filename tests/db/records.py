@@ -26,7 +26,7 @@ from fairhear.casework.models import (
     Practitioner,
 )
 from fairhear.dataprotection import services as dataprotection
-from fairhear.dataprotection.models import LegalHold, SubjectAccessRequest
+from fairhear.dataprotection.models import LegalHold, RightsRequest, SubjectAccessRequest
 from fairhear.interchange import exports
 from fairhear.interchange import services as interchange
 from fairhear.interchange.models import ExportRequest, ImportRun
@@ -208,6 +208,26 @@ class Records:
             today=date.today(),
             by=self.persona("manager"),
         )
+
+    def _rights_request(self, kind: RightsRequest.Kind) -> RightsRequest:
+        return dataprotection.log_rights_request(
+            kind=kind,
+            requester="Jo Bloggs",
+            received=date.today(),
+            asked_for="Please correct or erase my details.",
+            today=date.today(),
+            by=self.persona("manager"),
+        )
+
+    @cached_property
+    def correction_request(self) -> RightsRequest:
+        """A request to correct personal data, logged by the complaints manager today."""
+        return self._rights_request(RightsRequest.Kind.CORRECTION)
+
+    @cached_property
+    def erasure_request(self) -> RightsRequest:
+        """A request to erase personal data, logged by the complaints manager today."""
+        return self._rights_request(RightsRequest.Kind.ERASURE)
 
     def _compliment(self, team: Team, text: str) -> Compliment:
         return services.record_compliment(

@@ -676,6 +676,55 @@ PAGES: list[Page] = [
         lambda r: [r.subject_access_request.pk],
         form=Form(lambda r: {**_day("sent", date.today()), "version": "1"}),
     ),
+    Page(
+        "dataprotection:extend",
+        staff("manager"),
+        lambda r: [r.subject_access_request.pk],
+        form=Form(lambda r: {"further_months": "2", "reason": "Many cases.", "version": "1"}),
+    ),
+    Page(
+        "dataprotection:log-rights-request",
+        staff("manager"),
+        form=Form(
+            lambda r: {
+                "kind": "erasure",
+                "requester": "Jo Bloggs",
+                "asked_for": "Erase my details.",
+                **_day("received", date.today()),
+            }
+        ),
+    ),
+    Page("dataprotection:rights", staff("manager"), lambda r: [r.correction_request.pk]),
+    Page(
+        "dataprotection:correct",
+        staff("manager"),
+        lambda r: [r.correction_request.pk, r.case_a.reference],
+        # Only the refusals are sent: the correction itself is tested in dataprotection.
+        form=Form(lambda r: {"child_name": "Alex", "version": "1"}, saves=False),
+    ),
+    Page(
+        "dataprotection:erase",
+        staff("manager", ok=302),  # a GET goes back to the request
+        lambda r: [r.erasure_request.pk],
+        # Only the refusals are sent: the erasure itself is tested in dataprotection.
+        form=Form(
+            lambda r: {"name": "Jo Bloggs", "version": "1", "references": [r.case_a.reference]},
+            saves=False,
+        ),
+    ),
+    Page("dataprotection:rights-answer", staff("manager"), lambda r: [r.erasure_request.pk]),
+    Page(
+        "dataprotection:rights-extend",
+        staff("manager"),
+        lambda r: [r.erasure_request.pk],
+        form=Form(lambda r: {"further_months": "1", "reason": "Many cases.", "version": "1"}),
+    ),
+    Page(
+        "dataprotection:rights-answered",
+        staff("manager"),
+        lambda r: [r.erasure_request.pk],
+        form=Form(lambda r: {**_day("sent", date.today()), "version": "1"}),
+    ),
     # ------------------------------------------------------------- reports
     Page("reports:report", staff(*REPORT_READERS)),
     Page("reports:download", staff(*REPORT_READERS), lambda r: [THIS_YEAR, "json"]),

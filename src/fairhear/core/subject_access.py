@@ -1,9 +1,12 @@
-"""Subject access: when the answer is due, and marking other people's names for review.
+"""A person's data protection requests: when the answer is due, and marking other people's
+names for review.
 
-UK GDPR gives a council one month from the day it receives a subject access request. The
-ICO reads that as a calendar month: the same day of the next month, or that month's last day
-when it has no such day (received 31 January, due 28 or 29 February); and when the day falls
-on a weekend or bank holiday, the next working day.
+UK GDPR gives a council one month from the day it receives a request from a person about
+their data (subject access, correction, erasure). The ICO reads that as a calendar month: the
+same day of the next month, or that month's last day when it has no such day (received 31
+January, due 28 or 29 February); and when the day falls on a weekend or bank holiday, the next
+working day. Article 12(3) lets the council extend that by up to two further months when
+requests are complex or numerous, if it tells the person why within the first month.
 """
 
 from __future__ import annotations
@@ -15,25 +18,49 @@ from datetime import date, timedelta
 
 from fairhear.core.calendar import WorkingDayCalendar, england_calendar
 
-__all__ = ["REVIEW_MARK", "mark_for_review", "one_calendar_month_after", "subject_access_due"]
+__all__ = [
+    "MOST_FURTHER_MONTHS",
+    "REVIEW_MARK",
+    "calendar_months_after",
+    "can_extend",
+    "mark_for_review",
+    "request_due",
+]
 
 REVIEW_MARK = "[review for redaction: {name}]"
 
+#: Article 12(3): the answer may be put off by at most two further months.
+MOST_FURTHER_MONTHS = 2
 
-def one_calendar_month_after(day: date) -> date:
-    """The same day of the next month, or that month's last day when it is shorter."""
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+
+def calendar_months_after(day: date, months: int = 1) -> date:
+    """The same day ``months`` months on, or that month's last day when it is shorter."""
+    if months < 0:
+        raise ValueError("months cannot be negative")
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
     last = month_calendar.monthrange(year, month)[1]
     return date(year, month, min(day.day, last))
 
 
-def subject_access_due(received: date, calendar: WorkingDayCalendar | None = None) -> date:
-    """The day the answer to a request received on ``received`` is due."""
+def request_due(
+    received: date, *, further_months: int = 0, calendar: WorkingDayCalendar | None = None
+) -> date:
+    """The day the answer to a request received on ``received`` is due: one calendar month
+    on, plus ``further_months`` when the council extended it, moved to the next working day."""
+    if not 0 <= further_months <= MOST_FURTHER_MONTHS:
+        raise ValueError(f"A request can be extended by 1 to {MOST_FURTHER_MONTHS} months")
     cal = calendar if calendar is not None else england_calendar()
-    due = one_calendar_month_after(received)
+    due = calendar_months_after(received, 1 + further_months)
     while not cal.is_working_day(due):
         due += timedelta(days=1)
     return due
+
+
+def can_extend(received: date, today: date, calendar: WorkingDayCalendar | None = None) -> bool:
+    """Whether the answer may still be put off: only until the first month's due day ends,
+    since the person must be told of an extension and why within that month."""
+    return today <= request_due(received, calendar=calendar)
 
 
 def mark_for_review(text: str, names: Iterable[str]) -> str:

@@ -1,4 +1,7 @@
-"""The retention schedule, legal holds, and each run that anonymised cases under them."""
+"""The retention schedule, legal holds, and each run that anonymised cases under them; and
+people's requests about their data (subject access, correction, erasure)."""
+
+from datetime import date
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -6,6 +9,7 @@ from django.db import models
 
 from fairhear.casework.models import Contact
 from fairhear.core.retention import RetentionSchedule
+from fairhear.core.subject_access import request_due
 
 
 class RetentionPolicy(models.Model):
@@ -99,25 +103,18 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-class Anonymised(models.Model):
-    """A case whose personal data a retention run removed."""
-
-    contact = models.OneToOneField(Contact, on_delete=models.CASCADE, related_name="anonymised")
-    run = models.ForeignKey(RetentionRun, on_delete=models.PROTECT, related_name="anonymised")
-
-    def __str__(self) -> str:
-        return f"{self.contact.reference} anonymised"
-
-
-class SubjectAccessRequest(models.Model):
-    """A person's request for their personal data (UK GDPR article 15), due in a month."""
+class PersonsRequest(models.Model):
+    """What every request a person makes about their data shares: who asked, when, when the
+    answer is due (a month, or up to three when extended), and when it was sent."""
 
     requester = models.CharField(max_length=200, help_text="Who asked, as they gave their name.")
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=50, blank=True)
     address = models.TextField(blank=True)
     received = models.DateField()
-    due = models.DateField(help_text="One calendar month after it was received.")
+    due = models.DateField(
+        help_text="One calendar month after it was received; up to three when extended."
+    )
     notes = models.TextField(blank=True, help_text="How they asked, proof of identity, and so on.")
     logged = models.DateTimeField(auto_now_add=True)
     logged_by = models.ForeignKey(
@@ -127,7 +124,28 @@ class SubjectAccessRequest(models.Model):
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    extended_on = models.DateField(
+        null=True, blank=True, help_text="The day the answer was put off (article 12(3))."
+    )
+    extended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    extension_reason = models.TextField(
+        blank=True, help_text="Why more time is needed, as the person was told."
+    )
     version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def first_due(self) -> date:
+        """The day the answer was due before any extension."""
+        return request_due(self.received)
+
+
+class SubjectAccessRequest(PersonsRequest):
+    """A person's request for their personal data (UK GDPR article 15), due in a month."""
 
     class Meta:
         ordering = ["due", "pk"]
@@ -164,3 +182,106 @@ class SubjectAccessBundle(models.Model):
 
     def __str__(self) -> str:
         return f"Subject access bundle of {self.at:%d/%m/%Y}: {self.references}"
+
+
+class RightsRequest(PersonsRequest):
+    """A person's request to correct (UK GDPR article 16) or erase (article 17) the personal
+    data held about them, due in a month like subject access."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        ERASURE = "erasure", "Erasure"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    asked_for = models.TextField(help_text="What they ask to be corrected or erased.")
+
+    class Meta:
+        ordering = ["due", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(due__gte=models.F("received")),
+                name="rights_request_due_after_received",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(answered__isnull=True)
+                | models.Q(answered__gte=models.F("received")),
+                name="rights_request_answered_after_received",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} request from {self.requester}"
+
+
+class Correction(models.Model):
+    """Details corrected on a case for a correction request. Which details only: the old and
+    new values are in the case's audit trail, which retention redacts with the case."""
+
+    request = models.ForeignKey(RightsRequest, on_delete=models.CASCADE, related_name="corrections")
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
+    details = models.TextField(help_text="Which details, in words: “the child's name”.")
+    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.contact.reference}: corrected {self.details}"
+
+    def get_additional_data(self) -> dict[str, int]:
+        """Kept on each audit entry, so the case's history lists it."""
+        return {"contact": self.contact_id}
+
+
+class ErasureDecision(models.Model):
+    """What an erasure request decided for one case: erased, or kept and why."""
+
+    class Outcome(models.TextChoices):
+        ERASED = "erased", "Erased"
+        KEPT = "kept", "Kept"
+        ALREADY_ANONYMISED = "already", "Already anonymised"
+
+    request = models.ForeignKey(RightsRequest, on_delete=models.CASCADE, related_name="erasures")
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="+")
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    reason = models.TextField(blank=True, help_text="Why it was kept, in plain words.")
+    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "contact"], name="one_erasure_decision")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact.reference}: {self.get_outcome_display().lower()}"
+
+    def get_additional_data(self) -> dict[str, int]:
+        """Kept on each audit entry, so the case's history lists it."""
+        return {"contact": self.contact_id}
+
+
+class Anonymised(models.Model):
+    """A case whose personal data was removed: by a retention run, or at the person's request."""
+
+    contact = models.OneToOneField(Contact, on_delete=models.CASCADE, related_name="anonymised")
+    run = models.ForeignKey(
+        RetentionRun, null=True, blank=True, on_delete=models.PROTECT, related_name="anonymised"
+    )
+    erasure = models.ForeignKey(
+        RightsRequest, null=True, blank=True, on_delete=models.PROTECT, related_name="anonymised"
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(run__isnull=True, erasure__isnull=False)
+                | models.Q(run__isnull=False, erasure__isnull=True),
+                name="anonymised_by_a_run_or_an_erasure",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact.reference} anonymised"

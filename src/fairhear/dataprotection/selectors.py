@@ -1,4 +1,5 @@
-"""What the retention schedule makes due today, and what holds it back."""
+"""What the retention schedule makes due today, what holds it back, and whether a case may
+be erased at its subject's request."""
 
 from __future__ import annotations
 
@@ -9,9 +10,12 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from fairhear.casework.facts import case_facts
 from fairhear.casework.models import Compliment, Contact, OmbudsmanCase
+from fairhear.core.dates import long_date
 from fairhear.core.procedure import CaseState
-from fairhear.core.retention import add_years, keep_until
-from fairhear.dataprotection.models import LegalHold, RetentionPolicy, RetentionRun
+from fairhear.core.retention import RetentionSchedule, add_years, keep_until
+from fairhear.dataprotection.models import Anonymised, LegalHold, RetentionPolicy, RetentionRun
+
+CLOSED_STATES = [CaseState.CLOSED.value, CaseState.WITHDRAWN.value]
 
 
 @dataclass(frozen=True)
@@ -54,23 +58,39 @@ def _youngest_age(age_band: str) -> int | None:
     return int(digits) if digits.isdigit() else None
 
 
+def _with_holds(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
+    """The contacts with what keeps them whatever the schedule says, and what their closing
+    day is worked out from."""
+    return contacts.annotate(
+        on_hold=Exists(LegalHold.objects.filter(contact=OuterRef("pk"), lifted_on=None)),
+        ombudsman_open=Exists(OmbudsmanCase.objects.filter(contact=OuterRef("pk"), decided=None)),
+    ).prefetch_related("stages__panel_memberships__practitioner", "ombudsman_cases")
+
+
 def _candidates(oldest_received: date) -> QuerySet[Contact]:
     # A case closes on or after it is received, so nothing received later can be due yet.
-    return (
+    return _with_holds(
         Contact.objects.filter(
-            state__in=[CaseState.CLOSED.value, CaseState.WITHDRAWN.value],
-            received__lte=oldest_received,
-            anonymised__isnull=True,
+            state__in=CLOSED_STATES, received__lte=oldest_received, anonymised__isnull=True
         )
-        .annotate(
-            on_hold=Exists(LegalHold.objects.filter(contact=OuterRef("pk"), lifted_on=None)),
-            ombudsman_open=Exists(
-                OmbudsmanCase.objects.filter(contact=OuterRef("pk"), decided=None)
-            ),
-        )
-        .prefetch_related("stages__panel_memberships__practitioner", "ombudsman_cases")
-        .order_by("received", "reference")
+    ).order_by("received", "reference")
+
+
+def _closed_and_kept_until(
+    contact: Contact, schedule: RetentionSchedule
+) -> tuple[date, date] | None:
+    """The day the case closed and the day the schedule keeps it until; None while open."""
+    facts = case_facts(contact)
+    closed = facts.withdrawn or facts.closed
+    if closed is None:
+        return None
+    until = keep_until(
+        closed=closed,
+        received=contact.received,
+        youngest_age=_youngest_age(contact.age_band),
+        schedule=schedule,
     )
+    return closed, until
 
 
 def retention_review(as_of: date) -> RetentionReview:
@@ -83,16 +103,10 @@ def retention_review(as_of: date) -> RetentionReview:
     held: list[ExpiredCase] = []
     oldest = add_years(as_of, -schedule.years_after_closure)
     for contact in _candidates(oldest):
-        facts = case_facts(contact)
-        closed = facts.withdrawn or facts.closed
-        if closed is None:
+        dates = _closed_and_kept_until(contact, schedule)
+        if dates is None:
             continue
-        until = keep_until(
-            closed=closed,
-            received=contact.received,
-            youngest_age=_youngest_age(contact.age_band),
-            schedule=schedule,
-        )
+        closed, until = dates
         if until > as_of:
             continue
         reasons = []
@@ -116,3 +130,53 @@ def legal_holds_in_force() -> QuerySet[LegalHold]:
 
 def retention_runs() -> QuerySet[RetentionRun]:
     return RetentionRun.objects.select_related("by")
+
+
+@dataclass(frozen=True)
+class ErasureCheck:
+    """Whether a case may be erased at its subject's request now, and if not, why in words
+    the person can read. `kept_because` is empty when it may."""
+
+    contact: Contact
+    kept_because: list[str]
+    already_anonymised: bool = False
+
+    @property
+    def erasable(self) -> bool:
+        return not self.kept_because and not self.already_anonymised
+
+
+def _schedule_words(schedule: RetentionSchedule) -> str:
+    return (
+        f"the council's retention schedule keeps complaint records for "
+        f"{schedule.years_after_closure} years after they close, and a child's until the child "
+        f"is {schedule.child_until_age}, in case of legal claims"
+    )
+
+
+def erasure_checks(contacts: QuerySet[Contact], as_of: date) -> list[ErasureCheck]:
+    """For each contact, whether the law lets the council erase it on `as_of` (UK GDPR
+    article 17(3)(b) and (e): records needed for a legal obligation or for legal claims
+    stay). Kept: an open complaint, an Ombudsman case still open, a legal hold in force, or
+    a case within the retention schedule, the council's statement of what it must keep."""
+    schedule = current_policy().schedule
+    anonymised = set(
+        Anonymised.objects.filter(contact__in=contacts).values_list("contact_id", flat=True)
+    )
+    checks = []
+    for contact in _with_holds(contacts).order_by("received", "reference"):
+        if contact.pk in anonymised:
+            checks.append(ErasureCheck(contact, [], already_anonymised=True))
+            continue
+        reasons = []
+        dates = _closed_and_kept_until(contact, schedule)
+        if contact.state not in CLOSED_STATES or dates is None:
+            reasons.append("Kept: the complaint is still being dealt with")
+        if contact.ombudsman_open:  # type: ignore[attr-defined]
+            reasons.append("Kept: the Ombudsman is still looking at this case")
+        if contact.on_hold:  # type: ignore[attr-defined]
+            reasons.append("Kept: it is needed for a legal claim or inquiry (a legal hold)")
+        if dates is not None and dates[1] > as_of:
+            reasons.append(f"Kept until {long_date(dates[1])}: {_schedule_words(schedule)}")
+        checks.append(ErasureCheck(contact, reasons))
+    return checks

@@ -1,4 +1,4 @@
-"""Reads for subject access requests: those still to answer, and everything that may be
+"""Reads for subject access requests: those answered, and everything that may be
 about the person who asked: cases they complained on, cases about them as the child, and
 cases whose free text names them."""
 
@@ -150,11 +150,6 @@ def find_cases(search: Search) -> list[Match]:
     for contact in cases.filter(pk__in=list(named)):
         match(contact).named_in = sorted(named[contact.pk])
     return sorted(matches.values(), key=lambda m: (m.contact.received, m.contact.reference))
-
-
-def open_requests() -> QuerySet[SubjectAccessRequest]:
-    """Requests not yet answered, soonest due first."""
-    return SubjectAccessRequest.objects.filter(answered=None).order_by("due", "pk")
 
 
 def answered_requests() -> QuerySet[SubjectAccessRequest]:

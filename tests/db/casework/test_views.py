@@ -51,7 +51,8 @@ def test_the_dashboard_counts_in_a_bounded_number_of_queries(
     with CaptureQueriesContext(connection) as many:
         response = client.get(reverse("staff-home"))
 
-    # 21st: the complaints not acknowledged by email; 22nd: the subject access requests open.
+    # 21st: the complaints not acknowledged by email; 22nd: the requests about personal data
+    # open (subject access, correction and erasure, in one query).
     assert len(many) == len(few) <= 22
     assert response.context["figures"]["awaiting_triage"] == 15
 

@@ -133,7 +133,7 @@ def test_logging_a_request_computes_its_due_date_and_lists_it_until_answered(
 
     client.force_login(officer)
     dashboard = client.get(reverse("staff-home")).content.decode()
-    assert "Subject access requests" in dashboard
+    assert "Requests about personal data" in dashboard
     assert "28 February 2025" in dashboard
 
     services.record_answer_sent(
@@ -143,7 +143,7 @@ def test_logging_a_request_computes_its_due_date_and_lists_it_until_answered(
         today=date.today(),
         by=manager,
     )
-    assert "Subject access requests" not in client.get(reverse("staff-home")).content.decode()
+    assert "Requests about personal data" not in client.get(reverse("staff-home")).content.decode()
 
 
 def test_a_request_received_in_the_future_is_refused(client: Client, manager: User) -> None:
@@ -285,14 +285,14 @@ def test_the_answer_cannot_be_recorded_twice_or_before_the_request(manager: User
     request = services.log_subject_access_request(
         requester="Jane Smith", received=date(2025, 1, 6), today=date(2025, 1, 6), by=manager
     )
-    with pytest.raises(services.SubjectAccessError, match="before the request was received"):
+    with pytest.raises(services.RequestError, match="before the request was received"):
         services.record_answer_sent(
             request=request, version=1, sent=date(2025, 1, 5), today=date(2025, 2, 1), by=manager
         )
     services.record_answer_sent(
         request=request, version=1, sent=date(2025, 1, 7), today=date(2025, 2, 1), by=manager
     )
-    with pytest.raises(services.SubjectAccessError, match="Someone else changed"):
+    with pytest.raises(services.RequestError, match="Someone else changed"):
         services.record_answer_sent(
             request=request, version=1, sent=date(2025, 1, 7), today=date(2025, 2, 1), by=manager
         )

@@ -29,9 +29,11 @@ from fairhear.casework.services.compliments import (
 )
 from fairhear.casework.services.contacts import (
     CONTACT_DETAILS,
+    PERSON_DETAILS,
     add_attachment,
     assign_case,
     change_contact_details,
+    correct_person,
     end_appointment,
     log_contact,
     record_advocacy,
@@ -88,6 +90,7 @@ from fairhear.casework.services.stages import (
 __all__ = [
     "CONTACT_DETAILS",
     "PENNY",
+    "PERSON_DETAILS",
     "CaseworkError",
     "ComplimentDetails",
     "accept_request",
@@ -107,6 +110,7 @@ __all__ = [
     "convene_panel",
     "correct_compliment",
     "correct_cost",
+    "correct_person",
     "decline_request",
     "end_appointment",
     "extend_stage_one",

@@ -185,5 +185,10 @@ def what_changed(words: Callable[[str, str, str], str], *fields: tuple[str, str,
     return "; ".join(changed)
 
 
+def listed(words: list[str]) -> str:
+    """Words as a list in a sentence: "a", "a and b", "a, b and c"."""
+    return ", ".join(words[:-1]) + (" and " if len(words) > 1 else "") + words[-1]
+
+
 def day_or_none(day: date | None) -> str:
     return long_date(day) if day else "none"

@@ -36,8 +36,10 @@ from fairhear.casework.services.base import (
     CaseworkError,
     actor,
     changing,
+    check_current,
     core_rules,
     discretion_of,
+    listed,
     record_event,
     require_text,
 )
@@ -192,8 +194,7 @@ def change_contact_details(
             changed.append("categories")
         if not changed:
             raise CaseworkError("Nothing was changed.")
-        listed = ", ".join(changed[:-1]) + (" and " if len(changed) > 1 else "") + changed[-1]
-        record_event(locked, "fairhear.contact.details_changed", f"Changed {listed}.", by)
+        record_event(locked, "fairhear.contact.details_changed", f"Changed {listed(changed)}.", by)
     return locked
 
 
@@ -220,6 +221,51 @@ def record_person(
             address=address.strip(),
             preferred_contact=preferred_contact.strip(),
         )
+
+
+#: The details of a person staff can correct, with their names in words.
+PERSON_DETAILS: dict[str, str] = {
+    "name": "name",
+    "email": "email address",
+    "phone": "phone number",
+    "address": "address",
+}
+
+
+def correct_person(person: Person, *, version: str | None, by: User, **details: str) -> Person:
+    """Correct someone's name or contact details (`PERSON_DETAILS`), refusing a save over
+    another's change (`fairhear.versions`). The audit trail keeps the old and new values; each
+    of their cases' timelines says which details changed."""
+    unknown = set(details) - set(PERSON_DETAILS)
+    if unknown:
+        raise TypeError(f"Not a person's detail: {', '.join(sorted(unknown))}")
+    wanted = {
+        field: phone_digits(value) if field == "phone" else value.strip()
+        for field, value in details.items()
+    }
+    if "name" in wanted:
+        require_text(wanted["name"], "Enter the person's name.")
+    with transaction.atomic(), actor(by):
+        locked = Person.objects.select_for_update().get(pk=person.pk)
+        check_current(locked, version, "person's details")
+        changed = [
+            words
+            for field, words in PERSON_DETAILS.items()
+            if field in wanted and getattr(locked, field) != wanted[field]
+        ]
+        if not changed:
+            raise CaseworkError("Nothing was changed.")
+        for field, value in wanted.items():
+            setattr(locked, field, value)
+        locked.save()
+        for contact in locked.contacts.all():
+            record_event(
+                contact,
+                "fairhear.person.corrected",
+                f"Corrected the complainant's {listed(changed)}.",
+                by,
+            )
+    return locked
 
 
 def triage_contact(
