@@ -166,6 +166,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache: a table in the database, so that every gunicorn worker and every app server sees
+# the same entries. django-allauth keeps there the codes already used (so none is accepted
+# twice) and its rate limits on codes; a cache in each process's memory would let a code be
+# replayed, and a limit be multiplied, by reaching another worker. The table is made by the
+# migration web 0001_shared_cache_table, so `migrate` is all an install needs.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "fairhear_cache",
+        # Django culls a third of the entries past MAX_ENTRIES (300 by default): a used code
+        # culled early could be used again, so the limit is far above what a council fills.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
+
 # --- Accounts and sign-in throttling.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
