@@ -9,7 +9,6 @@ from fairhear.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 # The production cache is a database table shared by every worker (settings.CACHES). Tests keep
-# it in memory: faster, emptied by one cache.clear(), untouched by the rollback or flush between
-# tests either way, and shared by the live server's thread with the test. tests/db/web/test_shared_cache.py checks the
-# production setting and its table.
+# it in memory: faster, emptied by one cache.clear(), and shared by the live server's thread
+# with the test. tests/db/web/test_shared_cache.py checks the production setting and its table.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
