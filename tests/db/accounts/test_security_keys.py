@@ -1,5 +1,6 @@
 """A security key (WebAuthn) as the second factor: added, used at sign-in, required."""
 
+import re
 from typing import Any
 
 import pytest
@@ -34,6 +35,9 @@ def _add(client: Client, officer: User, key: SoftwareKey) -> Any:
     assert again["Location"].startswith(reverse("account_reauthenticate"))
     client.post(again["Location"], {"password": PASSWORD})
     page = client.get(ADD).content.decode()
+    # Under the Content Security Policy: script files, and the options as JSON no browser runs.
+    for script in re.findall(r"<script([^>]*)>", page):
+        assert "src=" in script or 'type="application/json"' in script, script
     return client.post(ADD, {"name": "Blue key", "credential": key.create(options_on(page))})
 
 
