@@ -222,8 +222,8 @@ MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 # A key is a second factor after the password, never a passkey signing in alone. The relying
 # party is the host in the address bar (SecondFactorAdapter); the browser and fido2 check the
 # page's origin against it, so keys work over HTTPS, or on http://localhost in development
-# (not http://127.0.0.1: an address cannot be a relying party). MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN,
-# which would skip fido2's check of the origin, stays off everywhere, tests included.
+# (not http://127.0.0.1: Chromium refuses an address as a relying party). Left off everywhere,
+# tests included: MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN, which would skip fido2's origin check.
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_PASSKEY_SIGNUP_ENABLED = False
 # Staff email addresses are entered by a complaints manager, not confirmed by a link.

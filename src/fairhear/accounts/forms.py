@@ -1,5 +1,6 @@
 from collections.abc import Collection
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from allauth.account.forms import ReauthenticateForm
@@ -348,7 +349,7 @@ class SecurityKeyForm(AuthenticateWebAuthnForm):
         messages = self.fields["credential"].error_messages
         messages["required"] = messages["invalid"] = KEY_NOT_USED
 
-    @property
+    @cached_property
     def has_keys(self) -> bool:
         return bool(
             Authenticator.objects.filter(
