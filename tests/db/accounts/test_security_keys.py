@@ -88,6 +88,22 @@ def test_the_password_then_the_key_signs_in(
     assert client.get(reverse("staff-home")).status_code == 200
 
 
+def test_a_keys_answer_signs_in_once(client: Client, officer: User, key: SoftwareKey) -> None:
+    client.post(SIGN_IN, {"username": officer.username, "password": PASSWORD})
+    page = client.get(reverse("mfa_authenticate")).content.decode()
+    answer = key.get(options_on(page))
+    client.post(reverse("mfa_authenticate"), {"credential": answer})
+    assert client.get(reverse("staff-home")).status_code == 200
+    client.logout()
+
+    client.post(SIGN_IN, {"username": officer.username, "password": PASSWORD})
+    client.get(reverse("mfa_authenticate"))
+    again = client.post(reverse("mfa_authenticate"), {"credential": answer})
+
+    assert KEY_NOT_ACCEPTED in again.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
 @pytest.mark.parametrize(
     "stranger",
     [
