@@ -47,7 +47,7 @@ writeFileSync(
   join(out, "govuk-frontend.bundle.js"),
   bundle.replace(/^\/\/# sourceMappingURL=.*$/gm, ""),
 );
-for (const file of ["fairhear.js", "js-enabled.js", "refresh.js"]) {
+for (const file of ["fairhear.js", "js-enabled.js", "refresh.js", "webauthn.js"]) {
   copyFileSync(join(root, "frontend", "js", file), join(out, file));
 }
 copyFileSync(join(root, "frontend", "images", "favicon.svg"), join(out, "images", "favicon.svg"));

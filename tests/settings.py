@@ -11,3 +11,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The case file export is written where it is asked for, so no test races a thread; the one
 # test of the thread turns it back on.
 FAIRHEAR_EXPORTS_IN_BACKGROUND = False
+
+# The production cache is a database table shared by every worker (settings.CACHES). Tests keep
+# it in memory: faster, emptied by one cache.clear(), and shared by the live server's thread
+# with the test. tests/db/web/test_shared_cache.py checks the production setting and its table.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

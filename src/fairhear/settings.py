@@ -166,6 +166,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- Cache: a table in the database, so that every gunicorn worker and every app server sees
+# the same entries. django-allauth keeps there the codes already used (so none is accepted
+# twice) and its rate limits on codes; a cache in each process's memory would let a code be
+# replayed, and a limit be multiplied, by reaching another worker. The table is made by the
+# migration web 0001_shared_cache_table, so `migrate` is all an install needs.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "fairhear_cache",
+        # Django culls a third of the entries past MAX_ENTRIES (300 by default): a used code
+        # culled early could be used again, so the limit is far above what a council fills.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
+
 # --- Accounts and sign-in throttling.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -198,11 +213,19 @@ AXES_CLIENT_IP_CALLABLE = "fairhear.web.http.client_address"
 # A throttle per address across every username: sign-in attempts an hour from one address.
 FAIRHEAR_SIGN_IN_ADDRESS_LIMIT = env_int("FAIRHEAR_SIGN_IN_ADDRESS_LIMIT", 30)
 
-# --- Second factor (django-allauth's MFA): an authenticator app's codes, with recovery codes
-# for a lost phone. With FAIRHEAR_MFA_REQUIRED, staff who sign in with a password are sent to
-# set one up before any staff page; single sign-on leaves the second factor to the provider.
+# --- Second factor (django-allauth's MFA): an authenticator app's codes or a security key
+# (WebAuthn), with recovery codes for a lost phone or key. With FAIRHEAR_MFA_REQUIRED, staff
+# who sign in with a password are sent to set one up before any staff page; single sign-on
+# leaves the second factor to the provider.
 FAIRHEAR_MFA_REQUIRED = env_bool("FAIRHEAR_MFA_REQUIRED", default=False)
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+# A key is a second factor after the password, never a passkey signing in alone. The relying
+# party is the host in the address bar (SecondFactorAdapter); the browser and fido2 check the
+# page's origin against it, so keys work over HTTPS, or on http://localhost in development
+# (not http://127.0.0.1: Chromium refuses an address as a relying party). Left off everywhere,
+# tests included: MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN, which would skip fido2's origin check.
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_PASSKEY_SIGNUP_ENABLED = False
 # Staff email addresses are entered by a complaints manager, not confirmed by a link.
 MFA_ALLOW_UNVERIFIED_EMAIL = True
 MFA_ADAPTER = "fairhear.accounts.forms.SecondFactorAdapter"
@@ -213,6 +236,9 @@ MFA_FORMS = {
     "activate_totp": "fairhear.accounts.forms.ActivateAuthenticatorForm",
     "deactivate_totp": "fairhear.accounts.forms.DeactivateAuthenticatorForm",
     "generate_recovery_codes": "fairhear.accounts.forms.NewRecoveryCodesForm",
+    "add_webauthn": "fairhear.accounts.forms.AddSecurityKeyForm",
+    "authenticate_webauthn": "fairhear.accounts.forms.SecurityKeyForm",
+    "reauthenticate_webauthn": "fairhear.accounts.forms.SecurityKeyAgainForm",
 }
 # Staff accounts are made by a complaints manager or by single sign-on, never by sign-up.
 ACCOUNT_ADAPTER = "fairhear.accounts.sso.StaffAccountAdapter"

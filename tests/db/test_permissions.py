@@ -221,7 +221,7 @@ PAGES: list[Page] = [
         ),
     ),
     # Each member of staff's own second factor. Changes ask for the password again first
-    # (the matrix signs in without one); the codes exist only once an app is set up.
+    # (the matrix signs in without one); the codes exist only once an app or a key is set up.
     Page("account_reauthenticate", staff(*ROLES)),
     Page("mfa_index", staff(*ROLES)),
     Page("mfa_reauthenticate", staff(*ROLES, ok=302)),
@@ -231,6 +231,11 @@ PAGES: list[Page] = [
     Page("mfa_deactivate_totp", staff(*ROLES, ok=404)),
     Page("mfa_view_recovery_codes", staff(*ROLES, ok=404)),
     Page("mfa_download_recovery_codes", staff(*ROLES, ok=404)),
+    Page("mfa_list_webauthn", staff(*ROLES)),
+    Page("mfa_reauthenticate_webauthn", staff(*ROLES, ok=302)),  # no key here: sent on
+    Page("mfa_add_webauthn", {**staff(*ROLES, ok=302), ANONYMOUS: 302}),
+    # Asks for the password again before it looks for the key (none here).
+    Page("mfa_remove_webauthn", {**staff(*ROLES, ok=302), ANONYMOUS: 302}, lambda r: [1]),
     # ------------------------------------------------------------- staff accounts
     Page("accounts:staff", staff("manager")),
     Page(

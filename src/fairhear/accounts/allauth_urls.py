@@ -2,13 +2,14 @@
 
 allauth reverses these by their own names (outside the "accounts" namespace), so they live
 here, included without one. Everything else allauth offers (sign-up, email, password reset,
-passkeys) is left unmounted.
+passkeys signing in without a password, renaming a key) is left unmounted.
 """
 
 import allauth.account.views as account_views
 import allauth.mfa.base.views as mfa_views
 import allauth.mfa.recovery_codes.views as recovery_views
 import allauth.mfa.totp.views as totp_views
+import allauth.mfa.webauthn.views as webauthn_views
 import allauth.socialaccount.providers.openid_connect.views as oidc_views
 import allauth.socialaccount.views as social_views
 from django.urls import path
@@ -45,6 +46,18 @@ urlpatterns = [
         "second-factor/recovery-codes/download/",
         recovery_views.download_recovery_codes,
         name="mfa_download_recovery_codes",
+    ),
+    path("second-factor/security-keys/", webauthn_views.list_webauthn, name="mfa_list_webauthn"),
+    path("second-factor/security-keys/add/", webauthn_views.add_webauthn, name="mfa_add_webauthn"),
+    path(
+        "second-factor/security-keys/<int:pk>/remove/",
+        webauthn_views.remove_webauthn,
+        name="mfa_remove_webauthn",
+    ),
+    path(
+        "second-factor/security-key-again/",
+        webauthn_views.reauthenticate_webauthn,
+        name="mfa_reauthenticate_webauthn",
     ),
     path(
         "single-sign-on/cancelled/",

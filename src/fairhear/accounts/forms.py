@@ -1,16 +1,25 @@
 from collections.abc import Collection
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from allauth.account.forms import ReauthenticateForm
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.base.forms import AuthenticateForm
 from allauth.mfa.base.forms import ReauthenticateForm as MFAReauthenticateForm
+from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.forms import GenerateRecoveryCodesForm
 from allauth.mfa.totp.forms import ActivateTOTPForm, DeactivateTOTPForm
+from allauth.mfa.webauthn.forms import (
+    AddWebAuthnForm,
+    AuthenticateWebAuthnForm,
+    ReauthenticateWebAuthnForm,
+)
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fixed, Layout
 from django import forms
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
 from django.contrib.auth.models import User
 from django.contrib.auth.validators import UnicodeUsernameValidator
@@ -177,6 +186,21 @@ class SecondFactorAdapter(DefaultMFAAdapter):
         ),
     }
 
+    def get_public_key_credential_rp_entity(self) -> dict[str, str]:
+        # The relying party's id stays allauth's, the host staff reach Fairhear on (checked
+        # against ALLOWED_HOSTS): a key works on that address only. Its name is the council's,
+        # as the authenticator app's issuer is.
+        return {
+            **super().get_public_key_credential_rp_entity(),
+            "name": settings.FAIRHEAR_COUNCIL_NAME,
+        }
+
+    def generate_authenticator_name(self, user: AbstractBaseUser, type: Authenticator.Type) -> str:
+        if type != Authenticator.Type.WEBAUTHN:
+            return str(super().generate_authenticator_name(user, type))
+        count = Authenticator.objects.filter(user_id=user.pk, type=type).count()
+        return f"Security key {count + 1}"
+
 
 def _code_field(form: forms.Form, *, label: str, help_text: str) -> None:
     field = form.fields["code"]
@@ -198,10 +222,16 @@ def _helper(*fields: Any, submit: str) -> FormHelper:
 
 def _ask_for_a_code(form: forms.Form) -> None:
     """The code field of the second factor: an app's 6 digits or a recovery code."""
+    has_app = Authenticator.objects.filter(
+        user_id=form.user.pk,  # type: ignore[attr-defined]
+        type=Authenticator.Type.TOTP,
+    ).exists()
     _code_field(
         form,
         label="Code",
-        help_text="The 6 digits your authenticator app shows, or one of your recovery codes.",
+        help_text="The 6 digits your authenticator app shows, or one of your recovery codes."
+        if has_app
+        else "One of the recovery codes you saved when you added your security key.",
     )
     form.helper = _helper(  # type: ignore[attr-defined]
         Field.text("code", field_width=Fixed.TEN, autocomplete="one-time-code"),
@@ -264,3 +294,75 @@ class PasswordAgainForm(ReauthenticateForm):
             Field.text("password", field_width=Fixed.TWENTY, autocomplete="current-password"),
             submit="Continue",
         )
+
+
+# --- Security keys (WebAuthn): the browser asks the key, and the form carries its answer in a
+# hidden field. Its errors say what to do with the key, not with a typed code.
+
+KEY_NOT_USED = (
+    "Your security key was not used: press the button, then touch or unlock your key when "
+    "your browser asks. Security keys need JavaScript switched on"
+)
+KEY_NOT_ACCEPTED = (
+    "Your security key was not accepted: use a key added to this account, on this address"
+)
+
+
+def _about_the_key(error: forms.ValidationError) -> forms.ValidationError:
+    # allauth reports any refused answer from a key as its wrong-code error.
+    if error.code == "incorrect_code":
+        return forms.ValidationError(KEY_NOT_ACCEPTED, code="key_not_accepted")
+    return error
+
+
+class AddSecurityKeyForm(AddWebAuthnForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        name = self.fields["name"]
+        name.label = "Name of the key"
+        name.help_text = "So that you can tell your keys apart, for example the key's colour."
+        # Nobody fills in the key's answer: without it the whole form is in error (below),
+        # not a field nobody can see.
+        self.fields["credential"].required = False
+        self.helper = _helper(
+            Field.text("name", field_width=Fixed.TWENTY, autocomplete="off"),
+            "credential",
+            submit="Add security key",
+        )
+
+    def clean(self) -> dict[str, Any]:
+        if not self.cleaned_data.get("credential"):
+            self.errors.pop("credential", None)
+            raise forms.ValidationError(KEY_NOT_USED, code="key_not_used")
+        try:
+            data: dict[str, Any] = super().clean()
+        except forms.ValidationError as error:
+            raise _about_the_key(error) from None
+        return data
+
+
+class SecurityKeyForm(AuthenticateWebAuthnForm):
+    """The security key asked for at sign-in after the password, as the second factor."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        messages = self.fields["credential"].error_messages
+        messages["required"] = messages["invalid"] = KEY_NOT_USED
+
+    @cached_property
+    def has_keys(self) -> bool:
+        return bool(
+            Authenticator.objects.filter(
+                user_id=self.user.pk, type=Authenticator.Type.WEBAUTHN
+            ).exists()
+        )
+
+    def clean_credential(self) -> Authenticator:
+        try:
+            return super().clean_credential()
+        except forms.ValidationError as error:
+            raise _about_the_key(error) from None
+
+
+class SecurityKeyAgainForm(SecurityKeyForm, ReauthenticateWebAuthnForm):
+    """The security key asked for again before a change to how the account signs in."""

@@ -48,6 +48,7 @@ class IdleTimeoutMiddleware:
 _SET_UP_PAGES = frozenset(
     {
         "mfa_activate_totp",
+        "mfa_add_webauthn",
         "mfa_index",
         "account_reauthenticate",
         "sign-out-confirm",
@@ -58,8 +59,8 @@ _SET_UP_PAGES = frozenset(
 
 
 class SecondFactorRequiredMiddleware:
-    """With FAIRHEAR_MFA_REQUIRED, send staff who signed in with a password alone and have no
-    authenticator app to set one up before any other staff page.
+    """With FAIRHEAR_MFA_REQUIRED, send staff who signed in with a password alone and have
+    neither an authenticator app nor a security key to set one up before any other staff page.
 
     Staff who came through single sign-on are left alone: the council's provider asks for
     their second factor.
@@ -75,14 +76,16 @@ class SecondFactorRequiredMiddleware:
             and request.path_info.startswith("/staff/")
             and not _is_set_up_page(request.path_info)
             and not _signed_in_through_provider(request)
-            and not is_mfa_enabled(request.user, [Authenticator.Type.TOTP])
+            and not is_mfa_enabled(
+                request.user, [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
+            )
         ):
             messages.info(
                 request,
-                "Set up an authenticator app before you go on: this council asks every member "
-                "of staff for a code as well as their password.",
+                "Set up an authenticator app or a security key before you go on: this council "
+                "asks every member of staff for a second factor as well as their password.",
             )
-            return redirect("mfa_activate_totp")
+            return redirect("mfa_index")
         return self.get_response(request)
 
 

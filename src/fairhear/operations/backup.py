@@ -7,8 +7,9 @@ uploaded files under `files/`, read through the storage so S3 works as well as l
 
 Content types and permissions are left out (every `migrate` makes them, with ids of its own),
 and records refer to them by natural key; sessions are left out, so restoring signs everyone
-out. A restore needs the same migrations as the backup: restore with the version that made it,
-then upgrade.
+out. The shared cache's table is no model's, so it is neither backed up nor emptied by a
+restore: codes already used stay used. A restore needs the same migrations as the backup:
+restore with the version that made it, then upgrade.
 """
 
 from __future__ import annotations

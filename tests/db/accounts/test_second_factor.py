@@ -118,7 +118,7 @@ def test_when_required_staff_without_an_app_are_sent_to_set_one_up(
     client.post(SIGN_IN, {"username": officer.username, "password": PASSWORD})
 
     for page in ("staff-home", "casework:list", "accounts:change-password"):
-        assert client.get(reverse(page))["Location"] == reverse("mfa_activate_totp")
+        assert client.get(reverse(page))["Location"] == reverse("mfa_index")
     assert client.get(reverse("account_reauthenticate")).status_code == 200
     assert client.get(reverse("accounts:sign-out-confirm")).status_code == 200
 

@@ -10,10 +10,13 @@ from pathlib import Path
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.auth.models import Group, User
+from django.core.cache import caches
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 
+import fairhear.settings as production
 from fairhear.casework import services
 from fairhear.casework.models import Attachment, Compliment, Contact, EqualityOption, Stage
 from fairhear.operations.backup import read_manifest, records_held, stored_files
@@ -115,6 +118,26 @@ def test_a_database_that_is_not_empty_is_refused_unless_replaced(
 
     call_command("restore", str(archive), "--replace", stdout=StringIO())
     assert Contact.objects.count() == 2
+
+
+@override_settings(CACHES=production.CACHES)
+def test_the_shared_cache_is_left_out_and_kept_by_a_restore(
+    council: Contact, tmp_path: Path
+) -> None:
+    # A used code's mark: a restore must not let it be used again.
+    used = "allauth.mfa.totp.used?user=1&code=123456"
+    cache = caches["default"]
+    cache.set(used, "y")
+    try:
+        archive = tmp_path / "backup.zip"
+        call_command("backup", "--output", str(archive), stdout=StringIO())
+        call_command("restore", str(archive), "--replace", stdout=StringIO())
+
+        with zipfile.ZipFile(archive) as zipped:
+            assert "totp.used" not in zipped.read("database.json").decode()
+        assert cache.get(used) == "y"
+    finally:
+        cache.clear()  # the table outlives the flush between transactional tests
 
 
 @pytest.mark.parametrize(
