@@ -11,7 +11,7 @@ export UV_PYTHON_DOWNLOADS := never
 .PHONY: help setup demo check test lint lock clean
 
 help:
-	@echo "make demo   set up, load the demo council and serve it on http://127.0.0.1:8000"
+	@echo "make demo   set up, load the demo council and serve it on http://localhost:8000"
 	@echo "            (make demo PORT=8001 for another port)"
 	@echo "make check  set up, then lint, type-check and run the unit tests (under two minutes)"
 	@echo "make test   set up, then run the checks and the whole test suite"
@@ -37,8 +37,8 @@ setup: $(BIN)/fairhear $(STATIC)
 
 demo: setup
 	$(BIN)/fairhear migrate --no-input
-	$(BIN)/fairhear demo --site http://127.0.0.1:$(PORT)
-	$(BIN)/fairhear runserver 127.0.0.1:$(PORT)
+	$(BIN)/fairhear demo --site http://localhost:$(PORT)
+	$(BIN)/fairhear runserver localhost:$(PORT)
 
 lint: setup
 	$(BIN)/ruff check .
