@@ -91,6 +91,13 @@ def test_each_bar_is_labelled_with_its_count_and_the_axis_with_its_ticks() -> No
     assert {"Letter", "Email", "2024/25", "2025/26"} <= set(texts(svg))
 
 
+def test_counts_and_ticks_are_written_as_the_tables_write_them() -> None:
+    svg = drawing("barh", ["Representation"], Series("current", "2025/26", (1080,)))
+
+    assert texts(svg, "fairhear-chart__value") == ["1,080"]
+    assert texts(svg, "fairhear-chart__tick")[-1] == "1,200"
+
+
 def test_a_hidden_count_draws_no_bar_and_says_fewer_than_the_threshold() -> None:
     svg = drawing(
         "barh", ["Letter", "Email"], Series("current", "2025/26", (None, 25)), threshold=5

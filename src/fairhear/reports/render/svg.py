@@ -159,7 +159,7 @@ def _legend(series: Sequence[Series], line: bool, ident: str) -> tuple[list[str]
 def _value_text(value: int | None, threshold: int | None, short: bool) -> str:
     if value is None:
         return f"<{threshold}" if short else f"fewer than {threshold}"
-    return str(value)
+    return f"{value:,}"  # 1,080 as the tables write it
 
 
 def _bars_across(
@@ -171,16 +171,16 @@ def _bars_across(
     values = [v for s in series for v in s.values]
     labels = [_value_text(v, threshold, short=False) for v in values]
     ticks = nice_ticks(max((v or 0 for v in values), default=0))
-    left = _text_width(str(ticks[0])) / 2 + 2
+    left = _text_width(f"{ticks[0]:,}") / 2 + 2
     right = WIDTH - max(
-        max((_text_width(t) for t in labels), default=0) + 8, _text_width(str(ticks[-1])) / 2 + 2
+        max((_text_width(t) for t in labels), default=0) + 8, _text_width(f"{ticks[-1]:,}") / 2 + 2
     )
     scale = (right - left) / ticks[-1]
     rows, y = [], top
     for i, name in enumerate(names):
         for line in _wrap(name, WIDTH - left):
             y += LINE
-            rows.append(_text(left, y - 4, line))
+            rows.append(_text(left + 2, y - 4, line))
         y += 2
         for s in series:
             value = s.values[i]
@@ -203,7 +203,7 @@ def _bars_across(
         for t in ticks
     ]
     tick_labels = [
-        _text(left + t * scale, bottom + LINE, str(t), "middle", css="fairhear-chart__tick")
+        _text(left + t * scale, bottom + LINE, f"{t:,}", "middle", css="fairhear-chart__tick")
         for t in ticks
     ]
     return [*parts, *grid, *rows, *tick_labels], bottom + LINE + 6
@@ -216,7 +216,7 @@ def _frame(
     gridlines with their labels."""
     values = [v or 0 for s in series for v in s.values]
     ticks = nice_ticks(max(values, default=0))
-    left = max(_text_width(str(t)) for t in ticks) + 8
+    left = max(_text_width(f"{t:,}") for t in ticks) + 8
     plot_top = top + room_above
     bottom = plot_top + PLOT_HEIGHT
     slot = (WIDTH - left - 10) / max(len(names), 1)  # room for the last label's half
@@ -227,7 +227,7 @@ def _frame(
             f'<line x1="{_n(left)}" y1="{_n(y)}" x2="{_n(WIDTH - 4)}" y2="{_n(y)}" '
             f'stroke="{TEXT if t == 0 else GRID}" stroke-width="1"/>'
         )
-        parts.append(_text(left - 6, y + 5, str(t), "end", css="fairhear-chart__tick"))
+        parts.append(_text(left - 6, y + 5, f"{t:,}", "end", css="fairhear-chart__tick"))
     return ticks, left, plot_top, bottom, slot, parts
 
 
