@@ -1,6 +1,7 @@
 """The report's charts as PNG pictures for the Word document, drawn with matplotlib (Word
-needs raster pictures), in the looks of `svg.STYLES`: the same colours, stripes and dots as
-on the web page, each bar labelled with its value. Only the Word document imports this.
+needs raster pictures) in the looks of `svg.STYLES`: the same colours, stripes and dots as on
+the web page, the same round ticks, each bar labelled with its count. Only the Word document
+imports this module.
 """
 
 from __future__ import annotations
@@ -18,10 +19,9 @@ matplotlib.use("Agg")  # no display: charts are drawn on servers and in the comm
 
 from django.core.cache import cache
 from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
 
 from fairhear.reports.render.charts import Chart, series
-from fairhear.reports.render.svg import STYLES
+from fairhear.reports.render.svg import STYLES, nice_ticks
 
 __all__ = ["chart_png"]
 
@@ -53,7 +53,7 @@ def _figure(found: Mapping[str, Any], chart: Chart, threshold: int | None) -> Fi
     for i, s in enumerate(drawn):
         style = STYLES[s.key]
         values = [math.nan if v is None else v for v in s.values]  # NaN: no bar, no point
-        labels = [f"fewer than {threshold}" if v is None else str(v) for v in s.values]
+        labels = [f"fewer than {threshold}" if v is None else f"{v:,}" for v in s.values]
         look: dict[str, Any] = {
             "label": s.label,
             "edgecolor": style.colour,
@@ -78,13 +78,18 @@ def _figure(found: Mapping[str, Any], chart: Chart, threshold: int | None) -> Fi
             bars = ax.barh(at, [0 if math.isnan(v) else v for v in values], width, **look)
             ax.bar_label(bars, labels, padding=3)
     middle = width * (len(drawn) - 1) / 2 if chart.kind != "line" else 0
+    # The web page's round ticks, so both read off the same scale.
+    ticks = nice_ticks(max((v or 0 for s in drawn for v in s.values), default=0))
+    tick_labels = [f"{t:,}" for t in ticks]
     if chart.kind == "barh":
         ax.set_yticks([p + middle for p in positions], names)
         ax.invert_yaxis()
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xticks(ticks, tick_labels)
+        ax.set_xlim(0, ticks[-1])
     else:
         ax.set_xticks([p + middle for p in positions], names)
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_yticks(ticks, tick_labels)
+        ax.set_ylim(0, ticks[-1])
     ax.spines[["top", "right"]].set_visible(False)
     if len(drawn) > 1:
         ax.legend(frameon=False, ncols=len(drawn), loc="lower left", bbox_to_anchor=(0, 1))
