@@ -158,3 +158,22 @@ def test_the_web_page_renders_without_loading_matplotlib() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
 
     assert done.stdout.strip() == "False"
+
+
+@given(
+    st.lists(
+        st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=40),
+        min_size=1,
+        max_size=6,
+    ),
+    st.sampled_from(["barh", "bar", "line"]),
+)
+def test_any_label_is_drawn_as_its_own_words(names: list[str], kind: str) -> None:
+    counts = tuple(range(1, len(names) + 1))
+    svg = drawing(kind, names, Series("current", "2025/26", counts))
+
+    drawn = " ".join(texts(svg))  # parses as XML: every label is escaped
+    for name in names:
+        shown = name[:3] if kind == "line" else name  # months are shown as Apr, May, ...
+        for word in shown.split():
+            assert word in drawn
