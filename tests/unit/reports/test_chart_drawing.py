@@ -107,6 +107,14 @@ def test_a_hidden_count_draws_no_bar_and_says_fewer_than_the_threshold() -> None
     assert len(bars(svg)) == 1
     assert texts(svg, "fairhear-chart__value") == ["fewer than 5", "25"]
     assert texts(upright, "fairhear-chart__value") == ["<5", "8"]
+    two_years = drawing(
+        "barh",
+        ["Letter"],
+        Series("previous", "2024/25", (None,)),
+        Series("current", "2025/26", (7,)),
+        threshold=5,
+    )
+    assert texts(two_years, "fairhear-chart__value") == ["2024/25: fewer than 5", "7"]
 
 
 def test_a_line_breaks_where_a_count_is_hidden() -> None:

@@ -21,7 +21,7 @@ from django.core.cache import cache
 from matplotlib.figure import Figure
 
 from fairhear.reports.render.charts import Chart, series
-from fairhear.reports.render.svg import STYLES, nice_ticks
+from fairhear.reports.render.svg import STYLES, bar_label, nice_ticks
 
 __all__ = ["chart_png"]
 
@@ -53,7 +53,7 @@ def _figure(found: Mapping[str, Any], chart: Chart, threshold: int | None) -> Fi
     for i, s in enumerate(drawn):
         style = STYLES[s.key]
         values = [math.nan if v is None else v for v in s.values]  # NaN: no bar, no point
-        labels = [f"fewer than {threshold}" if v is None else f"{v:,}" for v in s.values]
+        labels = [bar_label(s, v, len(drawn), threshold) for v in s.values]
         look: dict[str, Any] = {
             "label": s.label,
             "edgecolor": style.colour,
@@ -72,7 +72,8 @@ def _figure(found: Mapping[str, Any], chart: Chart, threshold: int | None) -> Fi
             )
         elif chart.kind == "bar":
             bars = ax.bar(at, [0 if math.isnan(v) else v for v in values], width, **look)
-            ax.bar_label(bars, [label.replace("fewer than ", "<") for label in labels], padding=2)
+            short = ["<" + str(threshold) if v is None else f"{v:,}" for v in s.values]
+            ax.bar_label(bars, short, padding=2)
         else:
             # The axis is inverted below, so the first series sits at the top of each group.
             bars = ax.barh(at, [0 if math.isnan(v) else v for v in values], width, **look)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-__all__ = ["STYLES", "Series", "SeriesStyle", "draw", "nice_ticks"]
+__all__ = ["STYLES", "Series", "SeriesStyle", "bar_label", "draw", "nice_ticks"]
 
 WIDTH = 360
 FONT = 15  # units: about 12 px on a 320 px screen, 19 px where the chart is widest
@@ -162,6 +162,13 @@ def _value_text(value: int | None, threshold: int | None, short: bool) -> str:
     return f"{value:,}"  # 1,080 as the tables write it
 
 
+def bar_label(s: Series, value: int | None, series: int, threshold: int | None) -> str:
+    """A bar's count; where a hidden count draws no bar beside another series', the series
+    says which it is ("2024/25: fewer than 5"), since there is no fill to tell."""
+    text = _value_text(value, threshold, short=False)
+    return f"{s.label}: {text}" if value is None and series > 1 else text
+
+
 def _bars_across(
     names: Sequence[str], series: Sequence[Series], threshold: int | None, ident: str
 ) -> tuple[list[str], float]:
@@ -169,7 +176,7 @@ def _bars_across(
     the chart, as at 320 px it must."""
     parts, top = _legend(series, False, ident)
     values = [v for s in series for v in s.values]
-    labels = [_value_text(v, threshold, short=False) for v in values]
+    labels = [bar_label(s, v, len(series), threshold) for s in series for v in s.values]
     ticks = nice_ticks(max((v or 0 for v in values), default=0))
     left = _text_width(f"{ticks[0]:,}") / 2 + 2
     right = WIDTH - max(
@@ -192,7 +199,7 @@ def _bars_across(
                     f'width="{_n(width)}" height="{BAR}" fill="{_fill(s.key, ident)}" '
                     f'stroke="{style.colour}" stroke-width="1.5"/>'
                 )
-            text = _value_text(value, threshold, short=False)
+            text = bar_label(s, value, len(series), threshold)
             rows.append(_text(left + width + 5, y + BAR - 4, text, css="fairhear-chart__value"))
             y += BAR + 2
         y += 8
