@@ -29,7 +29,14 @@ def test_a_report_viewer_reads_last_years_report_with_charts_and_tables(
 
     page = visitor.page
     expect(page.get_by_role("heading", level=1)).to_contain_text(year_label(year))
-    expect(page.get_by_role("img", name="Statutory complaints received each month")).to_be_visible()
+    monthly = page.get_by_role("img", name="Statutory complaints received each month")
+    expect(monthly).to_be_visible()
+    # The charts' text is set in the site's font by the stylesheet (no inline styles).
+    fonts = page.evaluate(
+        "[getComputedStyle(document.querySelector('svg.fairhear-chart text')).fontFamily,"
+        " getComputedStyle(document.querySelector('p.govuk-body')).fontFamily]"
+    )
+    assert fonts[0] == fonts[1]
     statutory = page.get_by_role("row", name="Statutory complaint").first
     expect(statutory).to_contain_text("fewer than 5")
     expect(page.get_by_role("link", name="Word document (editable)")).to_have_attribute(

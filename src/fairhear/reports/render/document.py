@@ -21,7 +21,8 @@ from docx.shared import Cm, Pt
 
 from fairhear.core.dates import long_date
 from fairhear.core.report_narrative import narrative
-from fairhear.reports.render.charts import COLOUR_KEY, chart_png, charts_for, describe
+from fairhear.reports.render.charts import COLOUR_KEY, charts_for, describe
+from fairhear.reports.render.png import chart_png
 from fairhear.reports.render.sections import DEFINITIONS, SECTIONS
 from fairhear.reports.render.shown import (
     CASES_LEFT_OUT,

@@ -62,9 +62,14 @@ def page_context(
                     "columns": [{**c, "numeric": c["key"] in numeric} for c in found["columns"]],
                     "rows": rows,
                     "charts": [
-                        mark_safe(
-                            chart_svg(found, chart, threshold=threshold, ident=f"chart-{chart.key}")
-                        )
+                        {
+                            "title": chart.title,
+                            "svg": mark_safe(
+                                chart_svg(
+                                    found, chart, threshold=threshold, ident=f"chart-{chart.key}"
+                                )
+                            ),
+                        }
                         for chart in charts_for(table_id)
                     ],
                 }
