@@ -184,6 +184,27 @@ class LetterRecord:
     row: int = field(default=0, compare=False)
 
 
+PERSON_KINDS = ("complainant", "child")
+# What a complainant's row sets on their Person (the key stays).
+PERSON_FIELDS = ["name", "email", "phone", "address", "preferred_contact"]
+
+
+@dataclass(slots=True)
+class PersonRecord:
+    """A row of people.csv (v1.1): a complainant's name and contact details, found by their
+    key; or the name of the child a contact is about, found by the contact's reference."""
+
+    kind: str
+    key: str = ""
+    reference: str = ""
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    preferred_contact: str = ""
+    row: int = field(default=0, compare=False)
+
+
 @dataclass(slots=True)
 class CaseFile:
     """Everything in one case file, typed. `organisation` is None when the file was absent."""
@@ -198,6 +219,7 @@ class CaseFile:
     context: list[ContextRecord] = field(default_factory=list)
     benchmarks: list[BenchmarkRecord] = field(default_factory=list)
     letters: list[LetterRecord] = field(default_factory=list)
+    people: list[PersonRecord] = field(default_factory=list)
     organisation: list[OrganisationUnitRecord] | None = None
     # Per file, the keys of rows that had errors: other rows may still point at them, and
     # are not reported again for it.

@@ -17,6 +17,7 @@ from fairhear.casework.models import (
     Cost,
     LearningAction,
     OmbudsmanCase,
+    Person,
     Stage,
 )
 from fairhear.interchange.bulk import BATCH, chunks
@@ -34,6 +35,7 @@ from fairhear.interchange.records import (
     LetterRecord,
     OmbudsmanRecord,
     OrganisationUnitRecord,
+    PersonRecord,
     StageRecord,
 )
 from fairhear.interchange.validation import Existing, ExistingContact
@@ -192,7 +194,26 @@ def case_file_for_export() -> CaseFile:
     ]
     case_file.benchmarks.sort(key=lambda record: (record.year, record.council))
     case_file.letters = _letters(references)
+    case_file.people = _people()
     return case_file
+
+
+def _people() -> list[PersonRecord]:
+    """Every person by key (v1.1), with their details, and each contact's child by name."""
+    people = [
+        PersonRecord("complainant", key, "", name, email, phone, address, preferred)
+        for key, name, email, phone, address, preferred in Person.objects.values_list(
+            "key", "name", "email", "phone", "address", "preferred_contact"
+        ).iterator(chunk_size=BATCH)
+    ]
+    people += [
+        PersonRecord("child", "", reference, name)
+        for reference, name in Contact.objects.exclude(child_name="")
+        .values_list("reference", "child_name")
+        .iterator(chunk_size=BATCH)
+    ]
+    people.sort(key=lambda record: (record.kind, record.key, record.reference))
+    return people
 
 
 def _letters(references: dict[int, str]) -> list[LetterRecord]:

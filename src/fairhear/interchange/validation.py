@@ -50,7 +50,13 @@ def needed_references(case_file: CaseFile) -> set[str]:
     in_file = {contact.reference for contact in case_file.contacts} | case_file.broken_references
     wanted = {record.reference for record in case_file.stages}
     wanted |= {record.reference for record in case_file.category_outcomes}
-    for rows in (case_file.actions, case_file.costs, case_file.ombudsman, case_file.letters):
+    for rows in (
+        case_file.actions,
+        case_file.costs,
+        case_file.ombudsman,
+        case_file.letters,
+        case_file.people,
+    ):
         wanted |= {record.reference for record in rows if record.reference}
     return wanted - in_file
 
@@ -73,6 +79,7 @@ def check(
     _check_stages(case_file, existing, problems, today)
     _check_ombudsman(case_file, problems)
     _check_letters(case_file, existing, problems, importer=importer)
+    _check_people(case_file, problems)
     return problems
 
 
@@ -241,6 +248,7 @@ def _check_references(case_file: CaseFile, existing: Existing, problems: list[Pr
         ("costs.csv", case_file.costs),
         ("ombudsman.csv", case_file.ombudsman),
         ("letters.csv", case_file.letters),
+        ("people.csv", case_file.people),
     )
     for file, records in files:
         for record in records:
@@ -508,3 +516,60 @@ def _check_letters(
                     "letter as sent by you",
                 )
             )
+
+
+# ---------------------------------------------------------------------------- people
+
+# The longest each column of people.csv may be, as Fairhear stores it.
+PERSON_LENGTHS = {
+    "key": 100,
+    "name": 200,
+    "email": 254,
+    "phone": 50,
+    "preferred_contact": 50,
+}
+
+
+def _check_people(case_file: CaseFile, problems: list[Problem]) -> None:
+    """A complainant is found by their key, a child by the contact; a child's row holds only
+    the child's name (Fairhear keeps no other details of the child)."""
+    file = "people.csv"
+    for person in case_file.people:
+        if person.kind == "complainant":
+            if not person.key:
+                problems.append(
+                    _error(
+                        file,
+                        person.row,
+                        "key",
+                        "enter the complainant's key, as in contacts.csv's complainant column",
+                    )
+                )
+            if person.reference:
+                problems.append(
+                    _error(
+                        file,
+                        person.row,
+                        "reference",
+                        "a complainant's row has no "
+                        "reference: contacts.csv links them to their contacts by key",
+                    )
+                )
+        else:
+            if not person.reference:
+                problems.append(
+                    _error(file, person.row, "reference", "enter the contact the child is on")
+                )
+            for column in ("key", "email", "phone", "address", "preferred_contact"):
+                if getattr(person, column):
+                    problems.append(
+                        _error(
+                            file,
+                            person.row,
+                            column,
+                            "a child's row holds only the child's name: leave this empty",
+                        )
+                    )
+        for column, longest in PERSON_LENGTHS.items():
+            if len(getattr(person, column)) > longest:
+                problems.append(_error(file, person.row, column, f"at most {longest} characters"))

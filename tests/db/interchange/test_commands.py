@@ -62,6 +62,7 @@ def test_export_writes_every_file_and_a_workbook(tmp_path: Path) -> None:
         "letters.csv",
         "ombudsman.csv",
         "organisation.csv",
+        "people.csv",
         "stages.csv",
     ]
     assert (tmp_path / "out.xlsx").stat().st_size > 0

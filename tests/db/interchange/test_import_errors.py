@@ -212,6 +212,26 @@ CASES = {
         },
         "letters.csv:3:sent: the same reference + kind + audience + sent as row 2",
     ),
+    "the same person twice": (
+        {"people": "kind,key,name\ncomplainant,P1,Ann\ncomplainant,P1,Anne\n"},
+        "people.csv:3:reference: the same kind + key + reference as row 2",
+    ),
+    "a complainant without a key": (
+        {"people": "kind,key,name\ncomplainant,,Ann\n"},
+        "people.csv:2:key: enter the complainant's key",
+    ),
+    "a child of an unknown contact": (
+        {"people": "kind,reference,name\nchild,C-2023-9999,Sam\n"},
+        "people.csv:2:reference: no contact 'C-2023-9999' in contacts.csv or in Fairhear",
+    ),
+    "a child with an email address": (
+        {"people": "kind,reference,name,email\nchild,C-2023-0001,Sam,sam@example.org\n"},
+        "people.csv:2:email: a child's row holds only the child's name",
+    ),
+    "a bad kind of person": (
+        {"people": "kind,key,name\nadvocate,P1,Ann\n"},
+        "people.csv:2:kind: 'advocate' is not a kind code: use one of complainant, child",
+    ),
 }
 
 

@@ -214,6 +214,38 @@ def test_importing_the_same_letters_again_changes_nothing(manager: User) -> None
     assert list(Letter.objects.values_list()) == letters
 
 
+PEOPLE = """\
+kind,key,reference,name,email,phone,address,preferred_contact
+complainant,P1,,Ann Smith,ann@example.org,07700 900123,"1 High Street
+Town",email
+child,,C-2023-0001,'=Sam Smith,,,,
+"""
+
+
+def test_people_survive_the_round_trip_and_are_matched_by_their_key(manager: User) -> None:
+    tables = tables_of(CONTACTS)
+    tables["people"] = files.read_csv(PEOPLE.encode(), "people.csv")
+    import_case_file(tables, file_name="first", by=manager)
+    builders.log(manager, complainant=Person.objects.create(key="P9"))  # only a key
+    person = Person.objects.get(key="P1")
+    assert (person.name, person.phone, person.address) == (
+        "Ann Smith",
+        "07700 900123",
+        "1 High Street\nTown",
+    )
+    assert Contact.objects.get(reference="C-2023-0001").child_name == "=Sam Smith"
+    first = _export()
+    assert first["people"].startswith(
+        b"kind,key,reference,name,email,phone,address,preferred_contact\r\n"
+        b"child,,C-2023-0001,'=Sam Smith,,,,\r\ncomplainant,P1,,Ann Smith,"
+    )
+    _empty_the_database()
+
+    assert _import_export(first) == first
+    again = import_case_file(tables, file_name="again", by=manager)
+    assert again.run.counts["people.csv"] == {"created": 0, "updated": 0, "unchanged": 2}
+
+
 def test_a_v1_case_file_still_imports() -> None:
     result = import_case_file(tables_of(CONTACTS), file_name="v1", by=None)
 

@@ -5,8 +5,9 @@ that is the same is left alone, a new one is created. Nothing is ever deleted. T
 runs this inside one transaction (see services.import_case_file), so it writes all or nothing.
 
 `cases` writes the contacts, their stages and Ombudsman cases; `council` the organisation,
-actions, costs, compliments and figures; `letters` the letters sent (v1.1); `summary` counts
-what each file did. The generic bulk machinery is in `interchange.bulk`.
+actions, costs, compliments and figures; `people` the complainants and children, `letters`
+the letters sent (both v1.1); `summary` counts what each file did. The generic bulk
+machinery is in `interchange.bulk`.
 """
 
 from __future__ import annotations
@@ -36,11 +37,11 @@ from fairhear.interchange.writers.cases import (
     write_contact_categories,
     write_contacts,
     write_ombudsman,
-    write_people,
     write_stages,
 )
 from fairhear.interchange.writers.council import write_by_id, write_figures, write_organisation
 from fairhear.interchange.writers.letters import write_letters
+from fairhear.interchange.writers.people import write_child_names, write_people
 from fairhear.interchange.writers.summary import Names, WriteSummary
 from fairhear.letters.models import Letter
 
@@ -69,6 +70,7 @@ def write_case_file(
     touched: dict[int, str] = {}
     contact_ids = write_contacts(case_file, names, people, summary, touched, report, audit)
     write_contact_categories(case_file, names, contact_ids, summary, touched, audit)
+    write_child_names(case_file, contact_ids, summary, touched, audit)
     write_stages(case_file, names, contact_ids, summary, touched, report, audit)
     write_ombudsman(case_file, names, contact_ids, summary, audit)
     write_by_id(case_file, names, contact_ids, summary, audit)
