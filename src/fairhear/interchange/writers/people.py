@@ -40,10 +40,8 @@ def write_people(case_file: CaseFile, summary: WriteSummary, audit: RowAudit) ->
     for chunk in chunks(missing):
         found.update(Person.objects.filter(key__in=chunk).values_list("key", "pk"))
     for key in missing:
-        person = Person(
-            pk=found[key], key=key, **dict(zip(PERSON_FIELDS, values(key), strict=True))
-        )
-        audit.created(person, ["key", *PERSON_FIELDS], label=key)
+        new = Person(pk=found[key], key=key, **dict(zip(PERSON_FIELDS, values(key), strict=True)))
+        audit.created(new, ["key", *PERSON_FIELDS], label=key)
     changed: list[Person] = []
     for key, record in details.items():
         person = stored.get(key)
