@@ -31,6 +31,7 @@ from fairhear.casework.codes import (
 )
 from fairhear.interchange.cells import CellError, Column, Kind, format_cell, parse_cell
 from fairhear.interchange.records import (
+    EVENT_KINDS,
     PERSON_KINDS,
     ActionRecord,
     BenchmarkRecord,
@@ -40,6 +41,7 @@ from fairhear.interchange.records import (
     ContactRecord,
     ContextRecord,
     CostRecord,
+    EventRecord,
     LetterRecord,
     OmbudsmanRecord,
     OrganisationUnitRecord,
@@ -315,6 +317,24 @@ FILES: tuple[FileSpec, ...] = (
         key=("kind", "key", "reference"),
         exact_key=True,
     ),
+    # v1.1: each case's timeline and audit entries, as they were recorded. No key: a row is
+    # matched on all its columns, and events are only ever added.
+    FileSpec(
+        "events",
+        (
+            Column("reference", required=True),
+            Column("at", Kind.TIMESTAMP, required=True),
+            Column("kind", Kind.CODE, required=True, codes=EVENT_KINDS),
+            Column("action", required=True),
+            Column("by"),
+            Column("record"),
+            Column("object"),
+            Column("description"),
+            Column("changes", Kind.JSON),
+            Column("details", Kind.JSON),
+        ),
+        EventRecord,
+    ),
 )
 SPECS: dict[str, FileSpec] = {spec.name: spec for spec in FILES}
 
@@ -348,6 +368,7 @@ def parse_tables(tables: dict[str, Table]) -> tuple[CaseFile, list[Problem]]:
                 problems.append(Problem(spec.file_name, 1, "", "the case file needs this file"))
                 case_file.unreadable.add(spec.name)
             continue
+        case_file.files.add(spec.name)
         records = _parse_table(spec, table, problems, case_file)
         if spec.name == "organisation":
             case_file.organisation = records

@@ -205,6 +205,44 @@ class PersonRecord:
     row: int = field(default=0, compare=False)
 
 
+EVENT_KINDS = ("timeline", "audit")
+# An audit entry's action, as django-auditlog numbers them.
+AUDIT_ACTIONS = ("create", "update", "delete", "access")
+
+
+@dataclass(slots=True)
+class EventRecord:
+    """A row of events.csv (v1.1): a line of a case's timeline, or an audit entry of a change
+    to the case or a record hanging from it (or of someone viewing it). `changes` and
+    `details` are JSON text as the case file writes it (keys sorted)."""
+
+    reference: str
+    at: datetime
+    kind: str
+    action: str
+    by: str = ""
+    record: str = ""
+    object: str = ""
+    description: str = ""
+    changes: str = ""
+    details: str = ""
+    row: int = field(default=0, compare=False)
+
+    def sort_key(self) -> tuple[str, datetime, str, str, str, str, str, str, str, str]:
+        return (
+            self.reference,
+            self.at,
+            self.kind,
+            self.action,
+            self.record,
+            self.object,
+            self.by,
+            self.description,
+            self.changes,
+            self.details,
+        )
+
+
 @dataclass(slots=True)
 class CaseFile:
     """Everything in one case file, typed. `organisation` is None when the file was absent."""
@@ -220,12 +258,16 @@ class CaseFile:
     benchmarks: list[BenchmarkRecord] = field(default_factory=list)
     letters: list[LetterRecord] = field(default_factory=list)
     people: list[PersonRecord] = field(default_factory=list)
+    events: list[EventRecord] = field(default_factory=list)
     organisation: list[OrganisationUnitRecord] | None = None
     # Per file, the keys of rows that had errors: other rows may still point at them, and
     # are not reported again for it.
     broken_keys: defaultdict[str, set[tuple[Any, ...]]] = field(
         default_factory=lambda: defaultdict(set), compare=False
     )
+    # The files the case file holds (without .csv): an optional file that is absent leaves
+    # alone what it would carry.
+    files: set[str] = field(default_factory=set, compare=False)
     # Files whose key column is missing: what points at their rows cannot be checked.
     unreadable: set[str] = field(default_factory=set, compare=False)
 

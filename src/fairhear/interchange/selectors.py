@@ -3,13 +3,17 @@ rows point at, and the record of imports."""
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from typing import Any
 
 from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 
 from fairhear.casework.models import (
+    CaseEvent,
     CategoryOutcome,
     Compliment,
     Contact,
@@ -20,9 +24,12 @@ from fairhear.casework.models import (
     Person,
     Stage,
 )
+from fairhear.casework.selectors.audit import audit_entries_by_case, case_record_models
 from fairhear.interchange.bulk import BATCH, chunks
+from fairhear.interchange.cells import canonical_json
 from fairhear.interchange.models import CaseFileExport, ImportRun
 from fairhear.interchange.records import (
+    AUDIT_ACTIONS,
     STAGE_FIELDS,
     ActionRecord,
     BenchmarkRecord,
@@ -32,6 +39,7 @@ from fairhear.interchange.records import (
     ContactRecord,
     ContextRecord,
     CostRecord,
+    EventRecord,
     LetterRecord,
     OmbudsmanRecord,
     OrganisationUnitRecord,
@@ -55,7 +63,8 @@ def recent_exports(limit: int = 10) -> QuerySet[CaseFileExport]:
 def existing_for(references: Iterable[str], usernames: Iterable[str] = ()) -> Existing:
     """What the database holds that an import's rows may point at."""
     existing = Existing(
-        team_names={name.lower() for name in Team.objects.values_list("name", flat=True)}
+        team_names={name.lower() for name in Team.objects.values_list("name", flat=True)},
+        record_kinds={record_kind(model) for model in case_record_models()},
     )
     for chunk in chunks(sorted(usernames)):
         existing.usernames.update(
@@ -195,7 +204,60 @@ def case_file_for_export() -> CaseFile:
     case_file.benchmarks.sort(key=lambda record: (record.year, record.council))
     case_file.letters = _letters(references)
     case_file.people = _people()
+    case_file.events = events_of(references)
     return case_file
+
+
+def record_kind(model: Any) -> str:
+    """What events.csv calls a kind of record: `app_label.model`, e.g. casework.stage."""
+    return f"{model._meta.app_label}.{model._meta.model_name}"
+
+
+# Keys of an audit entry's additional data that belong to this database, not to the entry:
+# the id of its case (the row's reference says which), the name of an actor who has no
+# account here (the row's `by`) and the import that brought the entry here.
+LOCAL_DETAILS = ("contact", "actor", "imported_from")
+
+
+def events_of(
+    references: dict[int, str], contact_ids: Collection[int] | None = None
+) -> list[EventRecord]:
+    """The timeline and audit entries of the cases (v1.1; every case when `contact_ids` is
+    None), by case and time. `references`: case id → reference, of at least these cases."""
+    timeline = CaseEvent.objects.all()
+    if contact_ids is not None:
+        timeline = timeline.filter(contact_id__in=contact_ids)
+    events = [
+        EventRecord(
+            references[contact_id], at, "timeline", action, username or by_name, "", "", description
+        )
+        for contact_id, at, action, description, username, by_name in timeline.values_list(
+            "contact_id", "at", "action", "description", "by__username", "by_name"
+        ).iterator(chunk_size=BATCH)
+    ]
+    for contact_id, entry in audit_entries_by_case(contact_ids):
+        data = entry.additional_data if isinstance(entry.additional_data, dict) else {}
+        details = {key: value for key, value in data.items() if key not in LOCAL_DETAILS}
+        changes = entry.changes
+        if isinstance(changes, str):  # entries of older auditlog versions hold JSON text
+            changes = json.loads(changes) if changes else None
+        events.append(
+            EventRecord(
+                reference=references[contact_id],
+                at=entry.timestamp,
+                kind="audit",
+                action=AUDIT_ACTIONS[entry.action],
+                by=entry.actor.get_username() if entry.actor else str(data.get("actor", "")),
+                record=record_kind(
+                    ContentType.objects.get_for_id(entry.content_type_id).model_class()
+                ),
+                object=entry.object_repr,
+                changes=canonical_json(changes) if changes else "",
+                details=canonical_json(details) if details else "",
+            )
+        )
+    events.sort(key=EventRecord.sort_key)
+    return events
 
 
 def _people() -> list[PersonRecord]:

@@ -24,7 +24,7 @@ from fairhear.core.clocks import (
 )
 from fairhear.core.dates import long_date
 from fairhear.interchange.format import Problem
-from fairhear.interchange.records import CaseFile, StageRecord
+from fairhear.interchange.records import AUDIT_ACTIONS, CaseFile, StageRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,9 @@ class Existing:
     stages: dict[tuple[str, int], date | None] = field(default_factory=dict)
     team_names: set[str] = field(default_factory=set)  # lower case
     usernames: set[str] = field(default_factory=set)  # of those letters.csv names
+    # What an audit entry of events.csv may be about: the records of a case, as
+    # `app_label.model` (casework.selectors.audit.case_record_models).
+    record_kinds: set[str] = field(default_factory=set)
 
 
 def needed_references(case_file: CaseFile) -> set[str]:
@@ -56,6 +59,7 @@ def needed_references(case_file: CaseFile) -> set[str]:
         case_file.ombudsman,
         case_file.letters,
         case_file.people,
+        case_file.events,
     ):
         wanted |= {record.reference for record in rows if record.reference}
     return wanted - in_file
@@ -80,6 +84,7 @@ def check(
     _check_ombudsman(case_file, problems)
     _check_letters(case_file, existing, problems, importer=importer)
     _check_people(case_file, problems)
+    _check_events(case_file, existing, problems)
     return problems
 
 
@@ -249,6 +254,7 @@ def _check_references(case_file: CaseFile, existing: Existing, problems: list[Pr
         ("ombudsman.csv", case_file.ombudsman),
         ("letters.csv", case_file.letters),
         ("people.csv", case_file.people),
+        ("events.csv", case_file.events),
     )
     for file, records in files:
         for record in records:
@@ -573,3 +579,62 @@ def _check_people(case_file: CaseFile, problems: list[Problem]) -> None:
         for column, longest in PERSON_LENGTHS.items():
             if len(getattr(person, column)) > longest:
                 problems.append(_error(file, person.row, column, f"at most {longest} characters"))
+
+
+# ---------------------------------------------------------------------------- events
+
+
+def _check_events(case_file: CaseFile, existing: Existing, problems: list[Problem]) -> None:
+    """A timeline line says what happened in words; an audit entry names its action and the
+    kind of record it is about, with what changed."""
+    file = "events.csv"
+    for event in case_file.events:
+        if event.kind == "timeline":
+            if not event.description:
+                problems.append(_error(file, event.row, "description", "enter a value"))
+            if len(event.action) > 100:
+                problems.append(_error(file, event.row, "action", "at most 100 characters"))
+            for column in ("record", "object", "changes", "details"):
+                if getattr(event, column):
+                    problems.append(
+                        _error(
+                            file,
+                            event.row,
+                            column,
+                            "a timeline line has no record, object, changes or details: "
+                            "leave this empty",
+                        )
+                    )
+            continue
+        if event.action.lower() not in AUDIT_ACTIONS:
+            problems.append(
+                _error(
+                    file,
+                    event.row,
+                    "action",
+                    f"{event.action!r} is not an audit action: use one of "
+                    f"{', '.join(AUDIT_ACTIONS)}",
+                )
+            )
+        if not event.record:
+            problems.append(_error(file, event.row, "record", "enter a value"))
+        elif event.record.lower() not in existing.record_kinds:
+            problems.append(
+                _error(
+                    file,
+                    event.row,
+                    "record",
+                    f"{event.record!r} is not a record of a case: use one of "
+                    f"{', '.join(sorted(existing.record_kinds))}",
+                )
+            )
+        if event.description:
+            problems.append(
+                _error(
+                    file,
+                    event.row,
+                    "description",
+                    "an audit entry has no description (its changes say what changed): "
+                    "leave this empty",
+                )
+            )

@@ -40,6 +40,7 @@ from fairhear.interchange.writers.cases import (
     write_stages,
 )
 from fairhear.interchange.writers.council import write_by_id, write_figures, write_organisation
+from fairhear.interchange.writers.events import write_events
 from fairhear.interchange.writers.letters import write_letters
 from fairhear.interchange.writers.people import write_child_names, write_people
 from fairhear.interchange.writers.summary import Names, WriteSummary
@@ -76,8 +77,18 @@ def write_case_file(
     write_by_id(case_file, names, contact_ids, summary, audit)
     write_figures(case_file, summary, audit)
     write_letters(case_file, contact_ids, summary, touched, by, audit)
+    write_events(case_file, contact_ids, summary, file_name=file_name)
     _advance_reference_counters(case_file)
-    audit.write()
+    # A case the import creates from a case file with events.csv takes its history from that
+    # file: the import adds no entries or timeline line of its own to it (its ImportRun
+    # records what it created), so an export imported into an empty database exports the
+    # same again. Cases it changes get them as always.
+    history_from_file = (
+        {pk for pk, what in touched.items() if what == "Created"}
+        if "events" in case_file.files
+        else set()
+    )
+    audit.write(leaving_out=history_from_file)
     # Lists, the dashboard and reminders read each case's status fields, which the casework
     # services keep; rows written here in bulk need them computed too.
     refresh_statuses_of(touched)
@@ -87,6 +98,7 @@ def write_case_file(
         [
             (pk, "fairhear.contact.imported", f"{what} from the case file {file_name}.", by_id)
             for pk, what in touched.items()
+            if pk not in history_from_file
         ],
     )
     if connection.vendor == "postgresql" and len(touched) >= ANALYZE_AFTER_CONTACTS:

@@ -238,6 +238,7 @@ def write_stages(
                     contact_id__in=chunk
                 ).values_list("pk", "contact_id", "number")
             )
+    audit.stage_cases({pk: contact_id for (contact_id, _), pk in stage_ids.items()})
     for key in created:
         touched.setdefault(key[0], "Updated")
         audit.created(
@@ -290,6 +291,7 @@ def contact_ids_for(case_file: CaseFile, contact_ids: dict[str, int]) -> dict[st
         | {r.reference for r in case_file.ombudsman if r.reference}
         | {r.reference for r in case_file.letters}
         | {r.reference for r in case_file.people if r.reference}
+        | {r.reference for r in case_file.events}
     )
     outside = [reference for reference in outside if reference not in ids]
     for chunk in chunks(outside):
