@@ -41,6 +41,7 @@ from fairhear.interchange.records import (
     ContactRecord,
     ContextRecord,
     CostRecord,
+    DocumentRecord,
     EventRecord,
     LetterRecord,
     OmbudsmanRecord,
@@ -334,6 +335,24 @@ FILES: tuple[FileSpec, ...] = (
             Column("details", Kind.JSON),
         ),
         EventRecord,
+    ),
+    # v1.1: the index of the documents a folder or zip holds under documents/.
+    FileSpec(
+        "documents",
+        (
+            Column("reference", required=True),
+            Column("file", required=True),
+            Column("original_name", required=True),
+            Column("content_type", required=True),
+            Column("description"),
+            Column("size", Kind.INTEGER, required=True),
+            Column("sha256", required=True),
+            Column("uploaded", Kind.TIMESTAMP, required=True),
+            Column("uploaded_by"),
+        ),
+        DocumentRecord,
+        key=("file",),
+        exact_key=True,
     ),
 )
 SPECS: dict[str, FileSpec] = {spec.name: spec for spec in FILES}

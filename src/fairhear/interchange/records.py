@@ -244,6 +244,26 @@ class EventRecord:
 
 
 @dataclass(slots=True)
+class DocumentRecord:
+    """A row of documents.csv (v1.1): a file kept with a case, held in the case file at
+    `file` (a path under documents/). `uploaded_by` is a username; empty when the
+    complainant sent it with the online form."""
+
+    reference: str
+    file: str
+    original_name: str
+    content_type: str
+    size: int
+    sha256: str
+    uploaded: datetime
+    description: str = ""
+    uploaded_by: str = ""
+    # Where the export reads the file from (its name in storage); not a column.
+    stored: str = field(default="", compare=False)
+    row: int = field(default=0, compare=False)
+
+
+@dataclass(slots=True)
 class CaseFile:
     """Everything in one case file, typed. `organisation` is None when the file was absent."""
 
@@ -259,6 +279,7 @@ class CaseFile:
     letters: list[LetterRecord] = field(default_factory=list)
     people: list[PersonRecord] = field(default_factory=list)
     events: list[EventRecord] = field(default_factory=list)
+    documents: list[DocumentRecord] = field(default_factory=list)
     organisation: list[OrganisationUnitRecord] | None = None
     # Per file, the keys of rows that had errors: other rows may still point at them, and
     # are not reported again for it.

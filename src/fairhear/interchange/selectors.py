@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import SuspiciousFileOperation
 from django.db.models import QuerySet
+from django.utils.text import get_valid_filename
 
 from fairhear.casework.models import (
+    Attachment,
     CaseEvent,
     CategoryOutcome,
     Compliment,
@@ -27,6 +30,8 @@ from fairhear.casework.models import (
 from fairhear.casework.selectors.audit import audit_entries_by_case, case_record_models
 from fairhear.interchange.bulk import BATCH, chunks
 from fairhear.interchange.cells import canonical_json
+from fairhear.interchange.documents import sha256
+from fairhear.interchange.files import DOCUMENTS
 from fairhear.interchange.models import CaseFileExport, ImportRun
 from fairhear.interchange.records import (
     AUDIT_ACTIONS,
@@ -39,6 +44,7 @@ from fairhear.interchange.records import (
     ContactRecord,
     ContextRecord,
     CostRecord,
+    DocumentRecord,
     EventRecord,
     LetterRecord,
     OmbudsmanRecord,
@@ -83,20 +89,38 @@ def existing_for(references: Iterable[str], usernames: Iterable[str] = ()) -> Ex
     return existing
 
 
-def case_file_for_export() -> CaseFile:
+def case_file_for_export(
+    contact_ids: Collection[int] | None = None, *, with_documents: bool = True
+) -> CaseFile:
     """Everything in the database as a case file, in a fixed order so exports compare.
-    Contacts awaiting triage are in it with an empty route (v1.1)."""
+    Contacts awaiting triage are in it with an empty route (v1.1).
+
+    With `contact_ids`, only those cases: their rows of each file (and their people, events
+    and documents), read by case in each query; the council's own files (organisation,
+    compliments, context, benchmarks) are then empty. `with_documents`: documents.csv, whose
+    SHA-256 column reads every stored file (a workbook, which cannot hold the files, goes
+    without)."""
+
+    def of_cases(queryset: QuerySet[Any], case: str = "contact_id") -> QuerySet[Any]:
+        if contact_ids is None:
+            return queryset
+        return queryset.filter(**{f"{case}__in": contact_ids})
+
+    whole = contact_ids is None
     names = _unit_names()
-    case_file = CaseFile(organisation=_organisation())
+    case_file = CaseFile(organisation=_organisation() if whole else [])
     categories: dict[int, list[str]] = defaultdict(list)
     for contact_id, name in (
-        ContactCategory.objects.order_by("contact_id", "position")
+        of_cases(ContactCategory.objects.all())
+        .order_by("contact_id", "position")
         .values_list("contact_id", "category__name")
         .iterator(chunk_size=BATCH)
     ):
         categories[contact_id].append(name)
     references: dict[int, str] = {}
-    for contact in Contact.objects.select_related("complainant").iterator(chunk_size=BATCH):
+    for contact in of_cases(Contact.objects.select_related("complainant"), "pk").iterator(
+        chunk_size=BATCH
+    ):
         references[contact.pk] = contact.reference
         case_file.contacts.append(
             ContactRecord(
@@ -123,8 +147,10 @@ def case_file_for_export() -> CaseFile:
     # Sorted here, not by the database, whose collation differs between engines.
     case_file.contacts.sort(key=lambda record: record.reference)
     stages = []
-    for stage in Stage.objects.only("contact_id", "number", *STAGE_FIELDS).iterator(
-        chunk_size=BATCH
+    for stage in (
+        of_cases(Stage.objects.all())
+        .only("contact_id", "number", *STAGE_FIELDS)
+        .iterator(chunk_size=BATCH)
     ):
         values = {name: getattr(stage, name) for name in STAGE_FIELDS}
         stages.append(
@@ -132,9 +158,11 @@ def case_file_for_export() -> CaseFile:
         )
     case_file.stages = sorted(stages, key=lambda record: (record.reference, record.stage))
     outcomes = []
-    for contact_id, number, category, outcome in CategoryOutcome.objects.values_list(
-        "stage__contact_id", "stage__number", "category__name", "outcome"
-    ).iterator(chunk_size=BATCH):
+    for contact_id, number, category, outcome in (
+        of_cases(CategoryOutcome.objects.all(), "stage__contact_id")
+        .values_list("stage__contact_id", "stage__number", "category__name", "outcome")
+        .iterator(chunk_size=BATCH)
+    ):
         outcomes.append(CategoryOutcomeRecord(references[contact_id], number, category, outcome))
     case_file.category_outcomes = sorted(
         outcomes, key=lambda record: (record.reference, record.stage, record.category.lower())
@@ -144,7 +172,7 @@ def case_file_for_export() -> CaseFile:
         """The contact's reference, "" for none."""
         return "" if contact_id is None else references[contact_id]
 
-    for action in LearningAction.objects.order_by("pk"):
+    for action in of_cases(LearningAction.objects.order_by("pk")):
         ref = reference(action.contact_id)
         owner = names["team"].get(action.owner_team_id) or names["service_area"].get(
             action.owner_service_area_id, ""
@@ -154,10 +182,12 @@ def case_file_for_export() -> CaseFile:
                 action.pk, ref, action.kind, action.description, owner, action.due, action.completed
             )
         )
-    for cost in Cost.objects.order_by("pk"):
+    for cost in of_cases(Cost.objects.order_by("pk")):
         ref = reference(cost.contact_id)
         case_file.costs.append(CostRecord(cost.pk, ref, cost.date, cost.kind, cost.amount))
-    for case in sorted(OmbudsmanCase.objects.all(), key=lambda case: case.lgsco_reference):
+    for case in sorted(
+        of_cases(OmbudsmanCase.objects.all()), key=lambda case: case.lgsco_reference
+    ):
         ref = reference(case.contact_id)
         case_file.ombudsman.append(
             OmbudsmanRecord(
@@ -177,6 +207,13 @@ def case_file_for_export() -> CaseFile:
                 summary=case.summary,
             )
         )
+    case_file.letters = _letters(references, contact_ids)
+    case_file.people = _people(contact_ids)
+    case_file.events = events_of(references, contact_ids)
+    if with_documents:
+        case_file.documents = documents_of(references, contact_ids)
+    if not whole:
+        return case_file
     for compliment in Compliment.objects.order_by("pk"):
         case_file.compliments.append(
             ComplimentRecord(
@@ -202,9 +239,6 @@ def case_file_for_export() -> CaseFile:
         for b in Benchmark.objects.all()
     ]
     case_file.benchmarks.sort(key=lambda record: (record.year, record.council))
-    case_file.letters = _letters(references)
-    case_file.people = _people()
-    case_file.events = events_of(references)
     return case_file
 
 
@@ -224,9 +258,7 @@ def events_of(
 ) -> list[EventRecord]:
     """The timeline and audit entries of the cases (v1.1; every case when `contact_ids` is
     None), by case and time. `references`: case id → reference, of at least these cases."""
-    timeline = CaseEvent.objects.all()
-    if contact_ids is not None:
-        timeline = timeline.filter(contact_id__in=contact_ids)
+    timeline = _of_cases(CaseEvent.objects.all(), contact_ids)
     events = [
         EventRecord(
             references[contact_id], at, "timeline", action, username or by_name, "", "", description
@@ -260,25 +292,92 @@ def events_of(
     return events
 
 
-def _people() -> list[PersonRecord]:
-    """Every person by key (v1.1), with their details, and each contact's child by name."""
+def documents_of(
+    references: dict[int, str], contact_ids: Collection[int] | None = None
+) -> list[DocumentRecord]:
+    """The documents of the cases (v1.1; every case when None), by case and upload, each
+    read from storage for its SHA-256. Its path in the case file is
+    documents/<reference>/<n>-<name>: n counts the case's documents in the order they were
+    uploaded, so the path is the same in any database the case file is imported into."""
+    documents = []
+    position: dict[int, int] = defaultdict(int)
+    for attachment in (
+        _of_cases(Attachment.objects.select_related("uploaded_by"), contact_ids)
+        .order_by("contact_id", "uploaded", "pk")
+        .iterator(chunk_size=BATCH)
+    ):
+        position[attachment.contact_id] += 1
+        reference = references[attachment.contact_id]
+        name = _path_name(attachment.original_name)
+        with attachment.file.open("rb") as stored:
+            digest = sha256(stored.read())
+        documents.append(
+            DocumentRecord(
+                reference=reference,
+                file=f"{DOCUMENTS}/{reference}/{position[attachment.contact_id]}-{name}",
+                original_name=attachment.original_name,
+                content_type=attachment.content_type,
+                size=attachment.size,
+                sha256=digest,
+                uploaded=attachment.uploaded,
+                description=attachment.description,
+                uploaded_by=attachment.uploaded_by.get_username() if attachment.uploaded_by else "",
+                stored=attachment.file.name,
+            )
+        )
+    documents.sort(key=lambda record: record.reference)  # stable: each case's in upload order
+    return documents
+
+
+def _path_name(original_name: str) -> str:
+    """The document's name as a safe file name (letters, digits, - _ and .)."""
+    try:
+        return get_valid_filename(original_name)
+    except SuspiciousFileOperation:  # nothing of the name is left
+        return "file"
+
+
+def document_count() -> int:
+    return Attachment.objects.count()
+
+
+def document_files(documents: Iterable[DocumentRecord]) -> Iterator[tuple[str, bytes]]:
+    """Each document's path in the case file and its content, read from storage one by one."""
+    storage = Attachment._meta.get_field("file").storage
+    for document in documents:
+        with storage.open(document.stored, "rb") as stored:
+            yield document.file, stored.read()
+
+
+def _of_cases(queryset: QuerySet[Any], contact_ids: Collection[int] | None) -> QuerySet[Any]:
+    return queryset if contact_ids is None else queryset.filter(contact_id__in=contact_ids)
+
+
+def _people(contact_ids: Collection[int] | None) -> list[PersonRecord]:
+    """Every person by key (v1.1), with their details, and each contact's child by name (of
+    the given cases only, when given)."""
+    persons = Person.objects.all()
+    children = Contact.objects.exclude(child_name="")
+    if contact_ids is not None:
+        persons = persons.filter(contacts__in=contact_ids).distinct()
+        children = children.filter(pk__in=contact_ids)
     people = [
         PersonRecord("complainant", key, "", name, email, phone, address, preferred)
-        for key, name, email, phone, address, preferred in Person.objects.values_list(
+        for key, name, email, phone, address, preferred in persons.values_list(
             "key", "name", "email", "phone", "address", "preferred_contact"
         ).iterator(chunk_size=BATCH)
     ]
     people += [
         PersonRecord("child", "", reference, name)
-        for reference, name in Contact.objects.exclude(child_name="")
-        .values_list("reference", "child_name")
-        .iterator(chunk_size=BATCH)
+        for reference, name in children.values_list("reference", "child_name").iterator(
+            chunk_size=BATCH
+        )
     ]
     people.sort(key=lambda record: (record.kind, record.key, record.reference))
     return people
 
 
-def _letters(references: dict[int, str]) -> list[LetterRecord]:
+def _letters(references: dict[int, str], contact_ids: Collection[int] | None) -> list[LetterRecord]:
     """Every letter sent (v1.1), by case, then when it was sent and its kind."""
     letters = [
         LetterRecord(
@@ -304,7 +403,8 @@ def _letters(references: dict[int, str]) -> list[LetterRecord]:
             large_print,
             subject,
             body,
-        ) in Letter.objects.values_list(
+        ) in _of_cases(Letter.objects.all(), contact_ids)
+        .values_list(
             "contact_id",
             "kind",
             "audience",
@@ -315,7 +415,8 @@ def _letters(references: dict[int, str]) -> list[LetterRecord]:
             "large_print",
             "subject",
             "body",
-        ).iterator(chunk_size=BATCH)
+        )
+        .iterator(chunk_size=BATCH)
     ]
     # The export writes `sent` to the second: sorted as written, so both engines agree.
     letters.sort(key=lambda r: (r.reference, r.sent.replace(microsecond=0), r.kind, r.audience))

@@ -60,14 +60,18 @@ def needed_references(case_file: CaseFile) -> set[str]:
         case_file.letters,
         case_file.people,
         case_file.events,
+        case_file.documents,
     ):
         wanted |= {record.reference for record in rows if record.reference}
     return wanted - in_file
 
 
 def needed_usernames(case_file: CaseFile) -> set[str]:
-    """The user accounts letters.csv says sent its letters."""
-    return {letter.sent_by for letter in case_file.letters if letter.sent_by}
+    """The user accounts letters.csv says sent its letters, and documents.csv uploaded its
+    documents."""
+    return {letter.sent_by for letter in case_file.letters if letter.sent_by} | {
+        document.uploaded_by for document in case_file.documents if document.uploaded_by
+    }
 
 
 def check(
@@ -85,6 +89,7 @@ def check(
     _check_letters(case_file, existing, problems, importer=importer)
     _check_people(case_file, problems)
     _check_events(case_file, existing, problems)
+    _check_document_index(case_file, existing, problems)
     return problems
 
 
@@ -255,6 +260,7 @@ def _check_references(case_file: CaseFile, existing: Existing, problems: list[Pr
         ("letters.csv", case_file.letters),
         ("people.csv", case_file.people),
         ("events.csv", case_file.events),
+        ("documents.csv", case_file.documents),
     )
     for file, records in files:
         for record in records:
@@ -636,5 +642,25 @@ def _check_events(case_file: CaseFile, existing: Existing, problems: list[Proble
                     "description",
                     "an audit entry has no description (its changes say what changed): "
                     "leave this empty",
+                )
+            )
+
+
+# ---------------------------------------------------------------------------- documents
+
+
+def _check_document_index(case_file: CaseFile, existing: Existing, problems: list[Problem]) -> None:
+    """Who uploaded each document: a user account in Fairhear, as for letters (an empty
+    cell means the complainant sent it with the online form). The files themselves are
+    checked against the index by `interchange.documents`."""
+    for document in case_file.documents:
+        if document.uploaded_by and document.uploaded_by not in existing.usernames:
+            problems.append(
+                _error(
+                    "documents.csv",
+                    document.row,
+                    "uploaded_by",
+                    f"no user {document.uploaded_by!r} in Fairhear: add the account first, or "
+                    "leave the cell empty if the complainant sent it with the online form",
                 )
             )

@@ -99,13 +99,13 @@ def cancel_import(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def export_case_file(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     if kind not in ("zip", "xlsx"):
         raise Http404("No such export")
-    tables = services.export_tables(by=request.user, form=CaseFileExport.Form(kind))
+    exported = services.export_case_file(by=request.user, form=CaseFileExport.Form(kind))
     buffer = io.BytesIO()
     if kind == "zip":
-        files.write_zip(tables, buffer)
+        files.write_zip(exported.tables, buffer, exported.files())
         content_type = "application/zip"
     else:
-        files.write_workbook(tables, buffer)
+        files.write_workbook(exported.tables, buffer)
         content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response = HttpResponse(buffer.getvalue(), content_type=content_type)
     name = f"case-file-{date.today().isoformat()}.{kind}"

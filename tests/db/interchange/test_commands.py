@@ -59,6 +59,7 @@ def test_export_writes_every_file_and_a_workbook(tmp_path: Path) -> None:
         "contacts.csv",
         "context.csv",
         "costs.csv",
+        "documents.csv",
         "events.csv",
         "letters.csv",
         "ombudsman.csv",

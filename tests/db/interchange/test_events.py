@@ -14,7 +14,7 @@ from fairhear.casework.models import CaseEvent, Contact
 from fairhear.casework.selectors.audit import case_audit_trail
 from fairhear.interchange import files
 from fairhear.interchange.models import CaseFileExport
-from fairhear.interchange.services import export_tables, import_case_file
+from fairhear.interchange.services import export_case_file, import_case_file
 from tests import builders
 from tests.db.interchange.test_round_trip import _empty_the_database, _export, _import_export
 
@@ -117,7 +117,7 @@ def test_events_survive_the_workbook(manager: User, tmp_path: object) -> None:
     import_case_file(_tables(), file_name="history", by=manager)
     first = _export()
     path = tmp_path / "x.xlsx"  # type: ignore[operator]
-    files.write_workbook(export_tables(by=None, form=CaseFileExport.Form.XLSX), path)
+    files.write_workbook(export_case_file(by=None, form=CaseFileExport.Form.XLSX).tables, path)
     _empty_the_database()
 
     assert import_case_file(files.read_case_file(path), file_name="x", by=None).imported

@@ -50,7 +50,7 @@ from fairhear.interchange.records import (
     OrganisationUnitRecord,
     StageRecord,
 )
-from fairhear.interchange.services import export_tables, import_case_file
+from fairhear.interchange.services import export_case_file, import_case_file
 from fairhear.letters.kinds import Audience, LetterKind
 from fairhear.letters.models import Letter
 from fairhear.organisation.models import ServiceArea, Team
@@ -71,7 +71,7 @@ def tables_of(contacts: str) -> dict[str, files.Table]:
 
 
 def _export() -> dict[str, bytes]:
-    tables = export_tables(by=None, form=CaseFileExport.Form.FOLDER)
+    tables = export_case_file(by=None, form=CaseFileExport.Form.FOLDER).tables
     return {table.name: files.csv_bytes(table) for table in tables}
 
 
@@ -123,7 +123,7 @@ def test_the_workbook_holds_the_same_case_file(manager: User, tmp_path: Any) -> 
     build_organisation(by=manager)
     fill_case_data(seed=3, scale=1, years=1, until=date(2024, 6, 30), by=manager)
     first = _export()
-    tables = export_tables(by=None, form=CaseFileExport.Form.FOLDER)
+    tables = export_case_file(by=None, form=CaseFileExport.Form.FOLDER).tables
     files.write_workbook(tables, tmp_path / "case-file.xlsx")
     _empty_the_database()
 
@@ -199,7 +199,7 @@ def test_letters_survive_the_round_trip(manager: User, tmp_path: Any) -> None:
     assert _import_export(first) == first
     # and through the workbook
     files.write_workbook(
-        export_tables(by=None, form=CaseFileExport.Form.FOLDER), tmp_path / "x.xlsx"
+        export_case_file(by=None, form=CaseFileExport.Form.FOLDER).tables, tmp_path / "x.xlsx"
     )
     _empty_the_database()
     result = import_case_file(files.read_case_file(tmp_path / "x.xlsx"), file_name="x", by=None)

@@ -119,8 +119,8 @@ def test_the_manager_downloads_the_case_file(client: Client, manager: User, kind
     assert response["Content-Disposition"].endswith(f'.{kind}"')
     if kind == "zip":
         names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
-        assert len(names) == 13
-        assert {"letters.csv", "people.csv", "events.csv"} <= set(names)
+        assert len(names) == 14
+        assert {"letters.csv", "people.csv", "events.csv", "documents.csv"} <= set(names)
         assert "organisation.csv" in names
 
 

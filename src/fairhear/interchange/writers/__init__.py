@@ -13,12 +13,14 @@ machinery is in `interchange.bulk`.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.db.models import Model
 
 from fairhear.casework.models import (
+    Attachment,
     CaseEvent,
     CategoryOutcome,
     Contact,
@@ -40,6 +42,7 @@ from fairhear.interchange.writers.cases import (
     write_stages,
 )
 from fairhear.interchange.writers.council import write_by_id, write_figures, write_organisation
+from fairhear.interchange.writers.documents import write_documents
 from fairhear.interchange.writers.events import write_events
 from fairhear.interchange.writers.letters import write_letters
 from fairhear.interchange.writers.people import write_child_names, write_people
@@ -53,6 +56,27 @@ def write_case_file(
     file_name: str,
     by: User | None,
     progress: Progress | None = None,
+    documents: Mapping[str, bytes] | None = None,
+) -> WriteSummary:
+    """Write the case file; `documents` are the files documents.csv indexes, by path. The
+    files it stores are removed again if the import fails, as the database rolls back."""
+    stored_files: list[str] = []
+    try:
+        return _write(case_file, file_name, by, progress, documents or {}, stored_files)
+    except BaseException:
+        storage = Attachment._meta.get_field("file").storage
+        for name in stored_files:
+            storage.delete(name)
+        raise
+
+
+def _write(
+    case_file: CaseFile,
+    file_name: str,
+    by: User | None,
+    progress: Progress | None,
+    documents: Mapping[str, bytes],
+    stored_files: list[str],
 ) -> WriteSummary:
     summary = WriteSummary()
     by_id = by.pk if by is not None else None
@@ -77,6 +101,7 @@ def write_case_file(
     write_by_id(case_file, names, contact_ids, summary, audit)
     write_figures(case_file, summary, audit)
     write_letters(case_file, contact_ids, summary, touched, by, audit)
+    write_documents(case_file, documents, contact_ids, summary, touched, audit, stored_files)
     write_events(case_file, contact_ids, summary, file_name=file_name)
     _advance_reference_counters(case_file)
     # A case the import creates from a case file with events.csv takes its history from that
