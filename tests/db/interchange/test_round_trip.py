@@ -1,5 +1,8 @@
 """Export, import into an empty database, export again: the same bytes (interchange.md)."""
 
+import hashlib
+import io
+import zipfile
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -35,9 +38,11 @@ from fairhear.casework.models import (
 )
 from fairhear.demo.council import build_organisation, fill_case_data
 from fairhear.interchange import files
+from fairhear.interchange.cells import canonical_json
 from fairhear.interchange.format import serialise
 from fairhear.interchange.models import CaseFileExport
 from fairhear.interchange.records import (
+    AUDIT_ACTIONS,
     ActionRecord,
     BenchmarkRecord,
     CaseFile,
@@ -45,9 +50,12 @@ from fairhear.interchange.records import (
     ContactRecord,
     ContextRecord,
     CostRecord,
+    DocumentRecord,
+    EventRecord,
     LetterRecord,
     OmbudsmanRecord,
     OrganisationUnitRecord,
+    PersonRecord,
     StageRecord,
 )
 from fairhear.interchange.services import export_case_file, import_case_file
@@ -71,8 +79,16 @@ def tables_of(contacts: str) -> dict[str, files.Table]:
 
 
 def _export() -> dict[str, bytes]:
-    tables = export_case_file(by=None, form=CaseFileExport.Form.FOLDER).tables
-    return {table.name: files.csv_bytes(table) for table in tables}
+    """Every file of an export through a zip: each CSV file by name (without .csv), each
+    document by its path under documents/."""
+    exported = export_case_file(by=None, form=CaseFileExport.Form.ZIP)
+    buffer = io.BytesIO()
+    files.write_zip(exported.tables, buffer, exported.files())
+    with zipfile.ZipFile(buffer) as archive:
+        return {
+            name if "/" in name else name.removesuffix(".csv"): archive.read(name)
+            for name in archive.namelist()
+        }
 
 
 def _empty_the_database() -> None:
@@ -98,8 +114,13 @@ AUDIT_GUARD = "fairhear_audit_log_is_kept"
 
 
 def _import_export(exported: dict[str, bytes]) -> dict[str, bytes]:
-    tables = {name: files.read_csv(data, f"{name}.csv") for name, data in exported.items()}
-    result = import_case_file(tables, file_name="export", by=None)
+    """`exported` (as `_export` gives it) imported from a zip, then exported again."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in exported.items():
+            archive.writestr(name if "/" in name else f"{name}.csv", data)
+    buffer.seek(0)
+    result = import_case_file(files.read_upload(buffer, "export.zip"), file_name="export", by=None)
     assert result.imported, [str(error) for error in result.errors][:10]
     return _export()
 
@@ -315,14 +336,14 @@ def case_files(draw: st.DrawFn) -> CaseFile:
     count = draw(st.integers(min_value=1, max_value=6))
     for number in range(1, count + 1):
         received = draw(DAY)
-        route = draw(st.sampled_from(list(Route.values)))
+        route = draw(st.sampled_from(["", *Route.values]))  # "": awaiting triage
         team = draw(st.sampled_from(["", *team_names]))
         contact = ContactRecord(
             reference=f"C-{received.year}-{number:04d}",
             received=received,
             route=route,
             channel=draw(st.sampled_from(["", *Channel.values])),
-            complainant=draw(st.sampled_from(["", "P1", "P2", "p 3"])),
+            complainant=draw(st.sampled_from(["", *KEYS])),
             advocate=draw(MAYBE_BOOL),
             service_area=teams[team] if team else draw(st.sampled_from(["", *area_names])),
             team=team,
@@ -387,6 +408,8 @@ def case_files(draw: st.DrawFn) -> CaseFile:
                     draw(TEXT),
                 )
             )
+        _history(draw, case_file, contact.reference)
+    _people(draw, case_file)
     references = ["", *(contact.reference for contact in case_file.contacts)]
     owners = ["", *area_names, *team_names]
     ids = iter(range(1000, 2000))
@@ -444,6 +467,75 @@ def case_files(draw: st.DrawFn) -> CaseFile:
     return case_file
 
 
+KEYS = ["P1", "P2", "p 3"]
+# A moment to the microsecond, as events and documents keep it.
+INSTANT = st.datetimes(
+    min_value=datetime(2019, 1, 1), max_value=datetime(2024, 12, 31), timezones=st.just(UTC)
+)
+# Who did something: a user of both databases, someone with no account, or nobody.
+ACTOR = st.sampled_from(["", WRITER, "left-the-council"])
+JSON_TEXT = st.dictionaries(
+    st.sampled_from(["summary", "route", "note"]), st.lists(TEXT, max_size=2)
+)
+
+
+def _history(draw: st.DrawFn, case_file: CaseFile, reference: str) -> None:
+    """A case's timeline, audit entries and documents, as another Fairhear recorded them."""
+    for _ in range(draw(st.integers(min_value=0, max_value=3))):
+        audit = draw(st.booleans())
+        changes = draw(JSON_TEXT) if audit else {}
+        details = draw(JSON_TEXT) if audit and draw(st.booleans()) else {}
+        case_file.events.append(
+            EventRecord(
+                reference,
+                draw(INSTANT),
+                "audit" if audit else "timeline",
+                draw(st.sampled_from(AUDIT_ACTIONS)) if audit else "fairhear.contact.noted",
+                draw(ACTOR),
+                draw(st.sampled_from(["casework.contact", "casework.stage", "casework.cost"]))
+                if audit
+                else "",
+                draw(TEXT) if audit else "",
+                "" if audit else f"Noted {draw(TEXT)}",
+                canonical_json(changes) if changes else "",
+                canonical_json(details) if details else "",
+            )
+        )
+    for number in range(draw(st.integers(min_value=0, max_value=2))):
+        text = draw(st.booleans())
+        data = (
+            draw(TEXT).encode() + b"notes"
+            if text
+            else b"%PDF-" + draw(st.binary(max_size=30))
+        )
+        name = draw(st.sampled_from(["notes", "a letter", "=x", "é"]))
+        case_file.documents.append(
+            DocumentRecord(
+                reference=reference,
+                file=f"documents/any/{reference}-{number}",
+                original_name=f"{name}.{'txt' if text else 'pdf'}",
+                content_type="text/plain" if text else "application/pdf",
+                size=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
+                uploaded=draw(INSTANT),
+                description=draw(TEXT),
+                uploaded_by=draw(st.sampled_from(["", WRITER])),
+                stored=data.hex(),  # the content, for the test to put in the zip
+            )
+        )
+
+
+def _people(draw: st.DrawFn, case_file: CaseFile) -> None:
+    """Some complainants' details and some children's names."""
+    for key in draw(st.lists(st.sampled_from(KEYS), unique=True)):
+        case_file.people.append(
+            PersonRecord("complainant", key, "", draw(TEXT), draw(TEXT), draw(TEXT), draw(TEXT))
+        )
+    for contact in case_file.contacts:
+        if draw(st.booleans()):
+            case_file.people.append(PersonRecord("child", "", contact.reference, draw(TEXT)))
+
+
 @settings(
     max_examples=25,
     deadline=None,
@@ -453,7 +545,10 @@ def case_files(draw: st.DrawFn) -> CaseFile:
 def test_any_case_file_survives_the_round_trip(case_file: CaseFile) -> None:
     User.objects.get_or_create(username=WRITER)
     _empty_the_database()
-    tables = serialise(case_file)
+    tables = files.CaseFileTables(
+        serialise(case_file),
+        {document.file: bytes.fromhex(document.stored) for document in case_file.documents},
+    )
     if case_file.organisation is None:
         del tables["organisation"]
     result = import_case_file(tables, file_name="generated", by=None)
