@@ -18,7 +18,7 @@ from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 
 from fairhear.casework.models import CaseEvent, Contact
-from fairhear.interchange.bulk import BATCH, chunks, insert_rows
+from fairhear.interchange.bulk import chunks, insert_rows
 from fairhear.interchange.records import AUDIT_ACTIONS, CaseFile, EventRecord
 from fairhear.interchange.selectors import events_of
 from fairhear.interchange.writers.cases import contact_ids_for
@@ -33,7 +33,9 @@ def write_events(
     ids = contact_ids_for(case_file, contact_ids)
     cases = sorted({ids[event.reference] for event in case_file.events})
     reference_of = {pk: reference for reference, pk in ids.items()}
-    stored = Counter(event.sort_key() for event in events_of(reference_of, cases))
+    stored: Counter[tuple[object, ...]] = Counter()
+    for chunk in chunks(cases):
+        stored.update(event.sort_key() for event in events_of(reference_of, chunk))
     new: list[EventRecord] = []
     for event in case_file.events:
         key = event.sort_key()
@@ -45,25 +47,23 @@ def write_events(
     users: dict[str, int] = {}
     for chunk in chunks(usernames):
         users.update(User.objects.filter(username__in=chunk).values_list("username", "pk"))
-    timeline = [
-        CaseEvent(
-            contact_id=ids[event.reference],
-            action=event.action,
-            description=event.description,
-            by_id=users.get(event.by),
-            by_name="" if event.by in users else event.by,
-            at=event.at,
-        )
-        for event in new
-        if event.kind == "timeline"
-    ]
-    if timeline:
-        # `at` is stamped with now when an event is saved: given back after.
-        times = [line.at for line in timeline]
-        CaseEvent.objects.bulk_create(timeline, batch_size=BATCH)
-        for line, moment in zip(timeline, times, strict=True):
-            line.at = moment
-        CaseEvent.objects.bulk_update(timeline, ["at"], batch_size=BATCH // 4)
+    insert_rows(
+        CaseEvent,
+        ["contact_id", "action", "description", "by_id", "by_name", "at"],
+        [
+            (
+                ids[event.reference],
+                event.action,
+                event.description,
+                users.get(event.by),
+                "" if event.by in users else event.by,
+                event.at,
+            )
+            for event in new
+            if event.kind == "timeline"
+        ],
+        as_given=["at"],
+    )
     entries = [event for event in new if event.kind == "audit"]
     insert_rows(
         LogEntry,
