@@ -500,11 +500,7 @@ def _history(draw: st.DrawFn, case_file: CaseFile, reference: str) -> None:
         )
     for number in range(draw(st.integers(min_value=0, max_value=2))):
         text = draw(st.booleans())
-        data = (
-            draw(TEXT).encode() + b"notes"
-            if text
-            else b"%PDF-" + draw(st.binary(max_size=30))
-        )
+        data = draw(TEXT).encode() + b"notes" if text else b"%PDF-" + draw(st.binary(max_size=30))
         name = draw(st.sampled_from(["notes", "a letter", "=x", "é"]))
         case_file.documents.append(
             DocumentRecord(
