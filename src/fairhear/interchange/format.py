@@ -387,7 +387,6 @@ def parse_tables(tables: dict[str, Table]) -> tuple[CaseFile, list[Problem]]:
                 problems.append(Problem(spec.file_name, 1, "", "the case file needs this file"))
                 case_file.unreadable.add(spec.name)
             continue
-        case_file.files.add(spec.name)
         records = _parse_table(spec, table, problems, case_file)
         if spec.name == "organisation":
             case_file.organisation = records

@@ -286,9 +286,6 @@ class CaseFile:
     broken_keys: defaultdict[str, set[tuple[Any, ...]]] = field(
         default_factory=lambda: defaultdict(set), compare=False
     )
-    # The files the case file holds (without .csv): an optional file that is absent leaves
-    # alone what it would carry.
-    files: set[str] = field(default_factory=set, compare=False)
     # Files whose key column is missing: what points at their rows cannot be checked.
     unreadable: set[str] = field(default_factory=set, compare=False)
 

@@ -90,9 +90,14 @@ def test_a_case_the_import_changes_gets_the_imports_own_entries(manager: User) -
     assert contact.events.filter(action="fairhear.contact.imported").exists()
 
 
-def test_without_events_the_import_records_its_own_history(manager: User) -> None:
-    tables = _tables()
-    del tables["events"]
+@pytest.mark.parametrize("events", [None, EVENTS.splitlines()[0]])
+def test_a_case_without_events_gets_the_imports_own_history(
+    manager: User, events: str | None
+) -> None:
+    """Without events.csv (v1), or with none of its rows about the case."""
+    tables = _tables(events or "")
+    if events is None:
+        del tables["events"]
 
     import_case_file(tables, file_name="v1", by=manager)
 

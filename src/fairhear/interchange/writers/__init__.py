@@ -104,15 +104,16 @@ def _write(
     write_documents(case_file, documents, contact_ids, summary, touched, audit, stored_files)
     write_events(case_file, contact_ids, summary, file_name=file_name)
     _advance_reference_counters(case_file)
-    # A case the import creates from a case file with events.csv takes its history from that
-    # file: the import adds no entries or timeline line of its own to it (its ImportRun
-    # records what it created), so an export imported into an empty database exports the
-    # same again. Cases it changes get them as always.
-    history_from_file = (
-        {pk for pk, what in touched.items() if what == "Created"}
-        if "events" in case_file.files
-        else set()
-    )
+    # A case the import creates with rows in events.csv takes its history from them: the
+    # import adds no entries or timeline line of its own to it (its ImportRun records what it
+    # created), so an export imported into an empty database exports the same again. Other
+    # cases it creates or changes get them as always.
+    with_events = {event.reference for event in case_file.events}
+    history_from_file = {
+        pk
+        for reference, pk in contact_ids.items()
+        if reference in with_events and touched.get(pk) == "Created"
+    }
     audit.write(leaving_out=history_from_file)
     # Lists, the dashboard and reminders read each case's status fields, which the casework
     # services keep; rows written here in bulk need them computed too.
