@@ -5,9 +5,10 @@ that is the same is left alone, a new one is created. Nothing is ever deleted. T
 runs this inside one transaction (see services.import_case_file), so it writes all or nothing.
 
 `cases` writes the contacts, their stages and Ombudsman cases; `council` the organisation,
-actions, costs, compliments and figures; `people` the complainants and children, `letters`
-the letters sent (both v1.1); `summary` counts what each file did. The generic bulk
-machinery is in `interchange.bulk`.
+actions, costs, compliments and figures; and, added in v1.1, `people` the complainants and
+children, `letters` the letters sent, `documents` the files kept with each case and
+`events` each case's timeline and audit entries; `summary` counts what each file did. The
+generic bulk machinery is in `interchange.bulk`.
 """
 
 from __future__ import annotations

@@ -24,11 +24,15 @@ def write_people(case_file: CaseFile, summary: WriteSummary, audit: RowAudit) ->
         {contact.complainant for contact in case_file.contacts if contact.complainant}
         | set(details)
     )
-    stored: dict[str, Person] = {}
+    found: dict[str, int] = {}
     for chunk in chunks(keys):
+        found.update(Person.objects.filter(key__in=chunk).values_list("key", "pk"))
+    # Whole rows only of those people.csv gives details for: contacts.csv names many more.
+    stored: dict[str, Person] = {}
+    for chunk in chunks([key for key in details if key in found]):
         stored.update((person.key, person) for person in Person.objects.filter(key__in=chunk))
-    missing = [key for key in keys if key not in stored]
-    summary.people_matched = len(stored)
+    missing = [key for key in keys if key not in found]
+    summary.people_matched = len(found)
     summary.people_created = len(missing)
 
     def values(key: str) -> tuple[str, ...]:
@@ -36,7 +40,6 @@ def write_people(case_file: CaseFile, summary: WriteSummary, audit: RowAudit) ->
         return tuple(getattr(record, name) if record else "" for name in PERSON_FIELDS)
 
     insert_rows(Person, ["key", *PERSON_FIELDS], [(key, *values(key)) for key in missing])
-    found = {key: person.pk for key, person in stored.items()}
     for chunk in chunks(missing):
         found.update(Person.objects.filter(key__in=chunk).values_list("key", "pk"))
     for key in missing:
