@@ -10,6 +10,7 @@ pytestmark = pytest.mark.django_db
 
 LETTER_HEADER = "reference,kind,audience,channel,sent\n"
 SENT = "2023-05-03T10:00:00Z"
+DOCUMENT_HEADER = "reference,file,original_name,content_type,size,sha256,uploaded\n"
 EVENT_HEADER = "reference,at,kind,action,by,record,object,description,changes,details\n"
 
 CASES = {
@@ -236,6 +237,24 @@ CASES = {
     "changes that are not JSON": (
         {"events": f"{EVENT_HEADER}C-2023-0001,{SENT},audit,update,,casework.contact,x,,{{a,\n"},
         "events.csv:2:changes: '{a' is not JSON",
+    ),
+    "the same document twice": (
+        {
+            "documents": (
+                f"{DOCUMENT_HEADER}C-2023-0001,documents/a.txt,a.txt,text/plain,1,{'0' * 64},"
+                f"{SENT}\nC-2023-0001,documents/a.txt,b.txt,text/plain,1,{'0' * 64},{SENT}\n"
+            )
+        },
+        "documents.csv:3:file: the same file as row 2: each may appear once",
+    ),
+    "a document uploaded at no real time": (
+        {
+            "documents": (
+                f"{DOCUMENT_HEADER}C-2023-0001,documents/a.txt,a.txt,text/plain,1,{'0' * 64},"
+                "2023-02-30T10:00:00Z\n"
+            )
+        },
+        "documents.csv:2:uploaded: '2023-02-30T10:00:00Z' is not a real date and time",
     ),
     "the same person twice": (
         {"people": "kind,key,name\ncomplainant,P1,Ann\ncomplainant,P1,Anne\n"},
