@@ -257,11 +257,22 @@ def events_of(
     references: dict[int, str], contact_ids: Collection[int] | None = None
 ) -> list[EventRecord]:
     """The timeline and audit entries of the cases (v1.1; every case when `contact_ids` is
-    None), by case and time. `references`: case id → reference, of at least these cases."""
+    None), by case and time. `references`: case id → reference, of at least these cases.
+
+    Text is written trimmed, as the import reads every cell (auditlog cuts a long record's
+    name at a space, say): so an event reads back as the same row, and re-importing an
+    export matches each event with itself."""
     timeline = _of_cases(CaseEvent.objects.all(), contact_ids)
     events = [
         EventRecord(
-            references[contact_id], at, "timeline", action, username or by_name, "", "", description
+            references[contact_id],
+            at,
+            "timeline",
+            action.strip(),
+            (username or by_name).strip(),
+            "",
+            "",
+            description.strip(),
         )
         for contact_id, at, action, description, username, by_name in timeline.values_list(
             "contact_id", "at", "action", "description", "by__username", "by_name"
@@ -279,11 +290,13 @@ def events_of(
                 at=entry.timestamp,
                 kind="audit",
                 action=AUDIT_ACTIONS[entry.action],
-                by=entry.actor.get_username() if entry.actor else str(data.get("actor", "")),
+                by=(
+                    entry.actor.get_username() if entry.actor else str(data.get("actor", ""))
+                ).strip(),
                 record=record_kind(
                     ContentType.objects.get_for_id(entry.content_type_id).model_class()
                 ),
-                object=entry.object_repr,
+                object=entry.object_repr.strip(),
                 changes=canonical_json(changes) if changes else "",
                 details=canonical_json(details) if details else "",
             )
@@ -315,12 +328,13 @@ def documents_of(
             DocumentRecord(
                 reference=reference,
                 file=f"{DOCUMENTS}/{reference}/{position[attachment.contact_id]}-{name}",
-                original_name=attachment.original_name,
-                content_type=attachment.content_type,
+                # Trimmed as the import reads it (and matches it, writers.documents).
+                original_name=attachment.original_name.strip(),
+                content_type=attachment.content_type.strip(),
                 size=attachment.size,
                 sha256=digest,
                 uploaded=attachment.uploaded,
-                description=attachment.description,
+                description=attachment.description.strip(),
                 uploaded_by=attachment.uploaded_by.get_username() if attachment.uploaded_by else "",
                 stored=attachment.file.name,
             )

@@ -16,7 +16,12 @@ from fairhear.interchange import files
 from fairhear.interchange.models import CaseFileExport
 from fairhear.interchange.services import export_case_file, import_case_file
 from tests import builders
-from tests.db.interchange.test_round_trip import _empty_the_database, _export, _import_export
+from tests.db.interchange.test_round_trip import (
+    _empty_the_database,
+    _export,
+    _import_export,
+    _zip_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -128,3 +133,19 @@ def test_events_survive_the_workbook(manager: User, tmp_path: object) -> None:
     assert import_case_file(files.read_case_file(path), file_name="x", by=None).imported
     assert _export() == first
     assert CaseEvent.objects.count() == 1
+
+
+def test_an_entry_whose_record_name_ends_in_a_space_matches_itself(manager: User) -> None:
+    """auditlog cuts a long name at a space; the export writes it trimmed, as it is read."""
+    contact = builders.log(manager)
+    LogEntry.objects.log_create(contact, action=LogEntry.Action.UPDATE, changes={"x": ["a", "b"]})
+    LogEntry.objects.filter(content_type__model="contact").update(object_repr="Cut at a ")
+    first = _export()
+    assert b",casework.contact,Cut at a,," in first["events"]
+    tables = files.read_upload(_zip_of(first), "again.zip")
+
+    again = import_case_file(tables, file_name="again", by=manager)
+
+    assert again.run.counts["events.csv"]["created"] == 0
+    _empty_the_database()
+    assert _import_export(first) == first

@@ -110,14 +110,20 @@ def _empty_the_database() -> None:
             cursor.execute("SET LOCAL session_replication_role = origin")
 
 
-def _import_export(exported: dict[str, bytes]) -> dict[str, bytes]:
-    """`exported` (as `_export` gives it) imported from a zip, then exported again."""
+def _zip_of(exported: dict[str, bytes]) -> io.BytesIO:
+    """`exported` (as `_export` gives it) as a zip again."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in exported.items():
             archive.writestr(name if "/" in name else f"{name}.csv", data)
     buffer.seek(0)
-    result = import_case_file(files.read_upload(buffer, "export.zip"), file_name="export", by=None)
+    return buffer
+
+
+def _import_export(exported: dict[str, bytes]) -> dict[str, bytes]:
+    """`exported` (as `_export` gives it) imported from a zip, then exported again."""
+    tables = files.read_upload(_zip_of(exported), "export.zip")
+    result = import_case_file(tables, file_name="export", by=None)
     assert result.imported, [str(error) for error in result.errors][:10]
     return _export()
 

@@ -44,7 +44,7 @@ def write_documents(
     candidates: dict[tuple[int, object, str], list[Attachment]] = {}
     for chunk in chunks(sorted({ids[record.reference] for record in case_file.documents})):
         for attachment in Attachment.objects.filter(contact_id__in=chunk).order_by("pk"):
-            key = (attachment.contact_id, attachment.uploaded, attachment.original_name)
+            key = (attachment.contact_id, attachment.uploaded, attachment.original_name.strip())
             candidates.setdefault(key, []).append(attachment)
     usernames = sorted({r.uploaded_by for r in case_file.documents if r.uploaded_by})
     users: dict[str, int] = {}
@@ -84,7 +84,8 @@ def write_documents(
             continue
         matched.add(found.pk)
         wanted = (record.content_type, record.description, uploader)
-        if (found.content_type, found.description, found.uploaded_by_id) != wanted:
+        stored = (found.content_type.strip(), found.description.strip(), found.uploaded_by_id)
+        if stored != wanted:
             old = copy(found)
             found.content_type, found.description, found.uploaded_by_id = wanted
             changed.append(found)
