@@ -149,3 +149,15 @@ def test_an_entry_whose_record_name_ends_in_a_space_matches_itself(manager: User
     assert again.run.counts["events.csv"]["created"] == 0
     _empty_the_database()
     assert _import_export(first) == first
+
+
+def test_most_of_the_cases_again_are_matched_from_one_read_of_every_event(
+    manager: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builders.stage_one(manager)  # a case the file does not hold
+    import_case_file(_tables(), file_name="history", by=manager)
+    monkeypatch.setattr("fairhear.interchange.writers.events.BATCH", 0)
+
+    again = import_case_file(_tables(), file_name="again", by=manager)
+
+    assert again.run.counts["events.csv"] == {"created": 0, "updated": 0, "unchanged": 3}
