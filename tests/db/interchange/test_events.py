@@ -7,6 +7,7 @@ import pytest
 from auditlog.models import LogEntry
 from auditlog.signals import accessed
 from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import reverse
 
@@ -138,8 +139,14 @@ def test_events_survive_the_workbook(manager: User, tmp_path: object) -> None:
 def test_an_entry_whose_record_name_ends_in_a_space_matches_itself(manager: User) -> None:
     """auditlog cuts a long name at a space; the export writes it trimmed, as it is read."""
     contact = builders.log(manager)
-    LogEntry.objects.log_create(contact, action=LogEntry.Action.UPDATE, changes={"x": ["a", "b"]})
-    LogEntry.objects.filter(content_type__model="contact").update(object_repr="Cut at a ")
+    LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(Contact),
+        object_pk=str(contact.pk),
+        object_id=contact.pk,
+        object_repr="Cut at a ",
+        action=LogEntry.Action.UPDATE,
+        changes={"x": ["a", "b"]},
+    )
     first = _export()
     assert b",casework.contact,Cut at a,," in first["events"]
     tables = files.read_upload(_zip_of(first), "again.zip")
