@@ -305,6 +305,10 @@ def events_of(
     return events
 
 
+class MissingDocument(Exception):
+    """A document whose file is not in storage: the case file cannot hold it."""
+
+
 def documents_of(
     references: dict[int, str], contact_ids: Collection[int] | None = None
 ) -> list[DocumentRecord]:
@@ -322,8 +326,14 @@ def documents_of(
         position[attachment.contact_id] += 1
         reference = references[attachment.contact_id]
         name = _path_name(attachment.original_name)
-        with attachment.file.open("rb") as stored:
-            digest = sha256(stored.read())
+        try:
+            with attachment.file.open("rb") as stored:
+                digest = sha256(stored.read())
+        except FileNotFoundError:
+            raise MissingDocument(
+                f"The document {attachment.original_name!r} of {reference} is not in storage "
+                f"({attachment.file.name}): restore it from a backup, then export again."
+            ) from None
         documents.append(
             DocumentRecord(
                 reference=reference,

@@ -220,7 +220,10 @@ def export_case_file(*, by: User | None, form: CaseFileExport.Form) -> ExportedC
     """Everything as the case file, recorded as an export by `by` (audited: the case file
     is every complainant's personal data)."""
     workbook = form == CaseFileExport.Form.XLSX
-    case_file = selectors.case_file_for_export(with_documents=not workbook)
+    try:
+        case_file = selectors.case_file_for_export(with_documents=not workbook)
+    except selectors.MissingDocument as error:
+        raise InterchangeError(str(error)) from None
     tables = [
         table
         for table in serialise(case_file).values()

@@ -99,7 +99,11 @@ def cancel_import(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def export_case_file(request: AuthenticatedHttpRequest, kind: str) -> HttpResponse:
     if kind not in ("zip", "xlsx"):
         raise Http404("No such export")
-    exported = services.export_case_file(by=request.user, form=CaseFileExport.Form(kind))
+    try:
+        exported = services.export_case_file(by=request.user, form=CaseFileExport.Form(kind))
+    except services.InterchangeError as error:
+        messages.error(request, str(error))
+        return redirect("interchange:home")
     buffer = io.BytesIO()
     if kind == "zip":
         files.write_zip(exported.tables, buffer, exported.files())

@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
 
 from fairhear.casework import services
 from fairhear.casework.models import Attachment, Contact
@@ -185,3 +188,21 @@ def test_an_index_without_its_files_is_refused(manager: User) -> None:
         "documents.csv: the case file holds no documents/ folder with the files this index "
         "lists: import the .zip or folder the export wrote (a workbook cannot hold files)"
     ]
+
+
+def test_an_export_missing_a_stored_file_says_which_and_writes_nothing(
+    client: Client, manager: User, tmp_path: Path
+) -> None:
+    _cases_with_documents(manager)
+    photo = Attachment.objects.get(original_name="photo.png")
+    photo.file.delete(save=False)
+    client.force_login(manager)
+
+    response = client.get(reverse("interchange:export", args=["zip"]), follow=True)
+
+    assert "The document &#39;photo.png&#39; of C-" in response.content.decode()
+    with pytest.raises(CommandError, match=r"'photo\.png' of C-.* is not in storage"):
+        call_command("export", tmp_path / "out.zip", stdout=io.StringIO())
+    assert not (tmp_path / "out.zip").exists()
+    # A workbook holds no documents: it is still written.
+    call_command("export", tmp_path / "out.xlsx", stdout=io.StringIO())

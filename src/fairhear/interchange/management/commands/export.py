@@ -1,7 +1,7 @@
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from fairhear.interchange import files, services
 from fairhear.interchange.management.commands._user import user_named
@@ -26,7 +26,10 @@ class Command(BaseCommand):
         form = {".xlsx": CaseFileExport.Form.XLSX, ".zip": CaseFileExport.Form.ZIP}.get(
             suffix, CaseFileExport.Form.FOLDER
         )
-        exported = services.export_case_file(by=by, form=form)
+        try:
+            exported = services.export_case_file(by=by, form=form)
+        except services.InterchangeError as error:
+            raise CommandError(str(error)) from None
         if suffix in (".xlsx", ".zip"):
             path.parent.mkdir(parents=True, exist_ok=True)
             with path.open("wb") as stream:
