@@ -44,7 +44,7 @@ def main() -> None:
     from fairhear.interchange import files
     from fairhear.interchange.format import serialise
     from fairhear.interchange.models import CaseFileExport
-    from fairhear.interchange.services import export_tables, import_case_file
+    from fairhear.interchange.services import export_case_file, import_case_file
 
     call_command("migrate", verbosity=0)
     teams = [
@@ -80,7 +80,7 @@ def main() -> None:
     timed("import into an empty db")
     timed("import again (no change)")
     start = time.perf_counter()
-    tables = export_tables(by=None, form=CaseFileExport.Form.FOLDER)
+    tables = export_case_file(by=None, form=CaseFileExport.Form.FOLDER).tables
     files.write_folder(tables, folder / "export")
     print(f"{'export to CSV':<28} {time.perf_counter() - start:6.1f} s")
 

@@ -12,7 +12,6 @@ from playwright.sync_api import expect
 
 from fairhear.casework.models import Contact
 from fairhear.interchange import services
-from fairhear.interchange.format import Table
 from fairhear.interchange.services import import_case_file
 from tests.browser.conftest import AccessiblePage, follow, sign_in
 from tests.conftest import PASSWORD
@@ -54,13 +53,13 @@ def test_the_manager_exports_the_case_file_and_downloads_it_when_it_is_ready(
     visitor: AccessiblePage, manager: User, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import_case_file(tables(), file_name="first", by=manager)
-    reading = services.export_tables
+    reading = services.export_case_file
 
-    def slowly(**kwargs: Any) -> list[Table]:
+    def slowly(**kwargs: Any) -> services.ExportedCaseFile:
         time.sleep(3)  # long enough to see the progress, then the page change by itself
         return reading(**kwargs)
 
-    monkeypatch.setattr(services, "export_tables", slowly)
+    monkeypatch.setattr(services, "export_case_file", slowly)
     page = visitor.page
 
     with override_settings(MEDIA_ROOT=tmp_path / "media", FAIRHEAR_EXPORTS_IN_BACKGROUND=True):

@@ -1,5 +1,6 @@
 """One subject access bundle as a zip: a Word summary of each case, the case file's rows for
-those cases, the documents, and a list of other people's names to review for redaction.
+those cases (with their people, events and documents index), the documents, and a list of
+other people's names to review for redaction.
 
 Other people's names (the complainant when the requester is the child, the child when the
 requester is the complainant, practitioners and staff) are marked "[review for redaction:
@@ -12,10 +13,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -24,14 +27,16 @@ from django.utils import timezone
 from docx import Document
 from docx.document import Document as WordDocument
 
-from fairhear.casework.models import Attachment, Contact, Person, Stage
+from fairhear.casework.models import Contact, Person, Stage
 from fairhear.core.dates import long_date
 from fairhear.core.subject_access import mark_for_review
 from fairhear.dataprotection.models import SubjectAccessRequest
 from fairhear.dataprotection.subject_access import Search, is_the_child, requester_people
+from fairhear.interchange.cells import canonical_json
 from fairhear.interchange.files import csv_bytes
 from fairhear.interchange.format import serialise
-from fairhear.interchange.selectors import case_file_for_export
+from fairhear.interchange.records import CaseFile
+from fairhear.interchange.selectors import case_file_for_export, document_files
 
 #: Fields kept for the system's own use, or shown elsewhere (the complainant on their own row,
 #: a stage's number in its heading): what the complaints team entered is shown.
@@ -180,7 +185,7 @@ def _table(document: WordDocument, rows: list[tuple[str, str]], case: CaseInBund
         cells[1].text = case.mark(value)
 
 
-def _case_section(document: WordDocument, case: CaseInBundle) -> None:
+def _case_section(document: WordDocument, case: CaseInBundle, paths: dict[str, str]) -> None:
     contact = case.contact
     document.add_heading(f"Case {contact.reference}", level=1)
     parts = []
@@ -244,7 +249,7 @@ def _case_section(document: WordDocument, case: CaseInBundle) -> None:
     for attachment in documents:
         described = f": {attachment.description}" if attachment.description else ""
         document.add_paragraph(
-            case.mark(f"{_document_path(attachment)}{described}"), style="List Bullet"
+            case.mark(f"{paths[attachment.file.name]}{described}"), style="List Bullet"
         )
 
 
@@ -261,14 +266,10 @@ def _stage_rows(stage: Stage) -> list[tuple[str, str]]:
     return rows
 
 
-def _document_path(attachment: Attachment) -> str:
-    # The stored name's random folder keeps two files of the same name apart.
-    parts = attachment.file.name.split("/")
-    folder = parts[-2][:8] + "-" if len(parts) > 1 else ""
-    return f"documents/{attachment.contact.reference}/{folder}{attachment.original_name}"
-
-
-def summary_document(request: SubjectAccessRequest, cases: list[CaseInBundle]) -> bytes:
+def summary_document(
+    request: SubjectAccessRequest, cases: list[CaseInBundle], paths: dict[str, str]
+) -> bytes:
+    """The summary; `paths`: each document's path in the bundle, by its name in storage."""
     document = Document()
     document.core_properties.title = f"Personal data held about {request.requester}"
     document.core_properties.author = settings.FAIRHEAR_COUNCIL_NAME
@@ -291,28 +292,59 @@ def summary_document(request: SubjectAccessRequest, cases: list[CaseInBundle]) -
                 style="List Bullet",
             )
     for case in cases:
-        _case_section(document, case)
+        _case_section(document, case, paths)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def _case_file_rows(cases: list[CaseInBundle]) -> dict[str, bytes]:
-    """The interchange case file's files, with only these cases' rows, names marked."""
+def _case_file_rows(cases: list[CaseInBundle], case_file: CaseFile) -> dict[str, bytes]:
+    """The interchange case file's files that hold rows of cases (those cases' rows only,
+    as `case_file_for_export` read them), each cell with its case's names marked."""
     by_reference = {case.contact.reference: case for case in cases}
+    # A complainant's row in people.csv names no case: theirs is the case they complained in.
+    by_key = {case.contact.complainant.key: case for case in cases if case.contact.complainant}
     files = {}
-    for table in serialise(case_file_for_export()).values():
+    for table in serialise(case_file).values():
         if "reference" not in table.header:
-            continue
+            continue  # the council's own files: its organisation, compliments and figures
         column = table.header.index("reference")
-        kept = []
+        key = table.header.index("key") if table.name == "people" else None
+        marked = []
         for row in table.rows:
             case = by_reference.get(row[column])
-            if case is not None:
-                kept.append([case.mark(cell) for cell in row])
-        table.rows = kept
+            if case is None and key is not None:
+                case = by_key[row[key]]
+            if case is None:
+                marked.append(row)
+                continue
+            marked.append(
+                [
+                    _mark_json(case, cell) if name in _JSON_COLUMNS and cell else case.mark(cell)
+                    for name, cell in zip(table.header, row, strict=True)
+                ]
+            )
+        table.rows = marked
         files[f"case-file/{table.name}.csv"] = csv_bytes(table)
     return files
+
+
+# Columns of JSON (events.csv): its escapes (a name after "\n") would hide a name from the
+# whole-word marking, so each text inside is marked instead.
+_JSON_COLUMNS = frozenset({"changes", "details"})
+
+
+def _mark_json(case: CaseInBundle, cell: str) -> str:
+    def marked(value: Any) -> Any:
+        if isinstance(value, str):
+            return case.mark(value)
+        if isinstance(value, list):
+            return [marked(item) for item in value]
+        if isinstance(value, dict):
+            return {key: marked(item) for key, item in value.items()}
+        return value
+
+    return canonical_json(marked(json.loads(cell)))
 
 
 def _review_list(cases: list[CaseInBundle]) -> bytes:
@@ -326,14 +358,17 @@ def _review_list(cases: list[CaseInBundle]) -> bytes:
 
 
 def bundle_zip(request: SubjectAccessRequest, cases: list[CaseInBundle]) -> bytes:
+    """The bundle: the summary, the review list, the case file of these cases only (read
+    for them, not picked out of the council's) and their documents at the paths its
+    documents.csv gives."""
+    case_file = case_file_for_export([case.contact.pk for case in cases])
+    paths = {document.stored: document.file for document in case_file.documents}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("summary.docx", summary_document(request, cases))
+        archive.writestr("summary.docx", summary_document(request, cases, paths))
         archive.writestr("redaction-review.csv", _review_list(cases))
-        for name, data in _case_file_rows(cases).items():
+        for name, data in _case_file_rows(cases, case_file).items():
             archive.writestr(name, data)
-        for case in cases:
-            for attachment in case.contact.attachments.all():
-                with attachment.file.open("rb") as stored:
-                    archive.writestr(_document_path(attachment), stored.read())
+        for name, data in document_files(case_file.documents):
+            archive.writestr(name, data)
     return out.getvalue()

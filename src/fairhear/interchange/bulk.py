@@ -34,17 +34,30 @@ def chunks(items: Sequence[Any], size: int = BATCH) -> Iterator[Sequence[Any]]:
         yield items[start : start + size]
 
 
-def insert_rows(model: type[Model], fields: list[str], rows: Iterable[tuple[Any, ...]]) -> None:
+def insert_rows(
+    model: type[Model],
+    fields: list[str],
+    rows: Iterable[tuple[Any, ...]],
+    *,
+    as_given: Sequence[str] = (),
+) -> None:
     """Insert new rows, given as tuples of `fields` (attribute names).
 
     On PostgreSQL this uses COPY, several times faster than the ORM's INSERT for the hundreds
     of thousands of rows of a council's history; the other columns get their model defaults.
-    Other databases use bulk_create.
+    Other databases use bulk_create. `as_given`: fields the model stamps with now on saving
+    (auto_now_add) that keep the values given (COPY writes them as given; bulk_create
+    stamps them, so they are given back after).
     """
     if connection.vendor != "postgresql":
-        model._default_manager.bulk_create(
-            (model(**dict(zip(fields, row, strict=True))) for row in rows), batch_size=BATCH
-        )
+        instances = [model(**dict(zip(fields, row, strict=True))) for row in rows]
+        stamped = [[getattr(instance, name) for name in as_given] for instance in instances]
+        model._default_manager.bulk_create(instances, batch_size=BATCH)
+        if as_given and instances:
+            for instance, values in zip(instances, stamped, strict=True):
+                for name, value in zip(as_given, values, strict=True):
+                    setattr(instance, name, value)
+            model._default_manager.bulk_update(instances, list(as_given), batch_size=BATCH // 4)
         return
     options = model._meta
     given = set(fields)

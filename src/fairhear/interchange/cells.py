@@ -5,6 +5,7 @@ Pure: no database. Every value is written as the export writes it and read back 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -17,6 +18,8 @@ class Kind(Enum):
     TEXT = "text"
     DATE = "date"
     DATETIME = "datetime"  # v1.1: an ISO 8601 date and time with its offset, written in UTC
+    TIMESTAMP = "timestamp"  # v1.1: a date-time kept to the microsecond (events.csv)
+    JSON = "json"  # v1.1: a JSON object, written with its keys sorted
     CODE = "code"
     CODES = "codes"  # a `;`-separated list of codes
     NAMES = "names"  # a `;`-separated list of free-text names
@@ -90,7 +93,7 @@ def parse_cell(column: Column, raw: str) -> Any:
             return date.fromisoformat(value)
         except ValueError:
             raise CellError(f"{value!r} is not a real date") from None
-    if kind is Kind.DATETIME:
+    if kind in (Kind.DATETIME, Kind.TIMESTAMP):
         if not _DATETIME.fullmatch(value):
             raise CellError(
                 f"{value!r} is not a date and time with its offset from UTC: write it as "
@@ -101,8 +104,18 @@ def parse_cell(column: Column, raw: str) -> Any:
             moment = datetime.fromisoformat(value.upper())
         except ValueError:
             raise CellError(f"{value!r} is not a real date and time") from None
+        if kind is Kind.TIMESTAMP:
+            return moment.astimezone(UTC)
         # To the second, as the export writes it: the round trip and matching stay exact.
         return moment.astimezone(UTC).replace(microsecond=0)
+    if kind is Kind.JSON:
+        try:
+            data = json.loads(value)
+        except ValueError:
+            raise CellError(f"{_shortened(value)!r} is not JSON") from None
+        if not isinstance(data, dict):
+            raise CellError("write a JSON object: {...}")
+        return canonical_json(data)
     if kind is Kind.CODE:
         code = value.lower()
         if code not in column.codes:
@@ -155,6 +168,15 @@ def parse_cell(column: Column, raw: str) -> Any:
     raise AssertionError(kind)
 
 
+def canonical_json(data: dict[str, Any]) -> str:
+    """A JSON object as the case file writes it: keys sorted, no spaces, text as it is."""
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _shortened(value: str) -> str:
+    return value if len(value) <= 40 else f"{value[:40]}..."
+
+
 def _list(column: Column) -> str:
     return ", ".join(column.codes)
 
@@ -168,6 +190,8 @@ def format_cell(column: Column, value: Any) -> str:
         return str(value.isoformat())
     if kind is Kind.DATETIME:
         return str(value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    if kind is Kind.TIMESTAMP:
+        return str(value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"))
     if kind is Kind.BOOL:
         return "yes" if value else "no"
     if kind is Kind.MONEY:

@@ -17,9 +17,9 @@ import logging
 import secrets
 import tempfile
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from datetime import datetime, timedelta
-from typing import IO, Any
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -45,10 +45,6 @@ STALLED_AFTER = timedelta(minutes=10)
 
 Status = ExportRequest.Status
 UNFINISHED = (Status.QUEUED, Status.RUNNING)
-WRITERS: dict[str, Callable[[Iterable[Table], IO[bytes]], None]] = {
-    ExportRequest.Form.ZIP: files.write_zip,
-    ExportRequest.Form.XLSX: files.write_workbook,
-}
 CONTENT_TYPES: dict[str, str] = {
     ExportRequest.Form.ZIP: "application/zip",
     ExportRequest.Form.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -106,15 +102,22 @@ def write(pk: int) -> None:
         return
     export = ExportRequest.objects.select_related("by").get(pk=pk)
     try:
-        tables = services.export_tables(by=export.by, form=CaseFileExport.Form(export.form))
+        exported = services.export_case_file(by=export.by, form=CaseFileExport.Form(export.form))
+        tables = _reporting(pk, exported.tables)
         with tempfile.TemporaryFile() as spool:
-            WRITERS[export.form](_reporting(pk, tables), spool)
+            if export.form == ExportRequest.Form.ZIP:
+                files.write_zip(tables, spool, exported.files())
+            else:  # a workbook cannot hold the documents: export_case_file left them out
+                files.write_workbook(tables, spool)
             size = spool.tell()
             spool.seek(0)
             _move(pk, Status.RUNNING, progress="Saving the file")
             # A random name, no folder of its own to leave behind; downloaded as file_name().
             stored = f"{FOLDER}/{secrets.token_hex(16)}.{export.form}"
             name = default_storage.save(stored, File(spool, name=stored))
+    except services.InterchangeError as error:  # a document gone from the storage, say
+        _move(pk, Status.RUNNING, status=Status.FAILED, error=str(error), finished=timezone.now())
+        return
     except Exception:
         logger.exception("The case file export %s failed", pk)
         _move(pk, Status.RUNNING, status=Status.FAILED, error=FAILED, finished=timezone.now())

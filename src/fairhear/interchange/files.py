@@ -25,7 +25,22 @@ class CaseFileError(Exception):
     """The case file cannot be read at all (not a folder, zip or workbook; not UTF-8; ...)."""
 
 
-def read_case_file(path: Path) -> dict[str, Table]:
+# Where a folder or zip holds its documents (v1.1), named in documents.csv's `file` column.
+DOCUMENTS = "documents"
+
+
+class CaseFileTables(dict[str, Table]):
+    """The tables of a case file by name (without .csv), and the documents it holds: the
+    files under documents/ of a folder or zip by their path there (a workbook holds none)."""
+
+    def __init__(
+        self, tables: dict[str, Table] | None = None, documents: dict[str, bytes] | None = None
+    ) -> None:
+        super().__init__(tables or {})
+        self.documents: dict[str, bytes] = documents or {}
+
+
+def read_case_file(path: Path) -> CaseFileTables:
     """The tables of a folder of CSV files, a .zip of CSV files or an .xlsx workbook."""
     if path.is_dir():
         return read_folder(path)
@@ -35,32 +50,41 @@ def read_case_file(path: Path) -> dict[str, Table]:
         return read_upload(stream, path.name)
 
 
-def read_upload(stream: IO[bytes], name: str) -> dict[str, Table]:
+def read_upload(stream: IO[bytes], name: str) -> CaseFileTables:
     suffix = PurePosixPath(name).suffix.lower()
     if suffix == ".xlsx":
-        return read_workbook(stream)
+        return CaseFileTables(read_workbook(stream))
     if suffix == ".zip":
         return read_zip(stream)
     if suffix == ".csv":
         stem = PurePosixPath(name).stem
-        return {stem: read_csv(stream.read(), f"{stem}.csv")}
+        return CaseFileTables({stem: read_csv(stream.read(), f"{stem}.csv")})
     raise CaseFileError(
         f"{name} is not a case file: give a folder of CSV files, a .zip of them or an .xlsx "
         "workbook."
     )
 
 
-def read_folder(folder: Path) -> dict[str, Table]:
+def read_folder(folder: Path) -> CaseFileTables:
     tables: dict[str, Table] = {}
     for path in sorted(folder.iterdir()):
         if path.is_file() and path.suffix.lower() == ".csv":
             tables[path.stem.lower()] = read_csv(path.read_bytes(), path.name)
     if not tables:
         raise CaseFileError(f"There are no CSV files in {folder}.")
-    return tables
+    documents = {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted((folder / DOCUMENTS).rglob("*"))
+        if path.is_file()
+    }
+    return CaseFileTables(tables, documents)
 
 
-def read_zip(stream: IO[bytes]) -> dict[str, Table]:
+def _is_document(info: zipfile.ZipInfo) -> bool:
+    return not info.is_dir() and info.filename.startswith(f"{DOCUMENTS}/")
+
+
+def read_zip(stream: IO[bytes]) -> CaseFileTables:
     try:
         archive = zipfile.ZipFile(stream)
     except zipfile.BadZipFile:
@@ -71,9 +95,10 @@ def read_zip(stream: IO[bytes]) -> dict[str, Table]:
             for info in archive.infolist()
             if not info.is_dir()
             and info.filename.lower().endswith(".csv")
-            and not info.filename.startswith("__MACOSX/")
+            and not info.filename.startswith(("__MACOSX/", f"{DOCUMENTS}/"))
         ]
-        if sum(info.file_size for info in members) > MAX_UNPACKED_BYTES:
+        documents = [info for info in archive.infolist() if _is_document(info)]
+        if sum(info.file_size for info in [*members, *documents]) > MAX_UNPACKED_BYTES:
             raise CaseFileError(
                 f"The zip archive unpacks to more than {_megabytes(MAX_UNPACKED_BYTES)}: "
                 "split it up."
@@ -84,9 +109,10 @@ def read_zip(stream: IO[bytes]) -> dict[str, Table]:
             if stem in tables:
                 raise CaseFileError(f"The zip archive holds two files called {stem}.csv.")
             tables[stem] = read_csv(archive.read(info), f"{stem}.csv")
+        files = {info.filename: archive.read(info) for info in documents}
     if not tables:
         raise CaseFileError("The zip archive holds no CSV files.")
-    return tables
+    return CaseFileTables(tables, files)
 
 
 def read_csv(data: bytes, file_name: str) -> Table:
@@ -176,20 +202,32 @@ def csv_bytes(table: Table) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def write_folder(tables: Iterable[Table], folder: Path) -> list[Path]:
+def write_folder(
+    tables: Iterable[Table], folder: Path, documents: Iterable[tuple[str, bytes]] = ()
+) -> list[Path]:
+    """The CSV files, and the documents (path under documents/, content) in a subfolder."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for table in tables:
         path = folder / f"{table.name}.csv"
         path.write_bytes(csv_bytes(table))
         written.append(path)
+    for name, data in documents:
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written.append(path)
     return written
 
 
-def write_zip(tables: Iterable[Table], stream: IO[bytes]) -> None:
+def write_zip(
+    tables: Iterable[Table], stream: IO[bytes], documents: Iterable[tuple[str, bytes]] = ()
+) -> None:
     with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for table in tables:
             archive.writestr(f"{table.name}.csv", csv_bytes(table))
+        for name, data in documents:
+            archive.writestr(name, data)
 
 
 def write_workbook(tables: Iterable[Table], stream: IO[bytes] | Path) -> None:

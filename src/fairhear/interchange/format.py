@@ -31,6 +31,8 @@ from fairhear.casework.codes import (
 )
 from fairhear.interchange.cells import CellError, Column, Kind, format_cell, parse_cell
 from fairhear.interchange.records import (
+    EVENT_KINDS,
+    PERSON_KINDS,
     ActionRecord,
     BenchmarkRecord,
     CaseFile,
@@ -39,9 +41,12 @@ from fairhear.interchange.records import (
     ContactRecord,
     ContextRecord,
     CostRecord,
+    DocumentRecord,
+    EventRecord,
     LetterRecord,
     OmbudsmanRecord,
     OrganisationUnitRecord,
+    PersonRecord,
     StageRecord,
 )
 from fairhear.letters.kinds import Audience, LetterKind
@@ -107,6 +112,9 @@ class FileSpec:
     record: type
     key: tuple[str, ...] = ()  # record attributes that must be unique within the file
     required: bool = False
+    # Keys of names are matched without regard to case; a person's key is matched exactly,
+    # as contacts.csv's `complainant` is.
+    exact_key: bool = False
 
     @property
     def file_name(self) -> str:
@@ -293,6 +301,59 @@ FILES: tuple[FileSpec, ...] = (
         LetterRecord,
         key=("reference", "kind", "audience", "sent"),
     ),
+    # v1.1: who the complainants and children are, kept apart from the pseudonymous files.
+    FileSpec(
+        "people",
+        (
+            Column("kind", Kind.CODE, required=True, codes=PERSON_KINDS),
+            Column("key"),
+            Column("reference"),
+            Column("name"),
+            Column("email"),
+            Column("phone"),
+            Column("address"),
+            Column("preferred_contact"),
+        ),
+        PersonRecord,
+        key=("kind", "key", "reference"),
+        exact_key=True,
+    ),
+    # v1.1: each case's timeline and audit entries, as they were recorded. No key: a row is
+    # matched on all its columns, and events are only ever added.
+    FileSpec(
+        "events",
+        (
+            Column("reference", required=True),
+            Column("at", Kind.TIMESTAMP, required=True),
+            Column("kind", Kind.CODE, required=True, codes=EVENT_KINDS),
+            Column("action", required=True),
+            Column("by"),
+            Column("record"),
+            Column("object"),
+            Column("description"),
+            Column("changes", Kind.JSON),
+            Column("details", Kind.JSON),
+        ),
+        EventRecord,
+    ),
+    # v1.1: the index of the documents a folder or zip holds under documents/.
+    FileSpec(
+        "documents",
+        (
+            Column("reference", required=True),
+            Column("file", required=True),
+            Column("original_name", required=True),
+            Column("content_type", required=True),
+            Column("description"),
+            Column("size", Kind.INTEGER, required=True),
+            Column("sha256", required=True),
+            Column("uploaded", Kind.TIMESTAMP, required=True),
+            Column("uploaded_by"),
+        ),
+        DocumentRecord,
+        key=("file",),
+        exact_key=True,
+    ),
 )
 SPECS: dict[str, FileSpec] = {spec.name: spec for spec in FILES}
 
@@ -426,8 +487,14 @@ def _parse_table(
             if spec.key and all(values.get(attr) is not None for attr in spec.key):
                 case_file.broken_keys[spec.name].add(tuple(values[attr] for attr in spec.key))
             continue
+        if spec.record is PersonRecord:
+            # A complainant is keyed by `key` and a child by `reference`: the other is empty.
+            values.setdefault("key", "")
+            values.setdefault("reference", "")
         if spec.key and all(values.get(attr) is not None for attr in spec.key):
-            key = tuple(_key_part(values[attr]) for attr in spec.key)
+            key = tuple(
+                values[attr] if spec.exact_key else _key_part(values[attr]) for attr in spec.key
+            )
             first = seen_keys.get(key)
             if first is not None:
                 key_columns = " + ".join(spec.key)

@@ -184,6 +184,85 @@ class LetterRecord:
     row: int = field(default=0, compare=False)
 
 
+PERSON_KINDS = ("complainant", "child")
+# What a complainant's row sets on their Person (the key stays).
+PERSON_FIELDS = ["name", "email", "phone", "address", "preferred_contact"]
+
+
+@dataclass(slots=True)
+class PersonRecord:
+    """A row of people.csv (v1.1): a complainant's name and contact details, found by their
+    key; or the name of the child a contact is about, found by the contact's reference."""
+
+    kind: str
+    key: str = ""
+    reference: str = ""
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    preferred_contact: str = ""
+    row: int = field(default=0, compare=False)
+
+
+EVENT_KINDS = ("timeline", "audit")
+# An audit entry's action, as django-auditlog numbers them.
+AUDIT_ACTIONS = ("create", "update", "delete", "access")
+
+
+@dataclass(slots=True)
+class EventRecord:
+    """A row of events.csv (v1.1): a line of a case's timeline, or an audit entry of a change
+    to the case or a record hanging from it (or of someone viewing it). `changes` and
+    `details` are JSON text as the case file writes it (keys sorted)."""
+
+    reference: str
+    at: datetime
+    kind: str
+    action: str
+    by: str = ""
+    record: str = ""
+    object: str = ""
+    description: str = ""
+    changes: str = ""
+    details: str = ""
+    row: int = field(default=0, compare=False)
+
+    def sort_key(self) -> tuple[str, datetime, str, str, str, str, str, str, str, str]:
+        return (
+            self.reference,
+            self.at,
+            self.kind,
+            self.action,
+            self.record,
+            self.object,
+            self.by,
+            self.description,
+            self.changes,
+            self.details,
+        )
+
+
+@dataclass(slots=True)
+class DocumentRecord:
+    """A row of documents.csv (v1.1): a file kept with a case, held in the case file at
+    `file` (a path under documents/). `uploaded_by` is a username; empty when the
+    complainant sent it with the online form."""
+
+    reference: str
+    file: str
+    original_name: str
+    content_type: str
+    size: int
+    sha256: str
+    uploaded: datetime
+    description: str = ""
+    uploaded_by: str = ""
+    # Where the export reads the file from (its name in storage); not a column.
+    stored: str = field(default="", compare=False)
+    row: int = field(default=0, compare=False)
+
+
 @dataclass(slots=True)
 class CaseFile:
     """Everything in one case file, typed. `organisation` is None when the file was absent."""
@@ -198,6 +277,9 @@ class CaseFile:
     context: list[ContextRecord] = field(default_factory=list)
     benchmarks: list[BenchmarkRecord] = field(default_factory=list)
     letters: list[LetterRecord] = field(default_factory=list)
+    people: list[PersonRecord] = field(default_factory=list)
+    events: list[EventRecord] = field(default_factory=list)
+    documents: list[DocumentRecord] = field(default_factory=list)
     organisation: list[OrganisationUnitRecord] | None = None
     # Per file, the keys of rows that had errors: other rows may still point at them, and
     # are not reported again for it.

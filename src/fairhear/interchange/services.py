@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import uuid
+from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date
@@ -19,9 +20,10 @@ from django.utils import timezone
 from fairhear.audit import acting_as
 from fairhear.interchange import files, selectors, validation
 from fairhear.interchange.bulk import Progress
+from fairhear.interchange.documents import check_documents
 from fairhear.interchange.format import Problem, Table, cap_errors, parse_tables, serialise
 from fairhear.interchange.models import CaseFileExport, ImportRun
-from fairhear.interchange.records import CaseFile
+from fairhear.interchange.records import CaseFile, DocumentRecord
 from fairhear.interchange.writers import write_case_file
 from fairhear.interchange.writers.summary import WriteSummary
 
@@ -40,16 +42,18 @@ class CheckedCaseFile:
 
 
 def check_case_file(
-    tables: dict[str, Table], *, today: date | None = None, by: User | None = None
+    tables: Mapping[str, Table], *, today: date | None = None, by: User | None = None
 ) -> CheckedCaseFile:
-    """Read and check every row of every file against the format and the database."""
-    case_file, problems = parse_tables(tables)
+    """Read and check every row of every file against the format and the database, and the
+    documents a folder or zip holds against their index."""
+    case_file, problems = parse_tables(dict(tables))
     existing = selectors.existing_for(
         validation.needed_references(case_file), validation.needed_usernames(case_file)
     )
     problems += validation.check(
         case_file, existing, today=today or date.today(), importer=by is not None
     )
+    problems += check_documents(case_file, _documents_of(tables))
     problems = cap_errors(problems)
     return CheckedCaseFile(
         case_file,
@@ -70,8 +74,12 @@ class ImportResult:
         return self.run.status == ImportRun.Status.IMPORTED
 
 
+def _documents_of(tables: Mapping[str, Table]) -> Mapping[str, bytes]:
+    return tables.documents if isinstance(tables, files.CaseFileTables) else {}
+
+
 def import_case_file(
-    tables: dict[str, Table],
+    tables: Mapping[str, Table],
     *,
     file_name: str,
     by: User | None,
@@ -98,7 +106,13 @@ def import_case_file(
         _discard_upload(run)
         return ImportResult(run, checked.errors, checked.warnings, None)
     with transaction.atomic(), _actor(by):
-        summary = write_case_file(checked.case_file, file_name=file_name, by=by, progress=progress)
+        summary = write_case_file(
+            checked.case_file,
+            file_name=file_name,
+            by=by,
+            progress=progress,
+            documents=_documents_of(tables),
+        )
         run.status = ImportRun.Status.IMPORTED
         run.counts = summary.as_json()
         run.created_names = {
@@ -178,7 +192,7 @@ def _discard_upload(run: ImportRun) -> None:
         run.upload = ""
 
 
-def _read_bytes(data: bytes, file_name: str) -> dict[str, Table]:
+def _read_bytes(data: bytes, file_name: str) -> files.CaseFileTables:
     try:
         return files.read_upload(io.BytesIO(data), file_name)
     except files.CaseFileError as error:
@@ -188,12 +202,36 @@ def _read_bytes(data: bytes, file_name: str) -> dict[str, Table]:
 # ---------------------------------------------------------------------------- export
 
 
-def export_tables(*, by: User | None, form: CaseFileExport.Form) -> list[Table]:
-    """Everything as the case file's tables, recorded as an export by `by` (audited: the
-    case file is every complainant's personal data)."""
-    tables = list(serialise(selectors.case_file_for_export()).values())
+@dataclass
+class ExportedCaseFile:
+    """The case file's tables, and the documents documents.csv indexes (a workbook has
+    neither documents.csv nor the files)."""
+
+    tables: list[Table]
+    documents: list[DocumentRecord]
+    documents_left_out: int = 0  # by a workbook
+
+    def files(self) -> Iterator[tuple[str, bytes]]:
+        """Each document's path under documents/ and its content, read one at a time."""
+        return selectors.document_files(self.documents)
+
+
+def export_case_file(*, by: User | None, form: CaseFileExport.Form) -> ExportedCaseFile:
+    """Everything as the case file, recorded as an export by `by` (audited: the case file
+    is every complainant's personal data)."""
+    workbook = form == CaseFileExport.Form.XLSX
+    try:
+        case_file = selectors.case_file_for_export(with_documents=not workbook)
+    except selectors.MissingDocument as error:
+        raise InterchangeError(str(error)) from None
+    tables = [
+        table
+        for table in serialise(case_file).values()
+        if not (workbook and table.name == "documents")
+    ]
     with _actor(by):
         CaseFileExport.objects.create(
             by=by, form=form, rows={f"{table.name}.csv": len(table.rows) for table in tables}
         )
-    return tables
+    left_out = selectors.document_count() if workbook else 0
+    return ExportedCaseFile(tables, case_file.documents, left_out)

@@ -24,7 +24,7 @@ from fairhear.core.clocks import (
 )
 from fairhear.core.dates import long_date
 from fairhear.interchange.format import Problem
-from fairhear.interchange.records import CaseFile, StageRecord
+from fairhear.interchange.records import AUDIT_ACTIONS, CaseFile, StageRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,9 @@ class Existing:
     stages: dict[tuple[str, int], date | None] = field(default_factory=dict)
     team_names: set[str] = field(default_factory=set)  # lower case
     usernames: set[str] = field(default_factory=set)  # of those letters.csv names
+    # What an audit entry of events.csv may be about: the records of a case, as
+    # `app_label.model` (casework.selectors.audit.case_record_models).
+    record_kinds: set[str] = field(default_factory=set)
 
 
 def needed_references(case_file: CaseFile) -> set[str]:
@@ -50,14 +53,25 @@ def needed_references(case_file: CaseFile) -> set[str]:
     in_file = {contact.reference for contact in case_file.contacts} | case_file.broken_references
     wanted = {record.reference for record in case_file.stages}
     wanted |= {record.reference for record in case_file.category_outcomes}
-    for rows in (case_file.actions, case_file.costs, case_file.ombudsman, case_file.letters):
+    for rows in (
+        case_file.actions,
+        case_file.costs,
+        case_file.ombudsman,
+        case_file.letters,
+        case_file.people,
+        case_file.events,
+        case_file.documents,
+    ):
         wanted |= {record.reference for record in rows if record.reference}
     return wanted - in_file
 
 
 def needed_usernames(case_file: CaseFile) -> set[str]:
-    """The user accounts letters.csv says sent its letters."""
-    return {letter.sent_by for letter in case_file.letters if letter.sent_by}
+    """The user accounts letters.csv says sent its letters, and documents.csv uploaded its
+    documents."""
+    return {letter.sent_by for letter in case_file.letters if letter.sent_by} | {
+        document.uploaded_by for document in case_file.documents if document.uploaded_by
+    }
 
 
 def check(
@@ -73,6 +87,9 @@ def check(
     _check_stages(case_file, existing, problems, today)
     _check_ombudsman(case_file, problems)
     _check_letters(case_file, existing, problems, importer=importer)
+    _check_people(case_file, problems)
+    _check_events(case_file, existing, problems)
+    _check_document_index(case_file, existing, problems)
     return problems
 
 
@@ -241,6 +258,9 @@ def _check_references(case_file: CaseFile, existing: Existing, problems: list[Pr
         ("costs.csv", case_file.costs),
         ("ombudsman.csv", case_file.ombudsman),
         ("letters.csv", case_file.letters),
+        ("people.csv", case_file.people),
+        ("events.csv", case_file.events),
+        ("documents.csv", case_file.documents),
     )
     for file, records in files:
         for record in records:
@@ -506,5 +526,141 @@ def _check_letters(
                     "sent_by",
                     "enter the username of who sent it, or import with --user to record the "
                     "letter as sent by you",
+                )
+            )
+
+
+# ---------------------------------------------------------------------------- people
+
+# The longest each column of people.csv may be, as Fairhear stores it.
+PERSON_LENGTHS = {
+    "key": 100,
+    "name": 200,
+    "email": 254,
+    "phone": 50,
+    "preferred_contact": 50,
+}
+
+
+def _check_people(case_file: CaseFile, problems: list[Problem]) -> None:
+    """A complainant is found by their key, a child by the contact; a child's row holds only
+    the child's name (Fairhear keeps no other details of the child)."""
+    file = "people.csv"
+    for person in case_file.people:
+        if person.kind == "complainant":
+            if not person.key:
+                problems.append(
+                    _error(
+                        file,
+                        person.row,
+                        "key",
+                        "enter the complainant's key, as in contacts.csv's complainant column",
+                    )
+                )
+            if person.reference:
+                problems.append(
+                    _error(
+                        file,
+                        person.row,
+                        "reference",
+                        "a complainant's row has no "
+                        "reference: contacts.csv links them to their contacts by key",
+                    )
+                )
+        else:
+            if not person.reference:
+                problems.append(
+                    _error(file, person.row, "reference", "enter the contact the child is on")
+                )
+            for column in ("key", "email", "phone", "address", "preferred_contact"):
+                if getattr(person, column):
+                    problems.append(
+                        _error(
+                            file,
+                            person.row,
+                            column,
+                            "a child's row holds only the child's name: leave this empty",
+                        )
+                    )
+        for column, longest in PERSON_LENGTHS.items():
+            if len(getattr(person, column)) > longest:
+                problems.append(_error(file, person.row, column, f"at most {longest} characters"))
+
+
+# ---------------------------------------------------------------------------- events
+
+
+def _check_events(case_file: CaseFile, existing: Existing, problems: list[Problem]) -> None:
+    """A timeline line says what happened in words; an audit entry names its action and the
+    kind of record it is about, with what changed."""
+    file = "events.csv"
+    for event in case_file.events:
+        if event.kind == "timeline":
+            if not event.description:
+                problems.append(_error(file, event.row, "description", "enter a value"))
+            if len(event.action) > 100:
+                problems.append(_error(file, event.row, "action", "at most 100 characters"))
+            for column in ("record", "object", "changes", "details"):
+                if getattr(event, column):
+                    problems.append(
+                        _error(
+                            file,
+                            event.row,
+                            column,
+                            "a timeline line has no record, object, changes or details: "
+                            "leave this empty",
+                        )
+                    )
+            continue
+        if event.action.lower() not in AUDIT_ACTIONS:
+            problems.append(
+                _error(
+                    file,
+                    event.row,
+                    "action",
+                    f"{event.action!r} is not an audit action: use one of "
+                    f"{', '.join(AUDIT_ACTIONS)}",
+                )
+            )
+        if not event.record:
+            problems.append(_error(file, event.row, "record", "enter a value"))
+        elif event.record.lower() not in existing.record_kinds:
+            problems.append(
+                _error(
+                    file,
+                    event.row,
+                    "record",
+                    f"{event.record!r} is not a record of a case: use one of "
+                    f"{', '.join(sorted(existing.record_kinds))}",
+                )
+            )
+        if event.description:
+            problems.append(
+                _error(
+                    file,
+                    event.row,
+                    "description",
+                    "an audit entry has no description (its changes say what changed): "
+                    "leave this empty",
+                )
+            )
+
+
+# ---------------------------------------------------------------------------- documents
+
+
+def _check_document_index(case_file: CaseFile, existing: Existing, problems: list[Problem]) -> None:
+    """Who uploaded each document: a user account in Fairhear, as for letters (an empty
+    cell means the complainant sent it with the online form). The files themselves are
+    checked against the index by `interchange.documents`."""
+    for document in case_file.documents:
+        if document.uploaded_by and document.uploaded_by not in existing.usernames:
+            problems.append(
+                _error(
+                    "documents.csv",
+                    document.row,
+                    "uploaded_by",
+                    f"no user {document.uploaded_by!r} in Fairhear: add the account first, or "
+                    "leave the cell empty if the complainant sent it with the online form",
                 )
             )

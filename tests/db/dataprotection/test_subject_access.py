@@ -210,6 +210,12 @@ def test_a_bundle_holds_everything_about_the_person_and_nothing_about_anyone_els
     assert [row["reference"] for row in csv.DictReader(io.StringIO(texts["case-file/stages.csv"]))]
     documents = [name for name in texts if name.startswith(f"documents/{first.reference}/")]
     assert [texts[name] for name in documents] == ["Jane's own account"]
+    # with the case file's index of them, her people.csv row and the cases' history
+    index = list(csv.DictReader(io.StringIO(texts["case-file/documents.csv"])))
+    assert [row["file"] for row in index] == documents
+    assert "Jane Smith" in texts["case-file/people.csv"]
+    events = list(csv.DictReader(io.StringIO(texts["case-file/events.csv"])))
+    assert {row["reference"] for row in events} == {first.reference, second.reference}
 
     # Nothing about anyone else: Bob's case is not there at all, and every third party's
     # name is marked wherever it appears.

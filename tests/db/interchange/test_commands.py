@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
+from fairhear.casework import services
 from fairhear.casework.models import Contact
 from fairhear.interchange.models import CaseFileExport
 from tests.db.interchange.helpers import CONTACTS, STAGES
@@ -59,9 +61,12 @@ def test_export_writes_every_file_and_a_workbook(tmp_path: Path) -> None:
         "contacts.csv",
         "context.csv",
         "costs.csv",
+        "documents.csv",
+        "events.csv",
         "letters.csv",
         "ombudsman.csv",
         "organisation.csv",
+        "people.csv",
         "stages.csv",
     ]
     assert (tmp_path / "out.xlsx").stat().st_size > 0
@@ -98,3 +103,31 @@ def test_an_export_from_the_command_line_is_recorded_with_its_user(
 
     export = CaseFileExport.objects.get()
     assert (export.by, export.form) == (manager, CaseFileExport.Form.FOLDER)
+
+
+def test_a_folder_export_holds_the_documents_and_a_workbook_says_it_cannot(
+    tmp_path: Path, manager: User
+) -> None:
+    call_command("import", _folder(tmp_path, contacts=CONTACTS), stdout=StringIO())
+    contact = Contact.objects.get(reference="C-2023-0001")
+    services.add_attachment(
+        contact,
+        upload=SimpleUploadedFile("notes.txt", b"Visit notes"),
+        content_type="text/plain",
+        description="",
+        by=manager,
+    )
+    out = StringIO()
+
+    call_command("export", tmp_path / "out", stdout=StringIO())
+    call_command("export", tmp_path / "out.xlsx", stdout=out)
+
+    assert (tmp_path / "out" / "documents" / "C-2023-0001" / "1-notes.txt").read_bytes() == (
+        b"Visit notes"
+    )
+    assert "The workbook holds none of the 1 documents" in out.getvalue()
+    Contact.objects.all().delete()
+    call_command("import", tmp_path / "out", stdout=StringIO())
+    assert Contact.objects.get(reference="C-2023-0001").attachments.get().file.read() == (
+        b"Visit notes"
+    )

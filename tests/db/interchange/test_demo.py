@@ -17,7 +17,7 @@ from fairhear.demo.council import DemoError, build_organisation, demo_teams, fil
 from fairhear.interchange import files
 from fairhear.interchange.format import serialise
 from fairhear.interchange.models import CaseFileExport
-from fairhear.interchange.services import check_case_file, export_tables
+from fairhear.interchange.services import check_case_file, export_case_file
 from fairhear.organisation.models import Team
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ UNTIL = date(2024, 9, 30)
 def _demo(manager: User, seed: int) -> dict[str, bytes]:
     build_organisation(by=manager)
     fill_case_data(seed=seed, scale=1, years=3, until=UNTIL, by=manager)
-    tables = export_tables(by=None, form=CaseFileExport.Form.FOLDER)
+    tables = export_case_file(by=None, form=CaseFileExport.Form.FOLDER).tables
     return {table.name: files.csv_bytes(table) for table in tables}
 
 

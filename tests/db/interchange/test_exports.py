@@ -129,7 +129,10 @@ def test_the_page_says_which_file_is_being_written(
 
     _ask(signed_in, django_capture_on_commit_callbacks)
 
-    names = [table.name for table in services.export_tables(by=None, form="zip")]
+    names = [
+        table.name
+        for table in services.export_case_file(by=None, form=CaseFileExport.Form.ZIP).tables
+    ]
     assert said[0] == "Reading the database"
     writing = [f"Writing file {n} of {len(names)}: {name}" for n, name in enumerate(names, 1)]
     assert [words for words in said if words.startswith("Writing")] == writing
@@ -177,7 +180,7 @@ def test_an_export_that_fails_says_so_and_can_be_asked_for_again(
     def broken(**kwargs: Any) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(services, "export_tables", broken)
+    monkeypatch.setattr(services, "export_case_file", broken)
 
     export = _ask(signed_in, django_capture_on_commit_callbacks)
 
@@ -216,7 +219,7 @@ def test_an_export_given_up_on_while_it_was_written_leaves_no_file(
     monkeypatch: Any,
     media_in_tmp: Path,
 ) -> None:
-    reading = services.export_tables
+    reading = services.export_case_file
 
     def slow(**kwargs: Any) -> Any:
         tables = reading(**kwargs)
@@ -226,7 +229,7 @@ def test_an_export_given_up_on_while_it_was_written_leaves_no_file(
         exports.settle(ExportRequest.objects.get())
         return tables
 
-    monkeypatch.setattr(services, "export_tables", slow)
+    monkeypatch.setattr(services, "export_case_file", slow)
 
     export = _ask(signed_in, django_capture_on_commit_callbacks)
 

@@ -11,7 +11,7 @@ import pytest
 from fairhear.casework.models import Compliment, Contact
 from fairhear.interchange import files
 from fairhear.interchange.models import CaseFileExport
-from fairhear.interchange.services import export_tables, import_case_file
+from fairhear.interchange.services import export_case_file, import_case_file
 from fairhear.reports.models import ContextFigure
 from tests.db.interchange.helpers import fingerprint, tables
 
@@ -30,7 +30,7 @@ HOSTILE = {
 
 
 def _exported_csv() -> dict[str, list[list[str]]]:
-    exported = export_tables(by=None, form=CaseFileExport.Form.FOLDER)
+    exported = export_case_file(by=None, form=CaseFileExport.Form.FOLDER).tables
     return {
         table.name: files.read_csv(files.csv_bytes(table), f"{table.name}.csv").rows
         for table in exported
@@ -45,7 +45,7 @@ def _empty_the_case_data() -> None:
 
 def test_the_csv_export_writes_formulas_as_text_and_reads_them_back() -> None:
     assert import_case_file(tables(**HOSTILE), file_name="hostile", by=None).imported
-    exported = export_tables(by=None, form=CaseFileExport.Form.FOLDER)
+    exported = export_case_file(by=None, form=CaseFileExport.Form.FOLDER).tables
     as_csv = {table.name: files.csv_bytes(table) for table in exported}
 
     rows = _exported_csv()
@@ -64,7 +64,7 @@ def test_the_csv_export_writes_formulas_as_text_and_reads_them_back() -> None:
 
 def test_the_workbook_export_writes_formulas_as_string_cells(tmp_path: Path) -> None:
     assert import_case_file(tables(**HOSTILE), file_name="hostile", by=None).imported
-    exported = export_tables(by=None, form=CaseFileExport.Form.FOLDER)
+    exported = export_case_file(by=None, form=CaseFileExport.Form.FOLDER).tables
     files.write_workbook(exported, tmp_path / "case-file.xlsx")
 
     workbook = openpyxl.load_workbook(tmp_path / "case-file.xlsx")

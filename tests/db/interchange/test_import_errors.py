@@ -10,6 +10,8 @@ pytestmark = pytest.mark.django_db
 
 LETTER_HEADER = "reference,kind,audience,channel,sent\n"
 SENT = "2023-05-03T10:00:00Z"
+DOCUMENT_HEADER = "reference,file,original_name,content_type,size,sha256,uploaded\n"
+EVENT_HEADER = "reference,at,kind,action,by,record,object,description,changes,details\n"
 
 CASES = {
     "bad code": (
@@ -211,6 +213,68 @@ CASES = {
             )
         },
         "letters.csv:3:sent: the same reference + kind + audience + sent as row 2",
+    ),
+    "an event without its offset from UTC": (
+        {"events": f"{EVENT_HEADER}C-2023-0001,2023-05-03 10:00:00.5,timeline,x.y,,,,Logged,,\n"},
+        "events.csv:2:at: '2023-05-03 10:00:00.5' is not a date and time with its offset",
+    ),
+    "an event of an unknown contact": (
+        {"events": f"{EVENT_HEADER}C-2023-9999,{SENT},timeline,x.y,,,,Logged,,\n"},
+        "events.csv:2:reference: no contact 'C-2023-9999' in contacts.csv or in Fairhear",
+    ),
+    "an audit entry about something that is not a case record": (
+        {"events": f"{EVENT_HEADER}C-2023-0001,{SENT},audit,update,,auth.user,x,,,\n"},
+        "events.csv:2:record: 'auth.user' is not a record of a case",
+    ),
+    "an audit entry with an unknown action": (
+        {"events": f"{EVENT_HEADER}C-2023-0001,{SENT},audit,edit,,casework.contact,x,,,\n"},
+        "events.csv:2:action: 'edit' is not an audit action: use one of create, update,",
+    ),
+    "a timeline line without words": (
+        {"events": f"{EVENT_HEADER}C-2023-0001,{SENT},timeline,x.y,,,,,,\n"},
+        "events.csv:2:description: enter a value",
+    ),
+    "changes that are not JSON": (
+        {"events": f"{EVENT_HEADER}C-2023-0001,{SENT},audit,update,,casework.contact,x,,{{a,\n"},
+        "events.csv:2:changes: '{a' is not JSON",
+    ),
+    "the same document twice": (
+        {
+            "documents": (
+                f"{DOCUMENT_HEADER}C-2023-0001,documents/a.txt,a.txt,text/plain,1,{'0' * 64},"
+                f"{SENT}\nC-2023-0001,documents/a.txt,b.txt,text/plain,1,{'0' * 64},{SENT}\n"
+            )
+        },
+        "documents.csv:3:file: the same file as row 2: each may appear once",
+    ),
+    "a document uploaded at no real time": (
+        {
+            "documents": (
+                f"{DOCUMENT_HEADER}C-2023-0001,documents/a.txt,a.txt,text/plain,1,{'0' * 64},"
+                "2023-02-30T10:00:00Z\n"
+            )
+        },
+        "documents.csv:2:uploaded: '2023-02-30T10:00:00Z' is not a real date and time",
+    ),
+    "the same person twice": (
+        {"people": "kind,key,name\ncomplainant,P1,Ann\ncomplainant,P1,Anne\n"},
+        "people.csv:3:reference: the same kind + key + reference as row 2",
+    ),
+    "a complainant without a key": (
+        {"people": "kind,key,name\ncomplainant,,Ann\n"},
+        "people.csv:2:key: enter the complainant's key",
+    ),
+    "a child of an unknown contact": (
+        {"people": "kind,reference,name\nchild,C-2023-9999,Sam\n"},
+        "people.csv:2:reference: no contact 'C-2023-9999' in contacts.csv or in Fairhear",
+    ),
+    "a child with an email address": (
+        {"people": "kind,reference,name,email\nchild,C-2023-0001,Sam,sam@example.org\n"},
+        "people.csv:2:email: a child's row holds only the child's name",
+    ),
+    "a bad kind of person": (
+        {"people": "kind,key,name\nadvocate,P1,Ann\n"},
+        "people.csv:2:kind: 'advocate' is not a kind code: use one of complainant, child",
     ),
 }
 

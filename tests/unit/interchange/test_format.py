@@ -12,6 +12,7 @@ from fairhear.interchange.cells import (
     CellError,
     Column,
     Kind,
+    canonical_json,
     format_cell,
     parse_cell,
 )
@@ -31,6 +32,13 @@ from fairhear.interchange.format import SPECS, Table, parse_tables
         (Kind.DATETIME, "2024-01-08T14:30:00Z", datetime(2024, 1, 8, 14, 30, tzinfo=UTC)),
         (Kind.DATETIME, "2024-06-03 15:30+01:00", datetime(2024, 6, 3, 14, 30, tzinfo=UTC)),
         (Kind.DATETIME, "2024-06-03T14:30:05.9z", datetime(2024, 6, 3, 14, 30, 5, tzinfo=UTC)),
+        (
+            Kind.TIMESTAMP,
+            "2024-06-03T15:30:05.000123+01:00",
+            datetime(2024, 6, 3, 14, 30, 5, 123, tzinfo=UTC),
+        ),
+        (Kind.TIMESTAMP, "2024-06-03 14:30Z", datetime(2024, 6, 3, 14, 30, tzinfo=UTC)),
+        (Kind.JSON, '{ "b": [1, "é"], "a": null }', '{"a":null,"b":[1,"é"]}'),
     ],
 )
 def test_it_reads_good_cells(kind: Kind, raw: str, value: object) -> None:
@@ -50,6 +58,9 @@ def test_it_reads_good_cells(kind: Kind, raw: str, value: object) -> None:
         (Kind.DATETIME, "2024-01-08T14:30:00"),  # no offset: which 14:30?
         (Kind.DATETIME, "2024-01-08"),
         (Kind.DATETIME, "2024-02-30T10:00:00Z"),
+        (Kind.TIMESTAMP, "2024-01-08T14:30:00.5"),  # no offset
+        (Kind.JSON, "{not json"),
+        (Kind.JSON, "[1, 2]"),  # a list, not an object
     ],
 )
 def test_it_refuses_bad_cells(kind: Kind, raw: str) -> None:
@@ -157,3 +168,39 @@ def test_a_date_and_time_reads_back_as_written(moment: datetime) -> None:
     # In UTC: Python never finds a time in the hour the clocks repeat equal to another zone's.
     assert parse_cell(column, text) == moment.astimezone(UTC).replace(microsecond=0)
     assert format_cell(column, parse_cell(column, text)) == text
+
+
+@given(
+    st.datetimes(
+        min_value=datetime(1990, 1, 1),
+        max_value=datetime(2100, 1, 1),
+        timezones=st.timezones(),
+        allow_imaginary=False,
+    )
+)
+def test_a_timestamp_reads_back_to_the_microsecond(moment: datetime) -> None:
+    column = Column("at", Kind.TIMESTAMP)
+    text = format_cell(column, moment)
+
+    assert text.endswith("Z")
+    assert parse_cell(column, text) == moment
+    assert format_cell(column, parse_cell(column, text)) == text
+
+
+@given(
+    st.dictionaries(
+        st.text(max_size=5),
+        st.recursive(
+            st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+            lambda inner: st.lists(inner, max_size=3),
+            max_leaves=5,
+        ),
+        max_size=4,
+    )
+)
+def test_json_is_written_one_way_whatever_its_keys_order(data: dict[str, object]) -> None:
+    column = Column("changes", Kind.JSON)
+    text = canonical_json(data)
+
+    assert parse_cell(column, text) == text
+    assert parse_cell(column, canonical_json(dict(reversed(list(data.items()))))) == text

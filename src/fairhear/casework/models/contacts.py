@@ -287,6 +287,12 @@ class CaseEvent(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    by_name = models.CharField(
+        max_length=150,
+        blank=True,
+        help_text="Who, by username, when their account is not in this Fairhear (a timeline "
+        "imported with the case file from another).",
+    )
 
     class Meta:
         ordering = ["at", "pk"]

@@ -1,7 +1,8 @@
 """The audit trail of a case or an Ombudsman case, and the log of who viewed what."""
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterator
 from datetime import date
+from typing import Any
 
 from auditlog.models import LogEntry
 from django.contrib.auth.models import User
@@ -46,45 +47,68 @@ def case_audit_trail(contact: Contact) -> QuerySet[LogEntry]:
     return cases_audit_trail([contact.pk])
 
 
+def case_record_models() -> list[type[models.Model]]:
+    """The records whose audit entries make up a case's history: the contact, its stages with
+    their category outcomes and panels, and the records that hang from the contact."""
+    return [
+        Contact,
+        Stage,
+        CategoryOutcome,
+        PanelMembership,
+        *_HANGING,
+        *_OTHER_CASE_RECORDS,
+    ]
+
+
+# Records with a `contact` foreign key.
+_HANGING: tuple[type[models.Model], ...] = (
+    ContactCategory,
+    OmbudsmanCase,
+    Cost,
+    LearningAction,
+    Attachment,
+    CaseAssignment,
+)
+
+
+def _case_of_records(contact_ids: Collection[int] | None) -> dict[type[models.Model], Any]:
+    """For each kind of case record, a query of (record id, case id), of the given cases
+    (every case when None)."""
+
+    def of_cases(queryset: QuerySet[Any], case: str) -> QuerySet[Any]:
+        if contact_ids is not None:
+            queryset = queryset.filter(**{f"{case}__in": contact_ids})
+        return queryset.values_list("pk", case)
+
+    parts: dict[type[models.Model], Any] = {
+        Contact: of_cases(Contact.objects.all(), "pk"),
+        Stage: of_cases(Stage.objects.all(), "contact_id"),
+        CategoryOutcome: of_cases(CategoryOutcome.objects.all(), "stage__contact_id"),
+        PanelMembership: of_cases(PanelMembership.objects.all(), "stage__contact_id"),
+    }
+    for model in (*_HANGING, *_OTHER_CASE_RECORDS):
+        parts[model] = of_cases(model._default_manager.all(), "contact_id")
+    return parts
+
+
 def cases_audit_trail(contact_ids: Collection[int]) -> QuerySet[LogEntry]:
     """Every audited change to the cases with these ids (see `case_audit_trail`)."""
-    stages = list(Stage.objects.filter(contact__in=contact_ids).values_list("pk", flat=True))
-    parts: list[tuple[type[models.Model], Iterable[int]]] = [
-        (Contact, contact_ids),
-        (Stage, stages),
-        (
-            CategoryOutcome,
-            CategoryOutcome.objects.filter(stage__in=stages).values_list("pk", flat=True),
-        ),
-        (
-            PanelMembership,
-            PanelMembership.objects.filter(stage__in=stages).values_list("pk", flat=True),
-        ),
-    ]
-    hanging: tuple[type[models.Model], ...] = (
-        ContactCategory,
-        OmbudsmanCase,
-        Cost,
-        LearningAction,
-        Attachment,
-        CaseAssignment,
-        *_OTHER_CASE_RECORDS,
-    )
-    for model in hanging:
-        parts.append(
-            (
-                model,
-                model._default_manager.filter(contact__in=contact_ids).values_list("pk", flat=True),
-            )
-        )
-    types = ContentType.objects.get_for_models(*(model for model, _ in parts))
+    parts = _case_of_records(contact_ids)
+    types = ContentType.objects.get_for_models(*parts)
     records = Q()
-    for model, pks in parts:
-        records |= Q(content_type=types[model], object_pk__in=[str(pk) for pk in pks])
+    for model, rows in parts.items():
+        records |= Q(content_type=types[model], object_pk__in=[str(pk) for pk, _ in rows])
     # Category links and panel members are deleted when changed; their entries say whose.
     deleted: list[type[models.Model]] = [ContactCategory, PanelMembership, *_OTHER_CASE_RECORDS]
     records |= Q(
         content_type__in=[types[model] for model in deleted],
+        additional_data__contact__in=list(contact_ids),
+    )
+    # An entry imported with the case file (events.csv) about a record other than the
+    # contact names its case, not the record's id in the database it came from.
+    records |= Q(
+        content_type__in=list(types.values()),
+        object_pk="",
         additional_data__contact__in=list(contact_ids),
     )
     trail: QuerySet[LogEntry] = (
@@ -93,6 +117,32 @@ def cases_audit_trail(contact_ids: Collection[int]) -> QuerySet[LogEntry]:
         .order_by("-timestamp", "-pk")
     )
     return trail
+
+
+def audit_entries_by_case(
+    contact_ids: Collection[int] | None = None,
+) -> Iterator[tuple[int, LogEntry]]:
+    """Each entry of the cases' history (every case when None) with its case's id, as the
+    case history shows them; in no particular order."""
+    parts = _case_of_records(contact_ids)
+    types = ContentType.objects.get_for_models(*parts)
+    case_of: dict[int, dict[str, int]] = {
+        types[model].pk: {str(pk): case for pk, case in rows.iterator(chunk_size=5000)}
+        for model, rows in parts.items()
+    }
+    entries = (
+        cases_audit_trail(contact_ids)
+        if contact_ids is not None
+        else LogEntry.objects.filter(content_type__in=list(types.values()))
+    )
+    cases = set(case_of[types[Contact].pk].values())
+    for entry in entries.select_related("actor").order_by().iterator(chunk_size=5000):
+        named = (entry.additional_data or {}).get("contact")
+        case = (
+            named if isinstance(named, int) else case_of[entry.content_type_id].get(entry.object_pk)
+        )
+        if case in cases:
+            yield case, entry
 
 
 def ombudsman_audit_trail(case: OmbudsmanCase) -> QuerySet[LogEntry]:

@@ -5,19 +5,23 @@ that is the same is left alone, a new one is created. Nothing is ever deleted. T
 runs this inside one transaction (see services.import_case_file), so it writes all or nothing.
 
 `cases` writes the contacts, their stages and Ombudsman cases; `council` the organisation,
-actions, costs, compliments and figures; `letters` the letters sent (v1.1); `summary` counts
-what each file did. The generic bulk machinery is in `interchange.bulk`.
+actions, costs, compliments and figures; and, added in v1.1, `people` the complainants and
+children, `letters` the letters sent, `documents` the files kept with each case and
+`events` each case's timeline and audit entries; `summary` counts what each file did. The
+generic bulk machinery is in `interchange.bulk`.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from django.contrib.auth.models import User
 from django.db import connection, transaction
 from django.db.models import Model
 
 from fairhear.casework.models import (
+    Attachment,
     CaseEvent,
     CategoryOutcome,
     Contact,
@@ -36,11 +40,13 @@ from fairhear.interchange.writers.cases import (
     write_contact_categories,
     write_contacts,
     write_ombudsman,
-    write_people,
     write_stages,
 )
 from fairhear.interchange.writers.council import write_by_id, write_figures, write_organisation
+from fairhear.interchange.writers.documents import write_documents
+from fairhear.interchange.writers.events import write_events
 from fairhear.interchange.writers.letters import write_letters
+from fairhear.interchange.writers.people import write_child_names, write_people
 from fairhear.interchange.writers.summary import Names, WriteSummary
 from fairhear.letters.models import Letter
 
@@ -51,6 +57,27 @@ def write_case_file(
     file_name: str,
     by: User | None,
     progress: Progress | None = None,
+    documents: Mapping[str, bytes] | None = None,
+) -> WriteSummary:
+    """Write the case file; `documents` are the files documents.csv indexes, by path. The
+    files it stores are removed again if the import fails, as the database rolls back."""
+    stored_files: list[str] = []
+    try:
+        return _write(case_file, file_name, by, progress, documents or {}, stored_files)
+    except BaseException:
+        storage = Attachment._meta.get_field("file").storage
+        for name in stored_files:
+            storage.delete(name)
+        raise
+
+
+def _write(
+    case_file: CaseFile,
+    file_name: str,
+    by: User | None,
+    progress: Progress | None,
+    documents: Mapping[str, bytes],
+    stored_files: list[str],
 ) -> WriteSummary:
     summary = WriteSummary()
     by_id = by.pk if by is not None else None
@@ -69,13 +96,26 @@ def write_case_file(
     touched: dict[int, str] = {}
     contact_ids = write_contacts(case_file, names, people, summary, touched, report, audit)
     write_contact_categories(case_file, names, contact_ids, summary, touched, audit)
+    write_child_names(case_file, contact_ids, summary, touched, audit)
     write_stages(case_file, names, contact_ids, summary, touched, report, audit)
     write_ombudsman(case_file, names, contact_ids, summary, audit)
     write_by_id(case_file, names, contact_ids, summary, audit)
     write_figures(case_file, summary, audit)
     write_letters(case_file, contact_ids, summary, touched, by, audit)
+    write_documents(case_file, documents, contact_ids, summary, touched, audit, stored_files)
+    write_events(case_file, contact_ids, summary, file_name=file_name)
     _advance_reference_counters(case_file)
-    audit.write()
+    # A case the import creates with rows in events.csv takes its history from them: the
+    # import adds no entries or timeline line of its own to it (its ImportRun records what it
+    # created), so an export imported into an empty database exports the same again. Other
+    # cases it creates or changes get them as always.
+    with_events = {event.reference for event in case_file.events}
+    history_from_file = {
+        pk
+        for reference, pk in contact_ids.items()
+        if reference in with_events and touched.get(pk) == "Created"
+    }
+    audit.write(leaving_out=history_from_file)
     # Lists, the dashboard and reminders read each case's status fields, which the casework
     # services keep; rows written here in bulk need them computed too.
     refresh_statuses_of(touched)
@@ -85,6 +125,7 @@ def write_case_file(
         [
             (pk, "fairhear.contact.imported", f"{what} from the case file {file_name}.", by_id)
             for pk, what in touched.items()
+            if pk not in history_from_file
         ],
     )
     if connection.vendor == "postgresql" and len(touched) >= ANALYZE_AFTER_CONTACTS:

@@ -10,7 +10,7 @@ included), with the person who ran the import.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from auditlog.cid import get_cid
@@ -23,7 +23,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.utils.encoding import smart_str
 
-from fairhear.casework.models import Contact
+from fairhear.casework.models import CategoryOutcome, Contact
 from fairhear.interchange.bulk import insert_rows
 
 
@@ -41,6 +41,13 @@ class RowAudit:
             "additional_data": {"case_file": file_name},
         }
         self._entries: dict[tuple[type[Model], int], LogEntry] = {}
+        # The case each entry belongs to (None for rows of no case: people, compliments...).
+        self._cases: dict[tuple[type[Model], int], int | None] = {}
+        self._stage_cases: dict[int, int] = {}
+
+    def stage_cases(self, cases: dict[int, int]) -> None:
+        """The case of each stage (by id), for the entries of its category outcomes."""
+        self._stage_cases.update(cases)
 
     def created(
         self, instance: Model, fields: Iterable[str], *, label: str = "", data: Any = None
@@ -75,6 +82,7 @@ class RowAudit:
         if entry is not None:
             entry.changes = {**(entry.changes or {}), **changes}
             return
+        self._cases[key] = self._case_of(instance, data)
         self._entries[key] = LogEntry(
             content_type=ContentType.objects.get_for_model(instance),
             object_pk=str(instance.pk),
@@ -88,14 +96,26 @@ class RowAudit:
             },
         )
 
-    def write(self) -> None:
-        """Write the entries, with COPY on PostgreSQL (see bulk.insert_rows)."""
+    def _case_of(self, instance: Model, data: dict[str, Any] | None) -> int | None:
+        if isinstance(instance, Contact):
+            return int(instance.pk)
+        if data and "contact" in data:
+            return int(data["contact"])
+        if isinstance(instance, CategoryOutcome):
+            return self._stage_cases.get(instance.stage_id)
+        contact_id = getattr(instance, "contact_id", None)
+        return int(contact_id) if contact_id is not None else None
+
+    def write(self, *, leaving_out: Collection[int] = ()) -> None:
+        """Write the entries, with COPY on PostgreSQL (see bulk.insert_rows), but those of
+        the cases `leaving_out` (whose history events.csv gives)."""
         insert_rows(
             LogEntry,
             _ENTRY_FIELDS,
             (
                 tuple(getattr(entry, name) for name in _ENTRY_FIELDS)
-                for entry in self._entries.values()
+                for key, entry in self._entries.items()
+                if self._cases[key] not in leaving_out
             ),
         )
 

@@ -15,7 +15,6 @@ from fairhear.casework.models import (
     Contact,
     ContactCategory,
     OmbudsmanCase,
-    Person,
     Stage,
 )
 from fairhear.interchange.bulk import (
@@ -30,23 +29,6 @@ from fairhear.interchange.bulk import (
 from fairhear.interchange.records import STAGE_FIELDS, CaseFile
 from fairhear.interchange.writers.audit import RowAudit
 from fairhear.interchange.writers.summary import Names, WriteSummary
-
-
-def write_people(case_file: CaseFile, summary: WriteSummary, audit: RowAudit) -> dict[str, int]:
-    keys = sorted({contact.complainant for contact in case_file.contacts if contact.complainant})
-    found: dict[str, int] = {}
-    for chunk in chunks(keys):
-        found.update(Person.objects.filter(key__in=chunk).values_list("key", "pk"))
-    missing = [key for key in keys if key not in found]
-    summary.people_matched = len(found)
-    summary.people_created = len(missing)
-    insert_rows(Person, ["key"], [(key,) for key in missing])
-    for chunk in chunks(missing):
-        found.update(Person.objects.filter(key__in=chunk).values_list("key", "pk"))
-    for key in missing:
-        audit.created(Person(pk=found[key], key=key), ["key"])
-    return found
-
 
 CONTACT_FIELDS = [
     "received",
@@ -256,6 +238,7 @@ def write_stages(
                     contact_id__in=chunk
                 ).values_list("pk", "contact_id", "number")
             )
+    audit.stage_cases({pk: contact_id for (contact_id, _), pk in stage_ids.items()})
     for key in created:
         touched.setdefault(key[0], "Updated")
         audit.created(
@@ -307,6 +290,8 @@ def contact_ids_for(case_file: CaseFile, contact_ids: dict[str, int]) -> dict[st
         | {r.reference for r in case_file.costs if r.reference}
         | {r.reference for r in case_file.ombudsman if r.reference}
         | {r.reference for r in case_file.letters}
+        | {r.reference for r in case_file.people if r.reference}
+        | {r.reference for r in case_file.events}
     )
     outside = [reference for reference in outside if reference not in ids]
     for chunk in chunks(outside):
