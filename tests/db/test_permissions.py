@@ -644,7 +644,14 @@ PAGES: list[Page] = [
     Page(
         "dataprotection:schedule",
         staff("manager"),
-        form=Form(lambda r: {"years_after_closure": "7", "child_until_age": "25", "version": "1"}),
+        form=Form(
+            lambda r: {
+                "years_after_closure": "7",
+                "child_until_age": "25",
+                "request_years_after_answer": "3",
+                "version": "1",
+            }
+        ),
     ),
     Page(
         "dataprotection:anonymise",

@@ -12,13 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-__all__ = ["RetentionSchedule", "add_years", "keep_until"]
+__all__ = ["RetentionSchedule", "add_years", "keep_until", "request_kept_until"]
 
 
 @dataclass(frozen=True)
 class RetentionSchedule:
     years_after_closure: int = 6
     child_until_age: int = 25
+    # A request about personal data (subject access, correction, erasure) once answered.
+    request_years_after_answer: int = 2
 
 
 def add_years(day: date, years: int) -> date:
@@ -48,3 +50,10 @@ def keep_until(
         return after_closure
     until_adult = add_years(received, schedule.child_until_age - age)
     return max(after_closure, until_adult)
+
+
+def request_kept_until(*, answered: date, schedule: RetentionSchedule) -> date:
+    """The first day the requester's details on an answered request about personal data may
+    be removed: the record of the request, the answer and any extension is kept long enough
+    to show the council met the law's time limits, and no longer."""
+    return add_years(answered, schedule.request_years_after_answer)

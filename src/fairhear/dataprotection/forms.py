@@ -41,6 +41,18 @@ class PolicyForm(GovUKForm):
             "max_value": "Enter an age of 100 or less",
         },
     )
+    request_years_after_answer = forms.IntegerField(
+        label="Years to keep a request about personal data after it is answered",
+        min_value=1,
+        max_value=100,
+        help_text=("Subject access, correction and erasure requests. Whole years. For example, 2"),
+        error_messages={
+            "required": "Enter how many years to keep a request after it is answered",
+            "invalid": "Enter the years as a whole number, like 2",
+            "min_value": "Keep a request for at least 1 year after it is answered",
+            "max_value": "Enter 100 years or fewer",
+        },
+    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 

@@ -25,6 +25,11 @@ class RetentionPolicy(models.Model):
         validators=[MinValueValidator(18), MaxValueValidator(100)],
         help_text="Keep a child's case at least until the child is this old.",
     )
+    request_years_after_answer = models.PositiveSmallIntegerField(
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="Keep a request about personal data this many whole years after its answer.",
+    )
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -41,7 +46,9 @@ class RetentionPolicy(models.Model):
     @property
     def schedule(self) -> RetentionSchedule:
         return RetentionSchedule(
-            years_after_closure=self.years_after_closure, child_until_age=self.child_until_age
+            years_after_closure=self.years_after_closure,
+            child_until_age=self.child_until_age,
+            request_years_after_answer=self.request_years_after_answer,
         )
 
 
@@ -79,9 +86,12 @@ class RetentionRun(models.Model):
     as_of = models.DateField(help_text="The day the schedule was applied for.")
     years_after_closure = models.PositiveSmallIntegerField()
     child_until_age = models.PositiveSmallIntegerField()
+    # Empty for runs made before requests about personal data came under the schedule.
+    request_years_after_answer = models.PositiveSmallIntegerField(null=True, blank=True)
     cases = models.PositiveIntegerField()
     people = models.PositiveIntegerField()
     compliments = models.PositiveIntegerField()
+    requests = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -91,12 +101,18 @@ class RetentionRun(models.Model):
 
     @property
     def what(self) -> str:
-        """What the run anonymised, in words: "2 cases, 1 person and 0 compliments"."""
-        return (
-            f"{_count(self.cases, 'case', 'cases')}, "
-            f"{_count(self.people, 'person', 'people')} and "
-            f"{_count(self.compliments, 'compliment', 'compliments')}"
-        )
+        """What the run anonymised, in words: "2 cases, 1 person and 0 compliments", with
+        the requests about personal data when there were any."""
+        parts = [
+            _count(self.cases, "case", "cases"),
+            _count(self.people, "person", "people"),
+            _count(self.compliments, "compliment", "compliments"),
+        ]
+        if self.requests:
+            parts.append(
+                _count(self.requests, "request about personal data", "requests about personal data")
+            )
+        return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _count(n: int, one: str, many: str) -> str:
@@ -132,6 +148,15 @@ class PersonsRequest(models.Model):
     )
     extension_reason = models.TextField(
         blank=True, help_text="Why more time is needed, as the person was told."
+    )
+    anonymised_in = models.ForeignKey(
+        RetentionRun,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The retention run that removed the requester's details, once answered long "
+        "enough ago.",
     )
     version = models.PositiveIntegerField(default=1)
 

@@ -4,16 +4,25 @@ be erased at its subject's request."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.urls import reverse
 
 from fairhear.casework.facts import case_facts
 from fairhear.casework.models import Compliment, Contact, OmbudsmanCase
 from fairhear.core.dates import long_date
 from fairhear.core.procedure import CaseState
-from fairhear.core.retention import RetentionSchedule, add_years, keep_until
-from fairhear.dataprotection.models import Anonymised, LegalHold, RetentionPolicy, RetentionRun
+from fairhear.core.retention import RetentionSchedule, add_years, keep_until, request_kept_until
+from fairhear.dataprotection.models import (
+    Anonymised,
+    LegalHold,
+    PersonsRequest,
+    RetentionPolicy,
+    RetentionRun,
+    RightsRequest,
+    SubjectAccessRequest,
+)
 
 CLOSED_STATES = [CaseState.CLOSED.value, CaseState.WITHDRAWN.value]
 
@@ -29,14 +38,37 @@ class ExpiredCase:
 
 
 @dataclass(frozen=True)
+class ExpiredRequest:
+    """An answered request about personal data whose requester's details are past the
+    schedule."""
+
+    request: PersonsRequest
+    keep_until: date
+
+    @property
+    def kind(self) -> str:
+        if isinstance(self.request, RightsRequest):
+            return self.request.get_kind_display().lower()
+        return "subject access"
+
+    @property
+    def url(self) -> str:
+        if isinstance(self.request, RightsRequest):
+            return reverse("dataprotection:rights", args=[self.request.pk])
+        return reverse("dataprotection:request", args=[self.request.pk])
+
+
+@dataclass(frozen=True)
 class RetentionReview:
-    """What the schedule makes due on a day: cases to anonymise, cases held, compliments."""
+    """What the schedule makes due on a day: cases to anonymise, cases held, compliments,
+    and answered requests about personal data."""
 
     as_of: date
     policy: RetentionPolicy
     due: list[ExpiredCase]
     held: list[ExpiredCase]
     compliments: list[Compliment]
+    requests: list[ExpiredRequest]
 
     @property
     def references(self) -> list[str]:
@@ -44,7 +76,7 @@ class RetentionReview:
 
     @property
     def is_empty(self) -> bool:
-        return not self.due and not self.compliments
+        return not self.due and not self.compliments and not self.requests
 
 
 def current_policy() -> RetentionPolicy:
@@ -96,7 +128,8 @@ def _closed_and_kept_until(
 def retention_review(as_of: date) -> RetentionReview:
     """Every closed case whose retention date has come by `as_of`, split into those due for
     anonymisation and those held (a legal hold in force, or an Ombudsman case still open),
-    and the compliments older than the schedule's years that still hold personal data."""
+    the compliments older than the schedule's years that still hold personal data, and the
+    answered requests about personal data past theirs."""
     policy = current_policy()
     schedule = policy.schedule
     due: list[ExpiredCase] = []
@@ -121,7 +154,27 @@ def retention_review(as_of: date) -> RetentionReview:
         .exclude(text="", public_details__isnull=True)
         .order_by("received", "pk")
     )
-    return RetentionReview(as_of, policy, due, held, compliments)
+    return RetentionReview(
+        as_of, policy, due, held, compliments, _expired_requests(as_of, schedule)
+    )
+
+
+def _expired_requests(as_of: date, schedule: RetentionSchedule) -> list[ExpiredRequest]:
+    """Answered requests still holding the requester's details past the schedule; an open
+    request is never due, however old."""
+    # A day's slack for 29 February, which the exact rule below settles.
+    latest = add_years(as_of, -schedule.request_years_after_answer) + timedelta(days=1)
+    expired = []
+    for model in (SubjectAccessRequest, RightsRequest):
+        for request in model._default_manager.filter(
+            answered__lte=latest, anonymised_in=None
+        ).order_by("answered", "pk"):
+            if request.answered is None:  # excluded by the filter; narrows the type
+                continue
+            until = request_kept_until(answered=request.answered, schedule=schedule)
+            if until <= as_of:
+                expired.append(ExpiredRequest(request, until))
+    return expired
 
 
 def legal_holds_in_force() -> QuerySet[LegalHold]:

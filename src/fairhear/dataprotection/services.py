@@ -52,7 +52,12 @@ from fairhear.dataprotection.models import (
     SubjectAccessBundle,
     SubjectAccessRequest,
 )
-from fairhear.dataprotection.selectors import current_policy, erasure_checks, retention_review
+from fairhear.dataprotection.selectors import (
+    ExpiredRequest,
+    current_policy,
+    erasure_checks,
+    retention_review,
+)
 from fairhear.letters.models import Letter, Notice
 from fairhear.public.models import PublicCompliment, PublicSubmission
 
@@ -160,14 +165,8 @@ def _anonymise_people(people: set[int], removed: str) -> int:
     new key is a fresh pseudonym shared by all their contacts, so repeat complainants still
     count."""
     gone = list(Person.objects.filter(pk__in=people).exclude(contacts__anonymised__isnull=True))
-    person_type = ContentType.objects.get_for_model(Person)
     for chunk in _chunks(gone):
-        _redact_entries(
-            LogEntry.objects.filter(
-                content_type=person_type, object_pk__in=[str(p.pk) for p in chunk]
-            ),
-            removed,
-        )
+        _redact_entries(_audit_entries(Person, [p.pk for p in chunk]), removed)
         for person in chunk:
             person.key = f"anonymised-{secrets.token_hex(8)}"
             for field in _free_text_fields(Person):
@@ -182,9 +181,38 @@ def _chunks(items: list[T], size: int = 500) -> Iterator[list[T]]:
         yield items[start : start + size]
 
 
+def _anonymise_requests(expired: list[ExpiredRequest], run: RetentionRun) -> None:
+    """Remove the requester's details, what they asked and the search terms from answered
+    requests past the schedule, and the values in their audit trail. Kept: the dates (received,
+    due, extended, answered) and which cases each touched, which show the council answered in
+    time."""
+    for model in (SubjectAccessRequest, RightsRequest):
+        ids = [e.request.pk for e in expired if isinstance(e.request, model)]
+        if not ids:
+            continue
+        requests = model._default_manager.filter(pk__in=ids)
+        _blank(requests)
+        requests.update(requester=REMOVED, anonymised_in=run)
+        _redact_entries(_audit_entries(model, ids), REMOVED)
+        if model is SubjectAccessRequest:
+            bundles = SubjectAccessBundle.objects.filter(request__in=ids)
+            bundle_ids = list(bundles.values_list("pk", flat=True))
+            _redact_entries(_audit_entries(SubjectAccessBundle, bundle_ids), REMOVED)
+            bundles.update(searched_for="")
+
+
+def _audit_entries(model: type[models.Model], ids: list[int]) -> models.QuerySet[LogEntry]:
+    entries: models.QuerySet[LogEntry] = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        object_pk__in=[str(pk) for pk in ids],
+    )
+    return entries
+
+
 def anonymise_expired(*, as_of: date, confirmed: Collection[str], by: User) -> RetentionRun:
-    """Anonymise the cases the manager confirmed that are still due on `as_of`, and the
-    compliments past the schedule, in one transaction with one audited run.
+    """Anonymise the cases the manager confirmed that are still due on `as_of`, the
+    compliments past the schedule and the answered requests about personal data past it, in
+    one transaction with one audited run.
 
     Only cases both confirmed and still due are touched: a case held or reopened since the
     preview is left as it is.
@@ -194,7 +222,7 @@ def anonymise_expired(*, as_of: date, confirmed: Collection[str], by: User) -> R
         review = retention_review(as_of)
         wanted = set(confirmed)
         contacts = [case.contact for case in review.due if case.contact.reference in wanted]
-        if not contacts and not review.compliments:
+        if not contacts and not review.compliments and not review.requests:
             raise RetentionError("Nothing is due for anonymisation on that day.")
         policy = review.policy
         run = RetentionRun.objects.create(
@@ -202,9 +230,11 @@ def anonymise_expired(*, as_of: date, confirmed: Collection[str], by: User) -> R
             as_of=as_of,
             years_after_closure=policy.years_after_closure,
             child_until_age=policy.child_until_age,
+            request_years_after_answer=policy.request_years_after_answer,
             cases=len(contacts),
             people=0,
             compliments=len(review.compliments),
+            requests=len(review.requests),
         )
         for chunk in _chunks(contacts):
             _anonymise_cases(
@@ -220,12 +250,18 @@ def anonymise_expired(*, as_of: date, confirmed: Collection[str], by: User) -> R
         compliments = Compliment.objects.filter(pk__in=[c.pk for c in review.compliments])
         PublicCompliment.objects.filter(compliment__in=compliments).delete()
         _blank(compliments)
+        _anonymise_requests(review.requests, run)
         run.save(update_fields=["people"])
         return run
 
 
 def set_policy(
-    *, years_after_closure: int, child_until_age: int, version: int, by: User
+    *,
+    years_after_closure: int,
+    child_until_age: int,
+    request_years_after_answer: int,
+    version: int,
+    by: User,
 ) -> RetentionPolicy:
     with transaction.atomic(), acting_as(by):
         policy = current_policy()
@@ -237,6 +273,7 @@ def set_policy(
             )
         policy.years_after_closure = years_after_closure
         policy.child_until_age = child_until_age
+        policy.request_years_after_answer = request_years_after_answer
         policy.version += 1
         policy.save()
         return policy

@@ -96,6 +96,7 @@ def edit_policy(request: AuthenticatedHttpRequest) -> HttpResponse:
         initial={
             "years_after_closure": policy.years_after_closure,
             "child_until_age": policy.child_until_age,
+            "request_years_after_answer": policy.request_years_after_answer,
             "version": policy.version,
         },
     )
@@ -116,7 +117,9 @@ def edit_policy(request: AuthenticatedHttpRequest) -> HttpResponse:
             "back": reverse("dataprotection:retention"),
             "lead": (
                 "A closed case is anonymised once both periods have passed. A child's age is "
-                "taken as the youngest in the age band recorded, or as a new-born when none is."
+                "taken as the youngest in the age band recorded, or as a new-born when none is. "
+                "A request about personal data keeps its dates and the cases it touched; the "
+                "requester's details and what they asked go once its period has passed."
             ),
         },
     )
@@ -226,6 +229,9 @@ def _search_form(
 def subject_access_request(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access_request = get_object_or_404(SubjectAccessRequest, pk=pk)
     search_form, search = _search_form(request.GET, access_request)
+    if access_request.anonymised_in_id is not None:
+        # Its requester's details are gone: a search now would start from the removal words.
+        search = None
     matches = subject_access.find_cases(search) if search is not None else []
     bundle_form = BundleForm(
         initial={
@@ -262,6 +268,13 @@ def subject_access_request(request: AuthenticatedHttpRequest, pk: int) -> HttpRe
 def bundle(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     access_request = get_object_or_404(SubjectAccessRequest, pk=pk)
     if request.method != "POST":
+        return redirect("dataprotection:request", pk=pk)
+    if access_request.anonymised_in_id is not None:
+        messages.error(
+            request,
+            "This request's details were removed under the retention schedule: log a new "
+            "request to produce a bundle.",
+        )
         return redirect("dataprotection:request", pk=pk)
     search = Search(
         name=request.POST.get("name", "").strip(),

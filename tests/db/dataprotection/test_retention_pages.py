@@ -16,6 +16,8 @@ from tests.builders import log, triage_statutory
 
 pytestmark = pytest.mark.django_db
 
+SCHEDULE = {"child_until_age": "25", "request_years_after_answer": "2"}
+
 
 def _closed_long_ago(officer: User) -> Contact:
     contact = triage_statutory(
@@ -63,9 +65,9 @@ def test_a_case_not_on_the_preview_is_not_anonymised(
 def test_the_schedule_is_saved_and_a_stale_form_is_refused(client: Client, manager: User) -> None:
     client.force_login(manager)
     url = reverse("dataprotection:schedule")
-    saved = client.post(url, {"years_after_closure": "7", "child_until_age": "25", "version": "1"})
+    saved = client.post(url, {**SCHEDULE, "years_after_closure": "7", "version": "1"})
     assert saved.status_code == 302
-    stale = client.post(url, {"years_after_closure": "8", "child_until_age": "25", "version": "1"})
+    stale = client.post(url, {**SCHEDULE, "years_after_closure": "8", "version": "1"})
     assert "Someone else changed the retention schedule" in stale.content.decode()
     assert RetentionPolicy.objects.get().years_after_closure == 7
 

@@ -5,7 +5,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fairhear.core.retention import RetentionSchedule, add_years, keep_until
+from fairhear.core.retention import RetentionSchedule, add_years, keep_until, request_kept_until
 
 SIX_YEARS = RetentionSchedule(years_after_closure=6, child_until_age=25)
 
@@ -53,3 +53,20 @@ def test_never_before_the_closure_rule_or_the_childs_25th(
     age = 0 if youngest_age is None else youngest_age
     if age < child_until:
         assert due >= add_years(received, child_until - age)
+
+
+def test_a_request_is_kept_the_schedules_years_after_its_answer() -> None:
+    schedule = RetentionSchedule(request_years_after_answer=2)
+    assert request_kept_until(answered=date(2024, 3, 5), schedule=schedule) == date(2026, 3, 5)
+    assert request_kept_until(answered=date(2024, 2, 29), schedule=schedule) == date(2026, 2, 28)
+
+
+@given(answered=st.dates(max_value=date(2900, 12, 31)), years=st.integers(1, 100))
+def test_a_request_is_kept_at_least_its_years_and_never_a_year_more(
+    answered: date, years: int
+) -> None:
+    until = request_kept_until(
+        answered=answered, schedule=RetentionSchedule(request_years_after_answer=years)
+    )
+    assert until.year == answered.year + years
+    assert 365 * years - 1 <= (until - answered).days <= 366 * years

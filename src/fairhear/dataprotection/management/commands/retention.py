@@ -15,9 +15,9 @@ from fairhear.dataprotection.services import RetentionError, anonymise_expired
 
 class Command(BaseCommand):
     help = (
-        "List the closed cases and compliments the retention schedule makes due (run it daily "
-        "beside `fairhear remind`); with --anonymise and --as, anonymise them after "
-        "confirmation."
+        "List the closed cases, compliments and answered requests about personal data the "
+        "retention schedule makes due (run it weekly from the scheduler that runs `fairhear "
+        "remind`); with --anonymise and --as, anonymise them after confirmation."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -41,10 +41,16 @@ class Command(BaseCommand):
         write(f"Retention schedule: {review.policy}.")
         write(
             f"Due for anonymisation on {long_date(as_of)}: {len(review.due)} cases, "
-            f"{len(review.compliments)} compliments."
+            f"{len(review.compliments)} compliments, "
+            f"{len(review.requests)} requests about personal data."
         )
         for case in review.due:
             write(f"  {case.contact.reference}  closed {case.closed}  kept until {case.keep_until}")
+        for expired in review.requests:
+            write(
+                f"  {expired.kind} request {expired.request.pk}  answered "
+                f"{expired.request.answered}  kept until {expired.keep_until}"
+            )
         for case in review.held:
             write(f"  {case.contact.reference}  held: {case.held_because}")
         if not options["anonymise"]:
