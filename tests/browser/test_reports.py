@@ -42,6 +42,7 @@ def test_a_report_viewer_reads_last_years_report_with_charts_and_tables(
     expect(page.get_by_role("link", name="Word document (editable)")).to_have_attribute(
         "href", f"/staff/reports/{year}/report.docx?published=1"
     )
+    visitor.screenshot("report-page")
 
 
 def _page_width(visitor: AccessiblePage) -> int:

@@ -59,6 +59,14 @@ STEP_LABELS: dict[str, str] = {
 _ENQUIRY_ROUTES = frozenset({Route.MEMBER_ENQUIRY, Route.MP_ENQUIRY})
 
 
+def step_label(step: str, route: str) -> str:
+    """What a clock times, in words: a corporate complaint's reply is its own procedure's,
+    not the statutory Stage 1's, though the same clock times it."""
+    if route == Route.CORPORATE and step == ClockName.STAGE_1_REPLY:
+        return "Reply under the corporate procedure"
+    return STEP_LABELS.get(step, "The next step")
+
+
 def _stages(contact: Contact) -> dict[int, Stage]:
     return {stage.number: stage for stage in contact.stages.all()}
 
@@ -222,7 +230,8 @@ def case_clocks(contact: Contact, *, today: date) -> list[CaseClock]:
     found: list[CaseClock] = []
     for name, clock in _procedure_clocks(contact, facts).items():
         if clock.started <= today:
-            found.append(CaseClock(STEP_LABELS[name], clock.read(today), name not in _NOT_OWED))
+            label = step_label(name, contact.route)
+            found.append(CaseClock(label, clock.read(today), name not in _NOT_OWED))
     for case in contact.ombudsman_cases.all():
         lgsco = ombudsman_clock(case)
         if lgsco is not None and lgsco.started <= today:

@@ -226,6 +226,9 @@ def where_it_stands(contact: Contact, clocks: list[CaseClock]) -> tuple[str, str
     state = CaseState(contact.state)
     if state is CaseState.RECEIVED and not contact.route:
         return "Awaiting triage", ""
+    if state is CaseState.RECEIVED and contact.route != Route.STATUTORY:
+        # As the case lists tag it: handled outside the statutory procedure, not "Received".
+        return contact.get_route_display(), ""
     if state is CaseState.CLOSED:
         for clock in clocks:
             window = _WINDOWS.get(clock.reading.name)

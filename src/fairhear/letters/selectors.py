@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from fairhear.casework.codes import ComplainantRole, LetterChannel, StageDecision
-from fairhear.casework.facts import STEP_LABELS, case_facts, statutory_timescales
+from fairhear.casework.facts import case_facts, statutory_timescales, step_label
 from fairhear.casework.models import Contact, Stage
 from fairhear.core.clocks import Clock, ClockName, stage_one_reply_clock
 from fairhear.core.dates import long_date
@@ -112,7 +112,7 @@ def letter_values(contact: Contact, *, sender: User | None, today: date) -> dict
         "stage_3_requested": _day(facts.stage_3_requested),
         "panel_due": due(ClockName.STAGE_3_PANEL),
         "stage_3_responded": _day(facts.stage_3_responded),
-        "next_step": STEP_LABELS.get(contact.next_step, "") if contact.next_due else "",
+        "next_step": step_label(contact.next_step, contact.route) if contact.next_due else "",
         "next_step_due": _day(contact.next_due),
         "ombudsman_address": OMBUDSMAN_ADDRESS,
         "ombudsman_phone": OMBUDSMAN_PHONE,

@@ -10,9 +10,11 @@ from django.test import Client
 from django.urls import reverse
 
 from fairhear.casework import services
+from fairhear.casework.codes import Route
 from fairhear.casework.facts import case_clocks
 from fairhear.casework.models import Contact
 from fairhear.casework.steps import next_steps, where_it_stands
+from tests.builders import triage
 
 
 def _page(client: Client, contact: Contact) -> str:
@@ -33,6 +35,22 @@ def test_a_new_contact_awaits_triage_in_the_tag_and_suggests_triage(
     assert ">Received</strong>" not in page
     button = reverse("casework:step", args=[contact.reference, "triage"])
     assert f'<a class="govuk-button" data-module="govuk-button" href="{button}">' in page
+
+
+def test_a_corporate_complaint_is_tagged_and_timed_as_its_own_procedure_not_stage_1(
+    log: Callable[..., Contact], officer: User, client: Client
+) -> None:
+    contact = triage(log(), officer, Route.CORPORATE)
+    client.force_login(officer)
+
+    page = _page(client, contact)
+
+    assert '<strong class="govuk-tag govuk-tag--grey">Corporate complaint</strong>' in page
+    assert ">Received</strong>" not in page
+    assert "Reply under the corporate procedure due" in page
+    assert "Stage 1" not in page
+    listed = client.get(reverse("casework:list"), {"status": ""}).content.decode()
+    assert "Reply under the corporate procedure" in listed
 
 
 def test_stage_one_suggests_the_reply_and_lists_the_rest_as_links(

@@ -19,8 +19,8 @@ from django.utils.text import capfirst
 
 from fairhear.casework import selectors
 from fairhear.casework.codes import LgscoRemedy
-from fairhear.casework.facts import STEP_LABELS
-from fairhear.casework.models import CASE_STATE_LABELS, LearningAction
+from fairhear.casework.facts import step_label
+from fairhear.casework.models import CASE_STATE_LABELS, Contact, LearningAction
 from fairhear.core.clocks import ClockStatus
 from fairhear.core.dates import long_date as _long_date
 
@@ -65,9 +65,9 @@ def due_tag(due: date | None, today: date) -> SafeString:
 
 
 @register.filter
-def step_label(step: str) -> str:
-    """What a clock times, in words (the next step of a case)."""
-    return STEP_LABELS.get(step, "The next step")
+def next_step_label(case: Contact) -> str:
+    """The case's next step, in words."""
+    return step_label(case.next_step, case.route)
 
 
 @register.filter

@@ -19,7 +19,7 @@ from fairhear.casework.models import (
     Contact,
 )
 from fairhear.casework.steps import STEPS, next_steps, where_it_stands
-from fairhear.casework.templatetags.casework import long_date, step_label
+from fairhear.casework.templatetags.casework import long_date, next_step_label
 from fairhear.casework.views.base import log_view, paged
 from fairhear.web.http import AuthenticatedHttpRequest
 
@@ -123,7 +123,7 @@ def _what_happened(contact: Contact, said: str, last_event: int | None, title: s
         event = contact.events.filter(pk__gt=last_event or 0).order_by("pk").first()
         said = event.description.rstrip(".") if event else f"{title}: saved"
     if contact.next_due is not None:
-        said += f"; {step_label(contact.next_step)} due {long_date(contact.next_due)}"
+        said += f"; {next_step_label(contact)} due {long_date(contact.next_due)}"
     return said + "."
 
 
