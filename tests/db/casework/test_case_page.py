@@ -2,6 +2,7 @@
 one suggested step, the steps already done not offered again, the responsible manager near
 the top, and a message after each step saying what happened."""
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -162,3 +163,17 @@ def test_a_step_without_words_of_its_own_says_what_its_timeline_line_says(
     assert said == [
         "Stage 1 extended: The social worker is on leave; Stage 1 reply due 31 May 2024."
     ]
+
+
+def test_an_overdue_clock_says_how_many_days_over_not_a_negative_number(
+    log: Callable[..., Contact], officer: User, client: Client
+) -> None:
+    contact = triage(log(received=date(2024, 5, 1)), officer, Route.STATUTORY, on=date(2024, 5, 1))
+    client.force_login(officer)
+
+    page = _page(client, contact)
+
+    row = page.split('<th scope="row" class="govuk-table__header">Stage 1 reply</th>')[1]
+    days_left = row.split("</tr>")[0].split("<td")[3]
+    assert re.search(r">\d+ over</td>", days_left), days_left
+    assert ">-" not in days_left
