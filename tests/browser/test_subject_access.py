@@ -120,3 +120,35 @@ def test_the_manager_corrects_a_childs_name_after_checking_it(
 
     assert Contact.objects.get(pk=contact.pk).child_name == "Alexander Bloggs"
     expect(page.get_by_text(f"{contact.reference}: the child's name")).to_be_visible()
+
+
+def test_an_old_answered_request_is_anonymised_under_the_schedule(
+    visitor: AccessiblePage, manager: User
+) -> None:
+    logged = dataprotection.log_subject_access_request(
+        requester="Robin Example", received=date(2020, 1, 6), today=date.today(), by=manager
+    )
+    dataprotection.record_answer_sent(
+        request=logged,
+        version=logged.version,
+        sent=date(2020, 1, 20),
+        today=date.today(),
+        by=manager,
+    )
+    sign_in(visitor, manager.username, PASSWORD)
+    page = visitor.page
+
+    visitor.goto("/staff/retention/")
+    due = page.get_by_role("table", name="Requests about personal data due for anonymisation")
+    expect(due).to_contain_text("Robin Example (subject access)")
+    submit(visitor, "Anonymise 0 cases, 0 compliments and 1 request")
+    expect(page.locator(".govuk-notification-banner")).to_contain_text(
+        "1 request about personal data"
+    )
+
+    visitor.goto(f"/staff/retention/subject-access/{logged.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Removed under the retention schedule"
+    )
+    expect(page.get_by_role("heading", name="Find everything about them")).to_have_count(0)
+    assert SubjectAccessRequest.objects.get().requester == dataprotection.REMOVED
