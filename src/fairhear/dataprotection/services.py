@@ -98,14 +98,23 @@ def _allow_audit_redaction() -> None:
 
 
 def _redact_entries(entries: models.QuerySet[LogEntry], removed: str) -> None:
-    """Keep who changed which field of which kind of record when; drop the values and the
-    record's name (a person's, a document's or an action's may say who it was about)."""
+    """Keep who changed or viewed which kind of record when; drop the values and the
+    record's name (a person's, a document's, a request's or an action's may say who it was
+    about). A view of a case or an Ombudsman case keeps its name, the reference that
+    anonymising keeps, so the view log still links to it."""
+    named_by_reference = {
+        ContentType.objects.get_for_model(model).pk for model in (Contact, OmbudsmanCase)
+    }
     redacted = []
-    for entry in entries.exclude(action=LogEntry.Action.ACCESS).select_related(None):
-        changes = entry.changes if isinstance(entry.changes, dict) else {}
-        entry.changes = {field: [removed, removed] for field in changes}
-        entry.changes_text = ""
-        entry.serialized_data = None
+    for entry in entries.select_related(None):
+        if entry.action == LogEntry.Action.ACCESS:
+            if entry.content_type_id in named_by_reference:
+                continue
+        else:
+            changes = entry.changes if isinstance(entry.changes, dict) else {}
+            entry.changes = {field: [removed, removed] for field in changes}
+            entry.changes_text = ""
+            entry.serialized_data = None
         entry.object_repr = ""
         redacted.append(entry)
     LogEntry.objects.bulk_update(

@@ -128,6 +128,15 @@ def test_a_case_loses_names_text_documents_and_audited_values_but_keeps_its_code
         sent_by=officer,
     )
 
+    client = Client()
+    client.force_login(officer)
+    opened = client.get(
+        reverse("casework:download-attachment", args=[contact.reference, document.pk])
+    )
+    assert opened.status_code == 200
+    assert client.get(reverse("casework:case", args=[contact.reference])).status_code == 200
+    assert LogEntry.objects.filter(action=LogEntry.Action.ACCESS, object_repr="letter.pdf")
+
     with django_capture_on_commit_callbacks(execute=True):
         run = anonymise_expired(as_of=FAR_FUTURE, confirmed=[contact.reference], by=manager)
 
@@ -154,6 +163,11 @@ def test_a_case_loses_names_text_documents_and_audited_values_but_keeps_its_code
     trail = list(case_audit_trail(contact).values("changes", "object_repr", "serialized_data"))
     assert len(trail) > 3
     assert "Bloggs" not in json.dumps(trail)
+    # Who downloaded the document stays in the view log, but not the file's name.
+    views = LogEntry.objects.filter(action=LogEntry.Action.ACCESS)
+    assert views.filter(object_repr="").exists()
+    assert not views.filter(object_repr="letter.pdf").exists()
+    assert views.filter(content_type__model="contact", object_repr=contact.reference).exists()
     assert "Bloggs" not in " ".join(contact.events.values_list("description", flat=True))
     assert contact.events.filter(action="fairhear.case.anonymised").exists()
     assert (run.by, run.cases, run.people) == (manager, 1, 1)
