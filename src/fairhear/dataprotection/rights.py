@@ -13,6 +13,7 @@ from fairhear.core.dates import long_date
 from fairhear.dataprotection.models import (
     Correction,
     ErasureDecision,
+    PersonsRequest,
     RightsRequest,
     SubjectAccessRequest,
 )
@@ -42,8 +43,18 @@ class OpenRequest:
 
     @property
     def url(self) -> str:
-        name = "dataprotection:request" if self.kind == "access" else "dataprotection:rights"
-        return reverse(name, args=[self.pk])
+        return request_url(self.kind, self.pk)
+
+
+def kind_of(request: PersonsRequest) -> str:
+    """The request's kind as `KIND_WORDS` keys it."""
+    return request.kind if isinstance(request, RightsRequest) else "access"
+
+
+def request_url(kind: str, pk: int) -> str:
+    """The page of a request of this kind."""
+    name = "dataprotection:request" if kind == "access" else "dataprotection:rights"
+    return reverse(name, args=[pk])
 
 
 _COLUMNS = ("id", "requester", "received", "due", "extended_on", "request_kind")

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Exists, OuterRef, QuerySet
-from django.urls import reverse
 
 from fairhear.casework.facts import case_facts
 from fairhear.casework.models import Compliment, Contact, OmbudsmanCase
@@ -23,6 +22,7 @@ from fairhear.dataprotection.models import (
     RightsRequest,
     SubjectAccessRequest,
 )
+from fairhear.dataprotection.rights import KIND_WORDS, kind_of, request_url
 
 CLOSED_STATES = [CaseState.CLOSED.value, CaseState.WITHDRAWN.value]
 
@@ -46,16 +46,12 @@ class ExpiredRequest:
     keep_until: date
 
     @property
-    def kind(self) -> str:
-        if isinstance(self.request, RightsRequest):
-            return self.request.get_kind_display().lower()
-        return "subject access"
+    def what(self) -> str:
+        return KIND_WORDS[kind_of(self.request)]
 
     @property
     def url(self) -> str:
-        if isinstance(self.request, RightsRequest):
-            return reverse("dataprotection:rights", args=[self.request.pk])
-        return reverse("dataprotection:request", args=[self.request.pk])
+        return request_url(kind_of(self.request), self.request.pk)
 
 
 @dataclass(frozen=True)

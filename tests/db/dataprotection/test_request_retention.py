@@ -87,9 +87,9 @@ def test_an_answered_request_past_the_schedule_loses_its_details_and_keeps_its_d
 
     review = retention_review(TODAY)
     assert {
-        expired.request.pk for expired in review.requests if expired.kind == "subject access"
+        expired.request.pk for expired in review.requests if expired.what == "Subject access"
     } == {old.pk}
-    assert [expired.kind for expired in review.requests] == ["subject access", "erasure"]
+    assert [expired.what for expired in review.requests] == ["Subject access", "Erasure"]
 
     run = services.anonymise_expired(as_of=TODAY, confirmed=[], by=manager)
 

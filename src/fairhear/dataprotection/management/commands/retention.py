@@ -48,7 +48,7 @@ class Command(BaseCommand):
             write(f"  {case.contact.reference}  closed {case.closed}  kept until {case.keep_until}")
         for expired in review.requests:
             write(
-                f"  {expired.kind} request {expired.request.pk}  answered "
+                f"  {expired.what.lower()} request {expired.request.pk}  answered "
                 f"{expired.request.answered}  kept until {expired.keep_until}"
             )
         for case in review.held:
